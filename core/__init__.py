@@ -1,0 +1,56 @@
+"""RepayTalk's engine: pure calculations and rules, no UI, storage, files or clock.
+
+Conventions used throughout:
+
+- Money is ``Decimal`` (built from ``str``, never from a float's binary value) and is rounded
+  to the fen, ROUND_HALF_UP, only where money is paid (each installment). Rates are
+  ``Decimal`` fractions: ``Decimal("0.049")`` is 4.9 %.
+- Cash-flow sign convention, the only one: seen from the borrower, money received is
+  positive and money paid is negative. ``[12000, -1072, -1072, ...]`` is a loan of 12,000
+  repaid in installments of 1,072. Rate functions accept the mirror image too.
+- Inputs and results are frozen pydantic models; bad input raises a ``ValueError`` that
+  names the field (pydantic's ``ValidationError`` or a :class:`core.errors.CoreError`).
+- The date or time of a calculation is always a parameter (``as_of``, ``now``).
+"""
+
+from core.errors import (
+    CoreError,
+    InvalidAmountError,
+    InvalidRateError,
+    InvalidTermError,
+    NoRateError,
+    NotAnInterestRateError,
+)
+from core.money import round_fen, to_decimal, to_money, to_rate
+from core.rates import QuoteKind, annual_rate_from, annualized_rate, effective_annual_rate
+from core.schedules import (
+    Installment,
+    LoanTerms,
+    Method,
+    Schedule,
+    add_months,
+    amortization_schedule,
+)
+
+__all__ = [
+    "CoreError",
+    "Installment",
+    "InvalidAmountError",
+    "InvalidRateError",
+    "InvalidTermError",
+    "LoanTerms",
+    "Method",
+    "NoRateError",
+    "NotAnInterestRateError",
+    "QuoteKind",
+    "Schedule",
+    "add_months",
+    "amortization_schedule",
+    "annual_rate_from",
+    "annualized_rate",
+    "effective_annual_rate",
+    "round_fen",
+    "to_decimal",
+    "to_money",
+    "to_rate",
+]
