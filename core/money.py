@@ -75,7 +75,9 @@ def to_money(value: Any, field: str = "amount", *, positive: bool = False) -> De
     return amount
 
 
-def to_rate(value: Any, field: str = "annual_rate", *, maximum: Decimal = MAX_ANNUAL_RATE) -> Decimal:
+def to_rate(
+    value: Any, field: str = "annual_rate", *, maximum: Decimal = MAX_ANNUAL_RATE
+) -> Decimal:
     """A rate as a fraction (``0.049`` for 4.9 %), between 0 and ``maximum`` inclusive."""
     try:
         rate = to_decimal(value, field)
@@ -85,7 +87,8 @@ def to_rate(value: Any, field: str = "annual_rate", *, maximum: Decimal = MAX_AN
         raise InvalidRateError(field, f"must not be negative, got {rate}")
     if rate > maximum:
         raise InvalidRateError(
-            field, f"{rate} is above the accepted maximum {maximum} (rates are fractions: 0.18 = 18%)"
+            field,
+            f"{rate} is above the accepted maximum {maximum} (rates are fractions: 0.18 = 18%)",
         )
     return rate
 

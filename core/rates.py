@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal, localcontext
 from enum import StrEnum
-from itertools import groupby
+from itertools import groupby, pairwise
 from typing import Any
 
 from core.errors import NoRateError, NotAnInterestRateError
@@ -83,14 +83,17 @@ def annual_rate_from(
         return rate * 12
     if day_basis not in DAY_BASES:
         raise NotAnInterestRateError(
-            "day_basis", f"a daily rate needs its day-count basis stated: 360 or 365, got {day_basis!r}",
+            "day_basis",
+            f"a daily rate needs its day-count basis stated: 360 or 365, got {day_basis!r}",
             code="day_basis_required",
         )
     rate = to_rate(quote, "quote", maximum=MAX_MONTHLY_RATE / 28)
     return to_rate(rate * day_basis, "quote")
 
 
-def effective_annual_rate(periodic_rate: Decimal | int | str | float, periods_per_year: int = 12) -> Decimal:
+def effective_annual_rate(
+    periodic_rate: Decimal | int | str | float, periods_per_year: int = 12
+) -> Decimal:
     """The compounded yearly rate ``(1 + r)^m − 1`` of a periodic rate ``r``.
 
     >>> effective_annual_rate("0.01")
@@ -180,7 +183,7 @@ def _bisect(runs: list[tuple[int, int, float]], low: float, high: float) -> floa
     signs = {p: _npv(runs, p)[0] for p in ordered}
     brackets = [
         (a, b)
-        for a, b in zip(ordered, ordered[1:], strict=False)
+        for a, b in pairwise(ordered)
         if signs[a] == 0 or (signs[a] < 0) != (signs[b] < 0)
     ]
     if not brackets:

@@ -38,7 +38,6 @@ from core.errors import InvalidRateError
 from core.money import (
     ZERO_MONEY,
     AnnualRate,
-    Money,
     MonthlyRate,
     Months,
     PositiveMoney,

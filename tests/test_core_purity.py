@@ -7,9 +7,31 @@ import pytest
 
 CORE = Path(__file__).resolve().parent.parent / "core"
 FORBIDDEN_MODULES = {
-    "streamlit", "sqlalchemy", "alembic", "psycopg", "store", "ui", "report", "pages",
-    "os", "io", "pathlib", "shutil", "socket", "urllib", "http", "requests", "subprocess",
-    "sqlite3", "time", "random", "tempfile", "glob", "pickle", "shelve", "logging",
+    "streamlit",
+    "sqlalchemy",
+    "alembic",
+    "psycopg",
+    "store",
+    "ui",
+    "report",
+    "pages",
+    "os",
+    "io",
+    "pathlib",
+    "shutil",
+    "socket",
+    "urllib",
+    "http",
+    "requests",
+    "subprocess",
+    "sqlite3",
+    "time",
+    "random",
+    "tempfile",
+    "glob",
+    "pickle",
+    "shelve",
+    "logging",
 }
 CLOCK_CALLS = {"now", "today", "utcnow", "time", "monotonic", "perf_counter"}
 FORBIDDEN_BUILTINS = {"open", "input", "print", "exec", "eval", "__import__"}

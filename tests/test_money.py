@@ -21,7 +21,9 @@ def test_numbers_convert_through_their_text(value, expected):
     assert to_decimal(value) == expected
 
 
-@pytest.mark.parametrize("value", ["abc", "", "1.2.3", float("nan"), float("inf"), "-inf", "NaN", None, True, [1]])
+@pytest.mark.parametrize(
+    "value", ["abc", "", "1.2.3", float("nan"), float("inf"), "-inf", "NaN", None, True, [1]]
+)
 def test_non_numbers_raise_a_value_error_naming_the_field(value):
     with pytest.raises(InvalidAmountError) as info:
         to_decimal(value, "income")
@@ -32,7 +34,13 @@ def test_non_numbers_raise_a_value_error_naming_the_field(value):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("1.005", "1.01"), ("1.004", "1.00"), ("2.675", "2.68"), ("-1.005", "-1.01"), ("0.125", "0.13")],
+    [
+        ("1.005", "1.01"),
+        ("1.004", "1.00"),
+        ("2.675", "2.68"),
+        ("-1.005", "-1.01"),
+        ("0.125", "0.13"),
+    ],
 )
 def test_round_fen_rounds_half_up(value, expected):
     assert round_fen(Decimal(value)) == Decimal(expected)

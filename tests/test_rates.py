@@ -1,3 +1,4 @@
+import itertools
 from decimal import Decimal
 
 import mpmath
@@ -25,7 +26,7 @@ def reference_irr(flows):
     if npv(0) == 0:
         return mpmath.mpf(0)
     grid = [mpmath.mpf(g) for g in GRID]
-    low, high = next((a, b) for a, b in zip(grid, grid[1:]) if npv(a) * npv(b) <= 0)
+    low, high = next((a, b) for a, b in itertools.pairwise(grid) if npv(a) * npv(b) <= 0)
     return mpmath.findroot(npv, (low, high), solver="anderson", tol=mpmath.mpf(10) ** -40)
 
 
@@ -67,7 +68,9 @@ def test_a_monthly_fee_rate_with_its_term_gives_the_true_annualized_rate():
     assert rate.quantize(D("0.0001")) == D("0.1303")
 
 
-@pytest.mark.parametrize(("quote", "kind"), [("5", "annual"), ("-0.1", "monthly"), ("abc", "annual")])
+@pytest.mark.parametrize(
+    ("quote", "kind"), [("5", "annual"), ("-0.1", "monthly"), ("abc", "annual")]
+)
 def test_bad_quotes_are_refused(quote, kind):
     with pytest.raises(ValueError, match="quote"):
         annual_rate_from(quote, kind)
@@ -140,10 +143,10 @@ def test_non_numeric_flows_name_their_position(flows):
         [100000] + [-8556.17] * 11 + [-8556.12],  # level, 13 periods
         [1000] + [-20] * 59 + [-1000.5],  # balloon
         [5000] + [-500] * 3 + [0] + [-500] * 8,  # a missed month
-        [1000] + [-1500],  # 600 % a year
+        [1000, -1500],  # 600 % a year
         [1000] + [-90] * 36,  # 130 %/yr range
         [1_000_000] + [-2778] * 359 + [-2790],  # 361 periods near zero
-        [1000] + [-1000.0001],  # a rate near 0
+        [1000, -1000.0001],  # a rate near 0
         [1000] + [-200] * 3 + [-100] * 2 + [-400] * 2,  # steps
         [500_000] + [-2386.66] * 360,  # a 30-year mortgage
     ],
@@ -177,7 +180,9 @@ def test_level_schedules_match_the_reference(principal, rate, months):
 
 
 @settings(max_examples=150, deadline=None)
-@given(received=amounts, payments=st.lists(st.one_of(st.just(D(0)), amounts), min_size=1, max_size=40))
+@given(
+    received=amounts, payments=st.lists(st.one_of(st.just(D(0)), amounts), min_size=1, max_size=40)
+)
 def test_irregular_flows_give_a_zero_present_value(received, payments):
     flows = [received, *(-p for p in payments)]
     if not any(payments):

@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 
 from core import amortization_schedule
 from core.schedules import Method, add_months
-from tests.strategies import annual_rates, loan_principals, methods, monthly_fee_rates, principals, terms
+from tests.strategies import (
+    annual_rates,
+    loan_principals,
+    methods,
+    monthly_fee_rates,
+    principals,
+    terms,
+)
 
 D = Decimal
 
@@ -42,10 +49,17 @@ def test_the_classic_example_pays_8556_17_a_month():
     assert [row.payment for row in s.rows[:11]] == [D("8556.17")] * 11
     first = s.rows[0]
     # 100,000 × 0.049 / 12 = 408.333… → 408.33; 8,556.17 − 408.33 = 8,147.84.
-    assert (first.interest, first.principal, first.balance) == (D("408.33"), D("8147.84"), D("91852.16"))
+    assert (first.interest, first.principal, first.balance) == (
+        D("408.33"),
+        D("8147.84"),
+        D("91852.16"),
+    )
     last = s.rows[-1]
     assert (last.principal, last.interest, last.payment, last.balance) == (
-        D("8521.32"), D("34.80"), D("8556.12"), D("0.00")
+        D("8521.32"),
+        D("34.80"),
+        D("8556.12"),
+        D("0.00"),
     )
     assert s.total_payment == D("102673.99")
     assert s.total_interest == D("2673.99")
@@ -121,7 +135,11 @@ def test_due_dates_clamp_to_the_end_of_short_months(start, months, expected):
 
 def test_due_dates_count_from_the_start_not_from_the_previous_due_date():
     s = amortization_schedule(3000, 0, 3, start_date=date(2026, 1, 31))
-    assert [row.due_date for row in s.rows] == [date(2026, 2, 28), date(2026, 3, 31), date(2026, 4, 30)]
+    assert [row.due_date for row in s.rows] == [
+        date(2026, 2, 28),
+        date(2026, 3, 31),
+        date(2026, 4, 30),
+    ]
 
 
 def test_without_a_start_date_there_are_no_due_dates():
@@ -174,8 +192,14 @@ def reference_equal_installment(principal, annual, n):
 
 @pytest.mark.parametrize(
     ("principal", "annual", "n"),
-    [("100000", "0.049", 12), ("12000", "0.18", 18), ("350000", "0.0415", 360), ("5000", "0.36", 6),
-     ("888.88", "0.2399", 7), ("1000000", "0.0325", 240)],
+    [
+        ("100000", "0.049", 12),
+        ("12000", "0.18", 18),
+        ("350000", "0.0415", 360),
+        ("5000", "0.36", 6),
+        ("888.88", "0.2399", 7),
+        ("1000000", "0.0325", 240),
+    ],
 )
 def test_equal_installment_matches_an_exact_rational_calculation(principal, annual, n):
     s = amortization_schedule(principal, annual, n)
