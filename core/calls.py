@@ -1,0 +1,187 @@
+"""What happened with a lender and what comes next: calls, follow-up tasks, documents, payments.
+
+These are the records a counselor keeps over weeks of negotiation. They are plain data with
+their own consistency rules; the rules that *derive* things from them (follow-ups, escalation,
+plan adherence) live in ``core/rules/``.
+
+Every point in time is a timezone-aware ``datetime``: a call made at 21:30 in Shanghai and the
+same instant written in UTC are equal. ``id``, ``version`` and ``client_id`` are set by the
+store; a model built on a page has ``id=None`` and ``version=0`` until it is saved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from core.errors import CoreError, InvalidAmountError
+from core.money import PositiveMoney, round_fen
+
+MAX_AGENT_ID_LENGTH = 32
+MAX_LENDER_LENGTH = 100
+MAX_TEXT_LENGTH = 10_000
+MAX_SHORT_TEXT_LENGTH = 500
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    IN_APP_CHAT = "in_app_chat"
+    EMAIL = "email"
+    LETTER = "letter"
+    REGULATOR = "regulator"
+
+
+class Direction(StrEnum):
+    #: The client (or counselor) contacted the lender.
+    OUTGOING = "outgoing"
+    #: The lender or its collector contacted the client.
+    INCOMING = "incoming"
+
+
+class Outcome(StrEnum):
+    AGREED = "agreed"
+    PARTLY_AGREED = "partly_agreed"
+    REFUSED = "refused"
+    CALL_BACK = "call_back"
+    NO_ANSWER = "no_answer"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    id: int | None = None
+    version: int = Field(default=0, ge=0)
+    client_id: int | None = None
+
+
+class Call(_Record):
+    """One contact with a lender: a phone call, a chat, an email, a letter or a regulator case.
+
+    ``agent_id`` is the lender agent's staff number (工号), quoted in later calls ("I spoke to
+    agent A123 on 3 March"). ``next_action_on`` may not be before the day of the call, read in
+    the call's own timezone.
+    """
+
+    at: AwareDatetime
+    channel: Channel
+    direction: Direction = Direction.OUTGOING
+    lender: str = Field(min_length=1, max_length=MAX_LENDER_LENGTH)
+    debt_id: int | None = None
+    agent_id: str = Field(default="", max_length=MAX_AGENT_ID_LENGTH)
+    summary: str = Field(min_length=1, max_length=MAX_TEXT_LENGTH)
+    lender_promised: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+    client_promised: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+    outcome: Outcome
+    next_action: str = Field(default="", max_length=MAX_SHORT_TEXT_LENGTH)
+    next_action_on: date | None = None
+    recorded: bool = False
+    agent_told_of_recording: bool = False
+
+    @model_validator(mode="after")
+    def _check_consistency(self) -> Call:
+        if self.next_action_on is not None:
+            if self.next_action_on < self.at.date():
+                raise CoreError(
+                    "next_action_on",
+                    f"{self.next_action_on} is before the call on {self.at.date()}",
+                    code="date_before_call",
+                )
+            if not self.next_action:
+                raise CoreError(
+                    "next_action", "a next-action date needs the action itself", code="missing"
+                )
+        if self.agent_told_of_recording and not self.recorded:
+            raise CoreError(
+                "agent_told_of_recording",
+                "the agent can only be told of a recording that was made",
+                code="inconsistent",
+            )
+        return self
+
+
+class TaskKind(StrEnum):
+    """Why a follow-up exists; rules in ``core/rules/`` create the non-custom kinds."""
+
+    CUSTOM = "custom"
+    CHECK_PLAN_IN_APP = "check_plan_in_app"
+    REQUEST_WRITTEN_CONFIRMATION = "request_written_confirmation"
+    INSTALLMENT_REMINDER = "installment_reminder"
+    RETRY_NEGOTIATION = "retry_negotiation"
+    ESCALATE = "escalate"
+
+
+class FollowUpTask(_Record):
+    """Something to do by a deadline, often arising from a call (``source_call_id``)."""
+
+    title: str = Field(min_length=1, max_length=MAX_SHORT_TEXT_LENGTH)
+    due: AwareDatetime
+    kind: TaskKind = TaskKind.CUSTOM
+    done: bool = False
+    done_at: AwareDatetime | None = None
+    source_call_id: int | None = None
+    notes: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+
+    @model_validator(mode="after")
+    def _done_at_only_when_done(self) -> FollowUpTask:
+        if self.done_at is not None and not self.done:
+            raise CoreError("done_at", "an open task has no completion time", code="inconsistent")
+        return self
+
+
+class DocumentItem(StrEnum):
+    """The papers to have at hand before calling a lender."""
+
+    CONTRACT_NUMBER = "contract_number"
+    ID_CARD_PHOTOS = "id_card_photos"
+    INCOME_PROOF = "income_proof"
+    DEBT_LIST = "debt_list"
+    HARDSHIP_PROOF = "hardship_proof"
+    WRITTEN_PROPOSAL = "written_proposal"
+
+
+class DocumentChecklist(_Record):
+    """Which documents are ready for one client (and, optionally, one debt).
+
+    ``income_proof`` is the last three months' income proof; ``debt_list`` a list of all the
+    client's current debts; ``hardship_proof`` evidence of the hardship (job loss, illness).
+    """
+
+    debt_id: int | None = None
+    contract_number: bool = False
+    id_card_photos: bool = False
+    income_proof: bool = False
+    debt_list: bool = False
+    hardship_proof: bool = False
+    written_proposal: bool = False
+    notes: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+
+    def missing(self) -> list[DocumentItem]:
+        """The items not ready yet, in the order of :class:`DocumentItem`."""
+        return [item for item in DocumentItem if not getattr(self, item.value)]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing()
+
+
+class Payment(_Record):
+    """Money the client paid a lender: on which debt, under which agreed plan (if any).
+
+    The amount is exact to the fen: a payment of 1,000.005 cannot have been made.
+    """
+
+    paid_on: date
+    amount: PositiveMoney
+    debt_id: int | None = None
+    proposal_id: int | None = None
+    reference: str = Field(default="", max_length=MAX_SHORT_TEXT_LENGTH)
+
+    @field_validator("amount")
+    @classmethod
+    def _whole_fen(cls, amount: Decimal) -> Decimal:
+        if round_fen(amount) != amount:
+            raise InvalidAmountError("amount", f"a payment is a whole number of fen, got {amount}")
+        return amount
