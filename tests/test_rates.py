@@ -13,7 +13,8 @@ D = Decimal
 mpmath.mp.dps = 50
 
 
-GRID = ["-0.9", "-0.5", "-0.2", "-0.05", "-0.001", "0.0001", "0.01", "0.05", "0.2", "1", "5"]
+GRID = ["-0.999999999999", "-0.99", "-0.9", "-0.5", "-0.2", "-0.05", "-0.001", "0.0001", "0.01"]
+GRID += ["0.05", "0.2", "1", "5", "100", "1e6", "1e9"]
 
 
 def reference_irr(flows):
@@ -27,12 +28,23 @@ def reference_irr(flows):
         return mpmath.mpf(0)
     grid = [mpmath.mpf(g) for g in GRID]
     low, high = next((a, b) for a, b in itertools.pairwise(grid) if npv(a) * npv(b) <= 0)
-    return mpmath.findroot(npv, (low, high), solver="anderson", tol=mpmath.mpf(10) ** -40)
+    f_low = npv(low)
+    while high - low > mpmath.mpf("1e-12") * max(1, abs(low)):
+        mid = (low + high) / 2
+        f_mid = npv(mid)
+        if (f_mid < 0) == (f_low < 0):
+            low, f_low = mid, f_mid
+        else:
+            high = mid
+    tol = mpmath.mpf(10) ** -40
+    return mpmath.findroot(npv, (low, high), solver="secant", tol=tol, verify=False)
 
 
 def close(ours: Decimal, flows, tolerance="1e-10", periods_per_year=12):
+    """Within ``tolerance`` of the reference; relative to the rate once it is above 100 %."""
     reference = reference_irr(flows) * periods_per_year
-    return abs(mpmath.mpf(str(ours)) - reference) < mpmath.mpf(tolerance)
+    scale = max(mpmath.mpf(1), abs(reference))
+    return abs(mpmath.mpf(str(ours)) - reference) < mpmath.mpf(tolerance) * scale
 
 
 # --- quoted rates -----------------------------------------------------------------------------
@@ -167,7 +179,7 @@ def test_the_rate_gives_a_present_value_of_zero():
 amounts = st.integers(min_value=1, max_value=10_000_000).map(lambda fen: D(fen) / 100)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     principal=st.integers(min_value=100, max_value=5_000_000).map(D),
     rate=st.integers(min_value=0, max_value=2_400).map(lambda bp: D(bp) / 10_000),
@@ -183,13 +195,10 @@ def test_level_schedules_match_the_reference(principal, rate, months):
 @given(
     received=amounts, payments=st.lists(st.one_of(st.just(D(0)), amounts), min_size=1, max_size=40)
 )
-def test_irregular_flows_give_a_zero_present_value(received, payments):
+def test_irregular_flows_match_the_reference(received, payments):
     flows = [received, *(-p for p in payments)]
     if not any(payments):
         with pytest.raises(NoRateError):
             annualized_rate(flows)
         return
-    i = mpmath.mpf(str(annualized_rate(flows))) / 12
-    npv = mpmath.fsum(mpmath.mpf(str(f)) / (1 + i) ** k for k, f in enumerate(flows))
-    scale = mpmath.fsum(abs(mpmath.mpf(str(f))) for f in flows)
-    assert abs(npv) / scale < mpmath.mpf("1e-9")
+    assert close(annualized_rate(flows), flows)

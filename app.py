@@ -1,0 +1,30 @@
+"""RepayTalk entry point: page config, the shared frame and navigation — nothing else."""
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.layout import setup_page
+
+# (script, catalogue key of its title, icon). The first page is the default; add a page in one line.
+# Page scripts live in app_pages/, not pages/: a pages/ folder beside this file turns on Streamlit's
+# legacy multipage mode, in which a rerun can execute a page without this frame (no sidebar).
+PAGES = (("app_pages/home.py", "page.home", ":material/home:"),)
+
+
+def build_navigation():
+    """Navigation with titles in the current language (so build it after the language is known)."""
+    pages = [
+        st.Page(path, title=t(key), icon=icon, url_path=key.removeprefix("page."), default=i == 0)
+        for i, (path, key, icon) in enumerate(PAGES)
+    ]
+    return st.navigation(pages)
+
+
+def main() -> None:
+    st.set_page_config(page_title=t("app.title"), page_icon=":material/handshake:", layout="wide")
+    setup_page()
+    build_navigation().run()
+
+
+if __name__ == "__main__":  # Streamlit runs the entry file as __main__; importing it draws nothing.
+    main()

@@ -1,0 +1,1 @@
+"""Reports and shareable plans (masked PDF, calendar); filled by a later issue."""

@@ -1,0 +1,91 @@
+"""Known answers for display formatting in both languages."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ui.format import format_date, format_money, format_months, format_percent
+from ui.i18n import LANGUAGES
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        ("12000", "¥12,000.00"),
+        ("12000.00", "¥12,000.00"),
+        ("0.05", "¥0.05"),
+        ("0", "¥0.00"),
+        ("-12.00", "-¥12.00"),
+        ("-1234567.89", "-¥1,234,567.89"),
+        ("999.995", "¥1,000.00"),  # finer than a fen: core's half-up rounding, not banker's
+        ("-0.001", "¥0.00"),  # no "-¥0.00"
+    ],
+)
+def test_format_money(amount, expected, lang):
+    assert format_money(Decimal(amount), lang) == expected
+
+
+def test_format_money_refuses_floats():
+    with pytest.raises(TypeError, match="amount"):
+        format_money(12.5, "en")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("fraction", "digits", "expected"),
+    [
+        ("0.1303", 2, "13.03%"),
+        ("0.24", 2, "24.00%"),
+        ("0.036", 1, "3.6%"),
+        ("0.000125", 2, "0.01%"),  # half-up
+        ("1", 0, "100%"),
+        ("0", 2, "0.00%"),
+        ("-0.00001", 2, "0.00%"),
+        ("-0.05", 2, "-5.00%"),
+    ],
+)
+def test_format_percent(fraction, digits, expected, lang):
+    assert format_percent(Decimal(fraction), lang, digits=digits) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "lang", "expected"),
+    [
+        (date(2026, 11, 25), "zh-CN", "2026年11月25日"),
+        (date(2026, 11, 25), "en", "25 Nov 2026"),
+        (date(2027, 1, 5), "zh-CN", "2027年1月5日"),
+        (date(2027, 1, 5), "en", "5 Jan 2027"),
+    ],
+)
+def test_format_date(day, lang, expected):
+    assert format_date(day, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "lang", "expected"),
+    [
+        (24, "zh-CN", "24个月"),
+        (24, "en", "24 months"),
+        (1, "zh-CN", "1个月"),
+        (1, "en", "1 month"),
+        (0, "en", "0 months"),
+    ],
+)
+def test_format_months(n, lang, expected):
+    assert format_months(n, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: format_money(Decimal(1), "fr"),
+        lambda: format_percent(Decimal(1), "fr"),
+        lambda: format_date(date(2026, 1, 1), "fr"),
+        lambda: format_months(3, "fr"),
+    ],
+)
+def test_unknown_language_is_refused(call):
+    with pytest.raises(ValueError, match="lang"):
+        call()

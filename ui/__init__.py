@@ -1,0 +1,1 @@
+"""Streamlit-facing helpers shared by every page: text catalogue, formatting, page layout."""
