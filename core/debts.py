@@ -36,7 +36,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -166,7 +165,7 @@ class Debt(BaseModel):
         """What is owed at ``as_of``: principal plus accrued interest and penalties."""
         return self.outstanding_principal + self.accrued_interest_and_penalties
 
-    @cached_property
+    @property
     def contract_plan(self) -> Plan:
         """The baseline without dates (see :func:`baseline_plan`)."""
         return _baseline(self, None)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
@@ -55,7 +54,7 @@ class Plan(BaseModel):
     opening: Decimal
     rows: tuple[PlanRow, ...]
 
-    @cached_property
+    @property
     def payments_by_period(self) -> tuple[tuple[int, Decimal], ...]:
         """``(period, total paid in it)`` for every period that has a payment, in order."""
         totals: dict[int, Decimal] = {}
@@ -76,7 +75,7 @@ class Plan(BaseModel):
     def highest_payment(self) -> Decimal:
         return max((total for _, total in self.payments_by_period), default=ZERO_MONEY)
 
-    @cached_property
+    @property
     def total_paid(self) -> Decimal:
         return sum((row.payment for row in self.rows), ZERO_MONEY)
 
@@ -113,9 +112,10 @@ class Plan(BaseModel):
         if self.months == 0:
             return None
         try:
-            return annualized_rate(self.cash_flows())
+            rate = annualized_rate(self.cash_flows())
         except NoRateError:
             return None
+        return abs(rate) if rate == 0 else rate
 
 
 def spread_evenly(amount: Decimal, months: int) -> list[Decimal]:

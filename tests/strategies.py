@@ -20,3 +20,30 @@ annual_rates = st.integers(min_value=0, max_value=360_000).map(lambda x: Decimal
 monthly_fee_rates = st.integers(min_value=0, max_value=200).map(lambda x: Decimal(x) / 10_000)
 terms = st.integers(min_value=1, max_value=360)
 methods = st.sampled_from(list(Method))
+
+# --- planning (core.debts, core.proposals, core.allocation) --------------------------------
+
+#: Money amounts from 0 to 50,000 yuan, to the fen.
+small_amounts = st.integers(min_value=0, max_value=5_000_000).map(lambda fen: Decimal(fen) / 100)
+#: Shares from 0 to 1 in whole percent.
+shares = st.integers(min_value=0, max_value=100).map(lambda pct: Decimal(pct) / 100)
+
+
+@st.composite
+def debts(draw, max_principal_fen: int = 20_000_000):
+    """A consumer debt: principal, rate, remaining term, maybe overdue and accrued amounts."""
+    from core.debts import Debt, LenderType
+
+    principal = Decimal(draw(st.integers(min_value=10_000, max_value=max_principal_fen))) / 100
+    overdue = draw(st.sampled_from([Decimal(0), principal / 4, principal]))
+    return Debt(
+        creditor=draw(st.sampled_from(["A", "B", "C"])),
+        lender_type=draw(st.sampled_from(list(LenderType))),
+        outstanding_principal=principal,
+        overdue_amount=overdue.quantize(Decimal("0.01")),
+        accrued_interest_and_penalties=draw(small_amounts),
+        penalty_rate=draw(st.sampled_from([Decimal(0), Decimal("0.18"), Decimal("0.27")])),
+        rate_quote=draw(annual_rates),
+        remaining_months=draw(st.integers(min_value=1, max_value=60)),
+        other_monthly_charges=draw(st.sampled_from([Decimal(0), Decimal("9.90"), Decimal("30")])),
+    )

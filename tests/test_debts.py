@@ -1,0 +1,197 @@
+from datetime import date
+from decimal import Decimal
+
+import numpy_financial as npf
+import pytest
+
+from core.debts import Debt, LenderType, baseline_plan
+from core.rates import QuoteKind
+from core.schedules import Method
+
+D = Decimal
+AS_OF = date(2026, 3, 15)
+
+
+def overdue_debt(**changes) -> Debt:
+    """3,000 owed at 12 % over 3 months, 1,000 of it overdue, 90 accrued, 罚息 18 %, 10 a month."""
+    fields = dict(
+        creditor="某消费金融",
+        lender_type=LenderType.CONSUMER_FINANCE,
+        outstanding_principal="3000",
+        overdue_amount="1000",
+        days_overdue=35,
+        accrued_interest_and_penalties="90",
+        penalty_rate="0.18",
+        rate_quote="0.12",
+        remaining_months=3,
+        other_monthly_charges="10",
+    )
+    return Debt(**{**fields, **changes})
+
+
+# --- the rate as quoted --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "kind", "day_basis", "annual"),
+    [
+        ("0.18", QuoteKind.ANNUAL, None, D("0.18")),
+        ("0.015", QuoteKind.MONTHLY, None, D("0.180")),
+        # 日息万五 on a 360-day year: 0.0005 × 360 = 0.18; on 365 days 0.1825.
+        ("0.0005", QuoteKind.DAILY, 360, D("0.1800")),
+        ("0.0005", QuoteKind.DAILY, 365, D("0.1825")),
+    ],
+)
+def test_a_quoted_rate_becomes_the_nominal_annual_rate(quote, kind, day_basis, annual):
+    debt = Debt(
+        creditor="A",
+        outstanding_principal=12000,
+        rate_quote=quote,
+        rate_kind=kind,
+        day_basis=day_basis,
+        remaining_months=18,
+    )
+    assert debt.annual_rate == annual
+
+
+def test_a_daily_quote_at_18_percent_pays_765_67_over_18_months():
+    debt = Debt(
+        creditor="A",
+        outstanding_principal=12000,
+        rate_quote="0.0005",
+        rate_kind="daily",
+        day_basis=360,
+        remaining_months=18,
+    )
+    # 12,000 × 0.015 × 1.015^18 / (1.015^18 − 1) = 765.67 (see test_proposals for the table).
+    assert debt.monthly_demand == D("765.67")
+    assert debt.regular_payment == D("765.67")
+
+
+def test_a_monthly_fee_quote_is_charged_on_the_principal_and_costs_about_13_percent():
+    debt = Debt(
+        creditor="Card",
+        lender_type=LenderType.BANK_CREDIT_CARD,
+        outstanding_principal=12000,
+        rate_quote="0.006",
+        rate_kind=QuoteKind.MONTHLY_FEE,
+        method=Method.FLAT_FEE,
+        remaining_months=12,
+    )
+    # 12,000 / 12 = 1,000 of principal + 12,000 × 0.6 % = 72 of fee.
+    assert debt.monthly_demand == D("1072.00")
+    assert debt.annual_rate == 0
+    assert debt.monthly_fee_rate == D("0.006")
+    expected = npf.irr([12000] + [-1072] * 12) * 12
+    assert float(debt.quoted_annual_rate) == pytest.approx(expected, abs=1e-10)
+    assert float(debt.true_annual_rate) == pytest.approx(expected, abs=1e-10)
+
+
+# --- bad input names its field ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"rate_quote": "18"}, "rate_quote"),
+        ({"rate_quote": "abc"}, "rate_quote"),
+        ({"rate_kind": "daily", "rate_quote": "0.0005"}, "day_basis"),
+        ({"rate_kind": "monthly_fee", "rate_quote": "0.006"}, "method"),
+        ({"method": "flat_fee"}, "rate_kind"),
+        ({"creditor": "  "}, "creditor"),
+        ({"outstanding_principal": "-1"}, "outstanding_principal"),
+        (
+            {"outstanding_principal": 0, "accrued_interest_and_penalties": 0},
+            "outstanding_principal",
+        ),
+        ({"days_overdue": -1}, "days_overdue"),
+        ({"remaining_months": 601}, "remaining_months"),
+        ({"penalty_rate": "5"}, "penalty_rate"),
+    ],
+)
+def test_bad_debt_input_raises_an_error_naming_the_field(changes, field):
+    with pytest.raises(ValueError, match=field):
+        overdue_debt(**changes)
+
+
+# --- the baseline -------------------------------------------------------------------------
+
+
+def test_the_baseline_charges_the_overdue_amounts_with_the_first_payment():
+    plan = baseline_plan(overdue_debt(), AS_OF)
+    # Not yet due: 3,000 − 1,000 = 2,000 at 1 % a month over 3 months:
+    #   level = 2,000 × 0.01 × 1.01³ / (1.01³ − 1) = 680.044… → 680.04
+    #   interest 20.00, 13.40 (1,339.96 × 1 %), 6.73 (673.32 × 1 %); the last pays 680.05.
+    # Overdue, with the first payment: 1,000 principal + 90 accrued
+    #   + 罚息 1,000 × 18 % / 12 = 15.00; and 10.00 of charges every month.
+    assert [row.payment for row in plan.rows] == [D("1795.04"), D("690.04"), D("690.05")]
+    first = plan.rows[0]
+    assert (first.principal, first.interest, first.fees, first.arrears) == (
+        D("1660.04"),
+        D("35.00"),
+        D("10.00"),
+        D("90"),
+    )
+    assert [row.due_date for row in plan.rows] == [
+        date(2026, 4, 15),
+        date(2026, 5, 15),
+        date(2026, 6, 15),
+    ]
+    assert plan.total_paid == D("3175.13")
+
+
+def test_the_overdue_amount_is_not_added_twice():
+    plan = baseline_plan(overdue_debt(), AS_OF)
+    assert plan.total_principal == D("3000")
+    assert plan.total_arrears == D("90")
+
+
+def test_a_debt_past_its_term_is_due_in_full_with_one_month_of_penalty():
+    plan = baseline_plan(overdue_debt(remaining_months=0), AS_OF)
+    # 3,000 + 90 + 3,000 × 18 % / 12 (45.00) + 10.00 of charges.
+    assert [row.payment for row in plan.rows] == [D("3145.00")]
+
+
+def test_the_baseline_follows_the_next_due_date_when_given():
+    plan = baseline_plan(overdue_debt(next_due_date=date(2026, 3, 31)), AS_OF)
+    assert [row.due_date for row in plan.rows] == [
+        date(2026, 3, 31),
+        date(2026, 4, 30),
+        date(2026, 5, 31),
+    ]
+
+
+def test_the_monthly_demand_includes_what_is_overdue_and_the_regular_payment_does_not():
+    debt = overdue_debt()
+    assert debt.monthly_demand == D("1795.04")
+    assert debt.regular_payment == D("690.05")
+    assert debt.opening_balance == D("3090")
+    assert debt.overdue_principal == D("1000")
+
+
+def test_the_true_rate_of_the_remaining_contract_counts_penalties_and_charges():
+    expected = npf.irr([3090, -1795.04, -690.04, -690.05]) * 12
+    assert float(overdue_debt().true_annual_rate) == pytest.approx(expected, abs=1e-10)
+
+
+def test_a_debt_round_trips_through_json_for_the_store():
+    debt = overdue_debt(id=7, contract_date=date(2024, 5, 1), next_due_date=date(2026, 4, 1))
+    again = Debt.model_validate_json(debt.model_dump_json())
+    assert again == debt
+    assert again.monthly_demand == debt.monthly_demand
+
+
+def test_a_debt_changes_only_by_copy():
+    debt = overdue_debt()
+    with pytest.raises(ValueError):
+        debt.creditor = "B"
+    assert debt.model_copy(update={"creditor": "B"}).creditor == "B"
+
+
+def test_a_copied_debt_demands_what_its_new_balance_demands():
+    """Regression: a cached baseline once survived ``model_copy(update=...)``."""
+    debt = Debt(creditor="A", outstanding_principal=12000, rate_quote="0.18", remaining_months=18)
+    assert debt.monthly_demand == D("765.67")
+    # 6,000 × 0.015 × 1.015^18 / (1.015^18 − 1) = 382.834… → 382.83
+    half = debt.model_copy(update={"outstanding_principal": D("6000")})
+    assert half.monthly_demand == D("382.83")
