@@ -1,0 +1,154 @@
+"""Collection contacts that break the rules, flagged with where to complain.
+
+Debt collectors may press the borrower, but within limits that lenders' regulators and the
+industry's own collection rules set out. :func:`collection_conduct_flags` checks one contact
+(a call, message or visit the client logged) for:
+
+- contacting anyone but the borrower about the debt: relatives, colleagues or the employer,
+  people in the phone's contact list, other third parties;
+- threats or intimidation, and separately a threat to someone's safety (a police matter);
+- insults or degrading language;
+- contact in the rest hours, by default 21:00 to 08:00 Shanghai time (the window collection
+  rules commonly set; a parameter);
+- repeated calls in a short time: by default the third contact within one hour (a working
+  default, a parameter).
+
+Each flag carries the complaint route (the lender's own complaint channel first, then the
+regulator of :func:`core.rules.escalation.regulator_route`; the police for a threat to
+safety) and a reminder to keep the evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, time, timedelta
+from enum import StrEnum
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict
+
+from core.debts import LenderType
+from core.errors import CoreError
+from core.rules.escalation import RegulatorRoute, regulator_route, route_text
+from core.rules.templates import Notice, check_language, format_datetime, notice, render
+from core.rules.timing import local, require_aware
+
+QUIET_FROM = time(21, 0)
+QUIET_UNTIL = time(8, 0)
+REPEAT_LIMIT = 3
+REPEAT_WINDOW = timedelta(hours=1)
+
+
+class ContactTarget(StrEnum):
+    """Whom the collector contacted."""
+
+    CLIENT = "client"
+    RELATIVE = "relative"
+    COLLEAGUE = "colleague"
+    CONTACT_LIST = "contact_list"
+    OTHER_THIRD_PARTY = "other_third_party"
+
+
+class CollectionEvent(BaseModel):
+    """One collection contact as the client reports it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    at: AwareDatetime
+    contacted: ContactTarget = ContactTarget.CLIENT
+    threats: bool = False
+    threat_to_safety: bool = False
+    insults: bool = False
+
+
+class ConductFlag(Notice):
+    """A breach, worded, with the complaint route and what evidence to keep."""
+
+    route: RegulatorRoute
+    police: bool = False
+    complaint: str
+    evidence: str
+
+
+def collection_conduct_flags(
+    event: CollectionEvent,
+    earlier: Iterable[CollectionEvent | datetime] = (),
+    *,
+    lender_type: LenderType | str = LenderType.OTHER,
+    licence: LenderType | str | None = None,
+    language: str = "zh-CN",
+    quiet_from: time = QUIET_FROM,
+    quiet_until: time = QUIET_UNTIL,
+    repeat_limit: int = REPEAT_LIMIT,
+    repeat_window: timedelta = REPEAT_WINDOW,
+) -> list[ConductFlag]:
+    """The rules this contact breaks, in a fixed order; empty when it breaks none.
+
+    ``earlier`` are the client's other logged contacts (events or their times) for the
+    repeated-calls check: the contact is flagged when it is at least the ``repeat_limit``-th
+    within ``repeat_window`` ending at it (earlier contacts at most ``repeat_window`` before).
+    """
+    check_language(language)
+    if repeat_limit < 2:
+        raise CoreError("repeat_limit", f"must be at least 2, got {repeat_limit}")
+    if repeat_window <= timedelta(0):
+        raise CoreError("repeat_window", "must be a positive duration")
+    found: list[tuple[str, dict[str, str]]] = []
+    if event.contacted is not ContactTarget.CLIENT:
+        target = render(f"conduct.target.{event.contacted.value}", language)
+        found.append(("conduct.third_party_contact", {"target": target}))
+    if event.threats or event.threat_to_safety:
+        found.append(("conduct.threat", {}))
+    if event.insults:
+        found.append(("conduct.insult", {}))
+    wall = local(event.at).time()
+    if wall >= quiet_from or wall < quiet_until:
+        found.append(
+            (
+                "conduct.late_night",
+                {
+                    "time": format_datetime(event.at, language),
+                    "quiet_from": quiet_from.strftime("%H:%M"),
+                    "quiet_until": quiet_until.strftime("%H:%M"),
+                },
+            )
+        )
+    count = 1 + _contacts_within(event.at, earlier, repeat_window)
+    if count >= repeat_limit:
+        hours = repeat_window / timedelta(hours=1)
+        found.append(
+            ("conduct.repeated", {"count": str(count), "hours": f"{hours:g}"}),
+        )
+
+    route = regulator_route(lender_type, licence=licence)
+    complaint = render(
+        "conduct.route.lender_then_regulator", language, regulator=route_text(route, language)
+    )
+    if event.threat_to_safety:
+        complaint = f"{complaint}{_separator(language)}{render('conduct.route.police', language)}"
+    evidence = render("conduct.evidence", language)
+    return [
+        ConductFlag(
+            **notice(code, language, **params).model_dump(),
+            route=route,
+            police=event.threat_to_safety,
+            complaint=complaint,
+            evidence=evidence,
+        )
+        for code, params in found
+    ]
+
+
+def _contacts_within(
+    at: datetime, earlier: Iterable[CollectionEvent | datetime], window: timedelta
+) -> int:
+    count = 0
+    for item in earlier:
+        moment = item.at if isinstance(item, CollectionEvent) else item
+        require_aware(moment, "earlier")
+        if at - window <= moment < at:
+            count += 1
+    return count
+
+
+def _separator(language: str) -> str:
+    return "" if language == "zh-CN" else " "
