@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from core.debts import Debt
 from core.errors import CoreError, InvalidAmountError
 from core.money import PositiveMoney, round_fen
 
@@ -24,6 +25,7 @@ MAX_AGENT_ID_LENGTH = 32
 MAX_LENDER_LENGTH = 100
 MAX_TEXT_LENGTH = 10_000
 MAX_SHORT_TEXT_LENGTH = 500
+MAX_CONTRACT_NUMBER_LENGTH = 64
 
 
 class Channel(StrEnum):
@@ -185,3 +187,45 @@ class Payment(_Record):
         if round_fen(amount) != amount:
             raise InvalidAmountError("amount", f"a payment is a whole number of fen, got {amount}")
         return amount
+
+
+class ServiceChannelKind(StrEnum):
+    """Where a lender can be reached officially (as opposed to a number found in an ad)."""
+
+    HOTLINE = "hotline"
+    APP = "app"
+    WEBSITE = "website"
+    EMAIL = "email"
+    WECHAT = "wechat"
+    WEIBO = "weibo"
+    COMPLAINT = "complaint"
+    OTHER = "other"
+
+
+class OfficialChannel(BaseModel):
+    """One official way to reach a lender: its hotline, app, website, email or complaint line."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    kind: ServiceChannelKind
+    value: str = Field(min_length=1, max_length=MAX_SHORT_TEXT_LENGTH)
+    note: str = Field(default="", max_length=MAX_SHORT_TEXT_LENGTH)
+
+
+class DebtAccount(_Record):
+    """A client's debt as the counselor keeps it: the :class:`~core.debts.Debt`, the contract or
+    order number (合同编号 / 订单号) that lets the lender find the account, and the lender's
+    official service channels (from its app or website, never from a search ad).
+
+    ``id`` is the store's; ``debt.id`` is kept equal to it when read back.
+    """
+
+    debt: Debt
+    contract_number: str = Field(default="", max_length=MAX_CONTRACT_NUMBER_LENGTH)
+    official_channels: tuple[OfficialChannel, ...] = ()
+    notes: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+
+    @field_validator("contract_number", mode="before")
+    @classmethod
+    def _no_inner_spaces(cls, value: object) -> object:
+        return "".join(value.split()) if isinstance(value, str) else value

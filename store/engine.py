@@ -1,0 +1,128 @@
+"""Engines for SQLite (the default) and PostgreSQL, configured for safety over speed.
+
+SQLite connections get ``journal_mode=WAL`` (readers never block the writer),
+``foreign_keys=ON`` (cascading deletes), ``busy_timeout`` (wait for another writer instead of
+failing at once), ``synchronous=FULL`` (a committed call survives a power cut) and
+``secure_delete=ON`` (an erased client's data is overwritten, not left in free pages).
+
+Transactions are begun by us, not by the driver: a read starts with ``BEGIN`` and a write with
+``BEGIN IMMEDIATE``, which takes the write lock up front so that two writers queue on the busy
+timeout instead of one failing with "database is locked" half-way through.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+from store.errors import InvalidDatabaseUrlError
+from store.settings import Settings
+
+#: Execution option marking a connection whose transactions will write.
+WRITE = "repaytalk_write"
+
+
+def parse_url(url: str | URL) -> URL:
+    """Parse a database URL; ``postgresql://`` means psycopg 3."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise InvalidDatabaseUrlError(f"not a database URL: {_redact(str(url))!r}") from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise InvalidDatabaseUrlError(
+            f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"
+        )
+    return parsed
+
+
+def _redact(text: str) -> str:
+    # user:password@host -> user:***@host, without parsing what may not parse.
+    head, sep, tail = text.partition("@")
+    if sep and ":" in head.split("//")[-1]:
+        scheme, _, credentials = head.rpartition("//")
+        user = credentials.split(":")[0]
+        return f"{scheme}//{user}:***@{tail}"
+    return text
+
+
+def display_url(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file of an SQLite URL, or None for an in-memory database."""
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):
+        database = database.removeprefix("file:").split("?")[0]
+    return Path(database)
+
+
+def make_engine(url: str | URL, settings: Settings) -> Engine:
+    parsed = parse_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed, settings)
+    return _postgres_engine(parsed, settings)
+
+
+def _sqlite_engine(url: URL, settings: Settings) -> Engine:
+    path = sqlite_path(url)
+    if path is not None and path.parent != Path(""):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = sa.create_engine(
+            url,
+            connect_args={
+                "timeout": settings.busy_timeout_ms / 1000,
+                "check_same_thread": False,
+            },
+        )
+    except NoSuchModuleError:
+        raise InvalidDatabaseUrlError(f"no driver for {display_url(url)}") from None
+    busy_ms = int(settings.busy_timeout_ms)
+
+    @sa.event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see module doc)
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {busy_ms}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            if path is not None:
+                # A read-only file keeps its journal mode; reads still work.
+                with contextlib.suppress(sqlite3.OperationalError):
+                    cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA secure_delete = ON")
+        finally:
+            cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(connection: sa.Connection) -> None:
+        writes = connection.get_execution_options().get(WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+    return engine
+
+
+def _postgres_engine(url: URL, settings: Settings) -> Engine:
+    lock_ms = int(settings.busy_timeout_ms)
+    try:
+        return sa.create_engine(
+            url,
+            pool_pre_ping=True,
+            connect_args={
+                "connect_timeout": settings.connect_timeout_s,
+                "options": f"-c timezone=UTC -c lock_timeout={lock_ms}",
+            },
+        )
+    except NoSuchModuleError:
+        raise InvalidDatabaseUrlError(f"no driver for {display_url(url)}") from None

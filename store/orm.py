@@ -1,0 +1,187 @@
+"""The tables, as typed SQLAlchemy ORM classes. Only ``store`` sees them; pages get ``core`` models.
+
+Every table has a ``version`` (optimistic locking: an update names the version it read and
+fails if the row has moved on) and ``created_at`` / ``updated_at`` in UTC. Every row about a
+client carries ``client_id`` with ``ON DELETE CASCADE``, so deleting the client erases them.
+Money columns end in ``_fen`` (whole fen in a BIGINT).
+
+The schema itself is created only by the migrations in ``store/migrations``; this module must
+match the newest one (a test compares them).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from store.columns import ExactDecimal, Fen, UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _client_fk(*, index: bool = False) -> Mapped[int]:
+    return mapped_column(
+        sa.ForeignKey("clients.id", ondelete="CASCADE"), nullable=False, index=index
+    )
+
+
+class _Versioned:
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(nullable=False, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+
+class ClientRow(_Versioned, Base):
+    __tablename__ = "clients"
+
+    name: Mapped[str] = mapped_column(sa.String(50), nullable=False, index=True)
+    mobile: Mapped[str | None] = mapped_column(sa.String(11), index=True)
+    id_number: Mapped[str | None] = mapped_column(sa.String(18))
+    household_size: Mapped[int] = mapped_column(nullable=False)
+    notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    consent_given_on: Mapped[date | None]
+    #: Comma-separated ``ConsentScope`` values, sorted; empty without consent.
+    consent_scopes: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+
+
+class CallRow(_Versioned, Base):
+    __tablename__ = "calls"
+    __table_args__ = (sa.Index(None, "client_id", "at"),)
+
+    client_id: Mapped[int] = _client_fk()
+    debt_id: Mapped[int | None] = mapped_column(sa.ForeignKey("debts.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    channel: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    direction: Mapped[str] = mapped_column(sa.String(10), nullable=False)
+    lender: Mapped[str] = mapped_column(sa.String(100), nullable=False)
+    agent_id: Mapped[str] = mapped_column(sa.String(32), nullable=False)
+    summary: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    lender_promised: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    client_promised: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    outcome: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    next_action: Mapped[str] = mapped_column(sa.String(500), nullable=False)
+    next_action_on: Mapped[date | None]
+    recorded: Mapped[bool] = mapped_column(nullable=False)
+    agent_told_of_recording: Mapped[bool] = mapped_column(nullable=False)
+
+
+class FollowUpTaskRow(_Versioned, Base):
+    __tablename__ = "follow_up_tasks"
+    __table_args__ = (sa.Index(None, "client_id", "due"), sa.Index(None, "done", "due"))
+
+    client_id: Mapped[int] = _client_fk()
+    source_call_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("calls.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[str] = mapped_column(sa.String(40), nullable=False)
+    title: Mapped[str] = mapped_column(sa.String(500), nullable=False)
+    due: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    done: Mapped[bool] = mapped_column(nullable=False)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
+
+
+class DocumentChecklistRow(_Versioned, Base):
+    __tablename__ = "document_checklists"
+
+    client_id: Mapped[int] = _client_fk(index=True)
+    debt_id: Mapped[int | None] = mapped_column(sa.ForeignKey("debts.id", ondelete="CASCADE"))
+    contract_number: Mapped[bool] = mapped_column(nullable=False)
+    id_card_photos: Mapped[bool] = mapped_column(nullable=False)
+    income_proof: Mapped[bool] = mapped_column(nullable=False)
+    debt_list: Mapped[bool] = mapped_column(nullable=False)
+    hardship_proof: Mapped[bool] = mapped_column(nullable=False)
+    written_proposal: Mapped[bool] = mapped_column(nullable=False)
+    notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
+
+
+class PaymentRow(_Versioned, Base):
+    __tablename__ = "payments"
+    __table_args__ = (
+        sa.Index(None, "client_id", "paid_on"),
+        sa.CheckConstraint("amount_fen > 0", name="amount_positive"),
+    )
+
+    client_id: Mapped[int] = _client_fk()
+    debt_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("debts.id", ondelete="SET NULL"), index=True
+    )
+    proposal_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("proposals.id", ondelete="SET NULL")
+    )
+    paid_on: Mapped[date] = mapped_column(nullable=False)
+    amount_fen: Mapped[Decimal] = mapped_column(Fen, nullable=False)
+    reference: Mapped[str] = mapped_column(sa.String(500), nullable=False)
+
+
+class DebtRow(_Versioned, Base):
+    __tablename__ = "debts"
+
+    client_id: Mapped[int] = _client_fk(index=True)
+    creditor: Mapped[str] = mapped_column(sa.String(100), nullable=False)
+    lender_type: Mapped[str] = mapped_column(sa.String(30), nullable=False)
+    product: Mapped[str] = mapped_column(sa.String(100), nullable=False)
+    contract_number: Mapped[str] = mapped_column(sa.String(64), nullable=False, index=True)
+    contract_date: Mapped[date | None]
+    amount_received_fen: Mapped[Decimal | None] = mapped_column(Fen)
+    outstanding_principal_fen: Mapped[Decimal] = mapped_column(Fen, nullable=False)
+    overdue_amount_fen: Mapped[Decimal] = mapped_column(Fen, nullable=False)
+    days_overdue: Mapped[int] = mapped_column(nullable=False)
+    accrued_interest_and_penalties_fen: Mapped[Decimal] = mapped_column(Fen, nullable=False)
+    penalty_rate: Mapped[Decimal] = mapped_column(ExactDecimal, nullable=False)
+    rate_quote: Mapped[Decimal] = mapped_column(ExactDecimal, nullable=False)
+    rate_kind: Mapped[str] = mapped_column(sa.String(30), nullable=False)
+    day_basis: Mapped[int | None]
+    other_monthly_charges_fen: Mapped[Decimal] = mapped_column(Fen, nullable=False)
+    method: Mapped[str] = mapped_column(sa.String(30), nullable=False)
+    remaining_months: Mapped[int] = mapped_column(nullable=False)
+    next_due_date: Mapped[date | None]
+    #: ``[{"kind": "hotline", "value": "95188", "note": ""}, ...]``
+    official_channels: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, nullable=False)
+    notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
+
+
+class BudgetVersionRow(_Versioned, Base):
+    """One dated version of a client's budget; versions are added, never changed."""
+
+    __tablename__ = "budget_versions"
+    __table_args__ = (sa.Index(None, "client_id", "valid_from"),)
+
+    client_id: Mapped[int] = _client_fk()
+    valid_from: Mapped[date] = mapped_column(nullable=False)
+    #: ``core.affordability.Budget.model_dump(mode="json")`` without its id.
+    payload: Mapped[dict[str, Any]] = mapped_column(sa.JSON, nullable=False)
+
+
+class ProposalRow(_Versioned, Base):
+    """A saved proposal, kept as its JSON so that the model may evolve without a migration."""
+
+    __tablename__ = "proposals"
+
+    client_id: Mapped[int] = _client_fk(index=True)
+    debt_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("debts.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[str] = mapped_column(sa.String(40), nullable=False)
+    status: Mapped[str] = mapped_column(sa.String(10), nullable=False)
+    agreed_on: Mapped[date | None]
+    title: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    #: ``Proposal.model_dump(mode="json")``, read back with ``core.proposals.parse_proposal``.
+    payload: Mapped[dict[str, Any]] = mapped_column(sa.JSON, nullable=False)
+    #: The plan as agreed (``core.plans.Plan`` as JSON), frozen even if the debt later changes.
+    plan: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
