@@ -43,3 +43,9 @@ class NotAnInterestRateError(CoreError):
     """A monthly fee rate was given where an interest rate is needed."""
 
     code = "fee_rate_not_interest"
+
+
+class BudgetTooLowError(CoreError):
+    """A monthly budget that does not even cover the interest and fees: the debts never fall."""
+
+    code = "budget_too_low"
