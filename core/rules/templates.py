@@ -430,19 +430,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "loan.",
     },
     "script.proposal.installments": {
-        "zh-CN": "我希望把需要还的{owed}分{months}期还清，每期{payment}，第一期在{first_due}。",
-        "en": "I would like to repay the {owed} in {months} installments of {payment}, the "
-        "first on {first_due}.",
-    },
-    "script.proposal.uneven": {
-        "zh-CN": "我希望把需要还的{owed}分{months}期还清，第一期{first_payment}（{first_due}），"
-        "每期最多{highest_payment}。",
-        "en": "I would like to repay the {owed} in {months} installments, the first of "
-        "{first_payment} on {first_due}, none above {highest_payment}.",
-    },
-    "script.proposal.down_payment": {
-        "zh-CN": "我可以在{down_on}先还{down}，其余的分期还。",
-        "en": "I can pay {down} on {down_on} and the rest in installments.",
+        "zh-CN": "我希望这样还清需要还的{owed}：{plan}。",
+        "en": "I would like to repay the {owed} as follows: {plan}.",
     },
     "script.proposal.waiver": {
         "zh-CN": "同时，希望贵司减免{share}的已产生利息和罚息，也就是{waived}。",
@@ -458,13 +447,13 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh-CN": "我希望先把本金还清，剩下的利息在本金还完之后再还。",
         "en": "I would like to repay the principal first and the remaining interest after it.",
     },
+    "script.proposal.lower_rate": {
+        "zh-CN": "今后的年利率希望降到{rate}。",
+        "en": "From now on I ask for an annual rate of {rate}.",
+    },
     "script.proposal.settlement": {
         "zh-CN": "我可以一共还{total}结清这笔借款：{parts}。",
         "en": "I can settle this loan for {total} in all: {parts}.",
-    },
-    "script.proposal.settlement_part": {
-        "zh-CN": "{due}还{amount}",
-        "en": "{amount} on {due}",
     },
     "script.proposal.total": {
         "zh-CN": "按这个方案，我一共还{total}。",
@@ -524,12 +513,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "helps neither of us. Is there another arrangement within {capacity} a month?",
     },
     "script.close.agreed": {
-        "zh-CN": "谢谢您！我复述一下：每期还{payment}，共{months}期，第一期在{first_due}。"
+        "zh-CN": "谢谢您！我复述一下谈好的方案：{plan}。"
         "麻烦把新的还款计划更新到APP里，并通过官方渠道给我一个书面确认。"
         "请问大概多久能在APP里看到？",
-        "en": "Thank you! Let me repeat it: {months} installments of {payment}, the first on "
-        "{first_due}. Please update the plan in the app and confirm it in writing through an "
-        "official channel. When will it show in the app?",
+        "en": "Thank you! Let me repeat what we agreed: {plan}. Please update the plan in the "
+        "app and confirm it in writing through an official channel. When will it show in the "
+        "app?",
     },
     "script.close.not_agreed": {
         "zh-CN": "谢谢您的解答，我再考虑一下其他办法。今天的沟通会记录在我的账户下吗？",
@@ -569,12 +558,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Hello, this is {name} (registered mobile number ending {phone_tail}).",
     },
     "confirm.context_agent": {
-        "zh-CN": "{when}我通过{channel}与贵司工号{agent_id}的客服沟通了还款协商。",
+        "zh-CN": "{when}，我通过{channel}与贵司工号{agent_id}的客服沟通了还款协商。",
         "en": "On {when} I discussed a repayment arrangement by {channel} with your agent "
         "{agent_id}.",
     },
     "confirm.context": {
-        "zh-CN": "{when}我通过{channel}与贵司客服沟通了还款协商。",
+        "zh-CN": "{when}，我通过{channel}与贵司客服沟通了还款协商。",
         "en": "On {when} I discussed a repayment arrangement by {channel} with your service team.",
     },
     "confirm.intro": {
@@ -598,9 +587,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "What was discussed: {text}",
     },
     "confirm.terms": {
-        "zh-CN": "还款安排：每期{payment}，共{months}期，第一期在{first_due}，合计{total}。",
-        "en": "Repayment: {months} installments of {payment}, the first on {first_due}, "
-        "{total} in total.",
+        "zh-CN": "还款安排：{plan}，合计{total}。",
+        "en": "Repayment: {plan}; {total} in total.",
+    },
+    "confirm.subject": {
+        "zh-CN": "还款协商确认（{date}）",
+        "en": "Confirming our repayment arrangement ({date})",
     },
     "confirm.refused": {
         "zh-CN": "贵司这次没有同意我的申请。",
@@ -619,6 +611,27 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "confirm.signature": {
         "zh-CN": "{name}\n{date}",
         "en": "{name}\n{date}",
+    },
+    "plan.level": {
+        "zh-CN": "分{count}期，每期{payment}，第一期在{first_due}",
+        "en": "{count} installments of {payment}, the first on {first_due}",
+    },
+    "plan.uneven": {
+        "zh-CN": "分{count}期，第一期{first_payment}（{first_due}），每期最多{highest_payment}",
+        "en": "{count} installments, the first of {first_payment} on {first_due}, none above "
+        "{highest_payment}",
+    },
+    "plan.with_down_payment": {
+        "zh-CN": "{down_on}先还{down}，其余{rest}",
+        "en": "{down} on {down_on}, then {rest}",
+    },
+    "plan.settlement": {
+        "zh-CN": "一共{total}结清：{parts}",
+        "en": "{total} in full settlement: {parts}",
+    },
+    "plan.part": {
+        "zh-CN": "{due}还{amount}",
+        "en": "{amount} on {due}",
     },
     "channel.phone": {"zh-CN": "电话", "en": "phone"},
     "channel.in_app_chat": {"zh-CN": "APP在线客服", "en": "in-app chat"},

@@ -1,0 +1,367 @@
+"""The call script card and the message that confirms what was agreed.
+
+:func:`call_script` builds the card a client (or counselor) reads from on the phone:
+
+1. **Opening**: who is calling, about which account, and why; whether the agent has time;
+   the agent's staff ID (工号), so that later calls can refer to this one.
+2. **The proposal**: what the client can pay a month and the concrete plan, with the
+   proposal's own figures (payment, number of installments, first due date, total) quoted
+   exactly as money strings.
+3. **If the agent says…**: answers to "only the minimum payment is possible", "the system
+   can't do that", "you must pay in full" and to a counter-offer the client cannot afford.
+4. **Closing**: repeat the plan and ask for it in the app and in writing; or, without an
+   agreement, a polite end that leaves the door open.
+5. **Reminders**: stay calm, ask for a call-back if emotions rise, note the agent ID and
+   every promise, never pay a personal account.
+
+:func:`confirmation_message` is the "to confirm what we agreed" message to send through
+the lender's official chat or email right after the call.
+
+Only the client's name, and the last four digits of the contract or mobile number where the
+account must be identified, appear in either text; never an ID number.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from core.calls import Call, Outcome
+from core.clients import Client
+from core.debts import Debt
+from core.errors import CoreError
+from core.plans import PlanRow
+from core.proposals import (
+    Combination,
+    DownPayment,
+    InterestWaiver,
+    LumpSumSettlement,
+    PrincipalFirst,
+    ProposalResult,
+    StopInterest,
+)
+from core.rules.templates import (
+    check_language,
+    format_date,
+    format_datetime,
+    format_money,
+    format_share,
+    render,
+    tail,
+)
+from core.rules.timing import local_date
+
+
+class Objection(BaseModel):
+    """What the agent may say, and what to answer."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    says: str
+    answer: str
+
+
+class CallScript(BaseModel):
+    """The script card, section by section, in one language."""
+
+    model_config = ConfigDict(frozen=True)
+
+    language: str
+    opening: tuple[str, ...]
+    proposal: tuple[str, ...]
+    objections: tuple[Objection, ...]
+    close_agreed: str
+    close_not_agreed: str
+    reminders: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The whole card as plain text, one section after another."""
+
+        def title(section: str) -> str:
+            return f"【{render(f'script.section.{section}', self.language)}】"
+
+        objections = [f"{o.says}\n→ {o.answer}" for o in self.objections]
+        blocks = [
+            [title("opening"), *self.opening],
+            [title("proposal"), *self.proposal],
+            [title("objections"), *objections],
+            [title("close"), self.close_agreed, self.close_not_agreed],
+            [title("reminders"), *(f"• {line}" for line in self.reminders)],
+        ]
+        return "\n\n".join("\n".join(block) for block in blocks)
+
+
+class ConfirmationMessage(BaseModel):
+    """A subject line (for email) and the message text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    language: str
+    subject: str
+    text: str
+
+
+def call_script(
+    client: Client,
+    debt: Debt,
+    proposal: ProposalResult,
+    language: str = "zh-CN",
+    *,
+    contract_number: str | None = None,
+    monthly_income: Decimal | None = None,
+) -> CallScript:
+    """The script card for proposing ``proposal`` (an evaluated proposal) to ``debt``'s lender.
+
+    ``contract_number`` (kept with the debt in the store) identifies the account by its last
+    four characters; without it the mobile number's last four digits are used.
+    ``monthly_income``, when given, is quoted with the monthly capacity, as in "I earn
+    ¥4,000.00 a month and can put ¥800.00 towards this loan".
+    """
+    check_language(language)
+    capacity = format_money(proposal.capacity)
+    lender = debt.creditor
+    if contract_number and tail(contract_number):
+        account = render(
+            "script.opening.account.contract", language, contract_tail=tail(contract_number)
+        )
+    elif client.mobile:
+        account = render("script.opening.account.phone", language, phone_tail=tail(client.mobile))
+    else:
+        account = ""
+    product = debt.product or render("script.opening.product.default", language)
+    opening = (
+        render("script.opening.greeting", language, lender=lender, name=client.name),
+        render("script.opening.account", language, product=product, account=account),
+        render("script.opening.why", language),
+        render("script.opening.time", language),
+        render("script.opening.agent_id", language),
+    )
+
+    lines = []
+    if monthly_income is not None:
+        income = format_money(monthly_income)
+        lines.append(
+            render("script.proposal.situation", language, income=income, capacity=capacity)
+        )
+    else:
+        lines.append(render("script.proposal.capacity_only", language, capacity=capacity))
+    lines += _proposal_lines(debt, proposal, language)
+    lines.append(render("script.proposal.total", language, total=format_money(proposal.total_paid)))
+    lines.append(render("script.proposal.documents", language))
+
+    payment = format_money(_regular_payment(proposal))
+    objections = tuple(
+        Objection(
+            code=code,
+            says=render(f"script.objection.{code}.says", language),
+            answer=render(
+                f"script.objection.{code}.answer", language, payment=payment, capacity=capacity
+            ),
+        )
+        for code in ("minimum_only", "system", "full_payment", "counter_offer")
+    )
+    reminders = (
+        render("script.reminder.calm", language),
+        render("script.reminder.call_back", language),
+        render("script.reminder.notes", language),
+        render("script.reminder.limit", language, capacity=capacity),
+        render("script.reminder.safety", language),
+    )
+    return CallScript(
+        language=language,
+        opening=opening,
+        proposal=tuple(lines),
+        objections=objections,
+        close_agreed=render("script.close.agreed", language, plan=plan_summary(proposal, language)),
+        close_not_agreed=render("script.close.not_agreed", language),
+        reminders=reminders,
+    )
+
+
+def _proposal_lines(debt: Debt, result: ProposalResult, language: str) -> list[str]:
+    proposal = result.proposal
+    if isinstance(proposal, LumpSumSettlement):
+        return [
+            render(
+                "script.proposal.settlement",
+                language,
+                total=format_money(proposal.total),
+                parts=_settlement_parts(proposal, language),
+            )
+        ]
+    lines = []
+    if isinstance(proposal, StopInterest):
+        lines.append(render("script.proposal.stop_interest", language))
+    if isinstance(proposal, PrincipalFirst):
+        lines.append(render("script.proposal.principal_first", language))
+    owed = format_money(debt.opening_balance)
+    lines.append(
+        render(
+            "script.proposal.installments",
+            language,
+            owed=owed,
+            plan=plan_summary(result, language),
+        )
+    )
+    share = getattr(proposal, "waiver_share", Decimal("0"))
+    if share > 0 and result.forgiven > 0:
+        lines.append(
+            render(
+                "script.proposal.waiver",
+                language,
+                share=format_share(share),
+                waived=format_money(result.forgiven),
+            )
+        )
+    if (
+        isinstance(proposal, InterestWaiver | Combination | DownPayment)
+        and proposal.annual_rate is not None
+    ):
+        lines.append(
+            render("script.proposal.lower_rate", language, rate=format_share(proposal.annual_rate))
+        )
+    return lines
+
+
+def plan_summary(result: ProposalResult, language: str) -> str:
+    """The plan in one phrase with its exact figures, e.g. "24 installments of ¥500.00, the
+    first on 1 Apr 2026"; a down payment or a settlement's parts are named first."""
+    proposal = result.proposal
+    if isinstance(proposal, LumpSumSettlement):
+        return render(
+            "plan.settlement",
+            language,
+            total=format_money(proposal.total),
+            parts=_settlement_parts(proposal, language),
+        )
+    rows = result.plan.rows
+    now_rows = [row for row in rows if row.period == 0]
+    later = [row for row in rows if row.period > 0] or list(rows)
+    rest = _installments_phrase(later, language)
+    if not now_rows or len(later) == len(rows):
+        return rest
+    down = sum((row.payment for row in now_rows), Decimal("0"))
+    return render(
+        "plan.with_down_payment",
+        language,
+        down=format_money(down),
+        down_on=format_date(_due(now_rows[0]), language),
+        rest=rest,
+    )
+
+
+def _installments_phrase(rows: list[PlanRow], language: str) -> str:
+    first = rows[0]
+    payments = [row.payment for row in rows]
+    # A level schedule's last payment takes up the rounding: still "level".
+    if len(set(payments[:-1])) <= 1 and (len(rows) == 1 or payments[-1] <= payments[0]):
+        return render(
+            "plan.level",
+            language,
+            count=str(len(rows)),
+            payment=format_money(first.payment),
+            first_due=format_date(_due(first), language),
+        )
+    return render(
+        "plan.uneven",
+        language,
+        count=str(len(rows)),
+        first_payment=format_money(first.payment),
+        first_due=format_date(_due(first), language),
+        highest_payment=format_money(max(payments)),
+    )
+
+
+def _settlement_parts(proposal: LumpSumSettlement, language: str) -> str:
+    separator = "、" if language == "zh-CN" else ", "
+    return separator.join(
+        render(
+            "plan.part",
+            language,
+            due=format_date(part.due_date, language),
+            amount=format_money(part.amount),
+        )
+        for part in proposal.parts
+    )
+
+
+def _regular_payment(result: ProposalResult) -> Decimal:
+    later = [row.payment for row in result.plan.rows if row.period > 0]
+    return later[0] if later else result.first_payment
+
+
+def _due(row: PlanRow):
+    if row.due_date is None:
+        raise CoreError("proposal", "the plan has no due dates: evaluate it with an as_of date")
+    return row.due_date
+
+
+def confirmation_message(
+    call: Call,
+    client: Client,
+    language: str = "zh-CN",
+    *,
+    agreed: ProposalResult | None = None,
+) -> ConfirmationMessage:
+    """The "to confirm what we agreed" message for the lender's official chat or email.
+
+    It restates when and with whom the client spoke, what each side promised (from the call
+    record) and, when ``agreed`` is given, the agreed plan with its exact figures; it asks the
+    lender to correct anything wrong, or to confirm in writing and update the plan in the app.
+    After a refusal or a promised call-back it records the outcome and asks where to send a
+    written request. An unanswered call has nothing to confirm.
+    """
+    check_language(language)
+    if call.outcome is Outcome.NO_ANSWER:
+        raise CoreError(
+            "call", "an unanswered call has nothing to confirm", code="nothing_to_confirm"
+        )
+    name = client.name
+    if client.mobile:
+        greeting = render(
+            "confirm.greeting_phone", language, name=name, phone_tail=tail(client.mobile)
+        )
+    else:
+        greeting = render("confirm.greeting", language, name=name)
+    when = format_datetime(call.at, language, field="call.at")
+    channel = render(f"channel.{call.channel.value}", language)
+    if call.agent_id:
+        context = render(
+            "confirm.context_agent", language, when=when, channel=channel, agent_id=call.agent_id
+        )
+    else:
+        context = render("confirm.context", language, when=when, channel=channel)
+
+    agreed_outcome = call.outcome in {Outcome.AGREED, Outcome.PARTLY_AGREED}
+    lines = [greeting, context]
+    if agreed_outcome:
+        lines.append(render("confirm.intro", language))
+    else:
+        lines.append(render("confirm.intro_refused", language))
+        lines.append(render("confirm.summary", language, text=call.summary))
+    if call.lender_promised:
+        lines.append(render("confirm.lender_promised", language, text=call.lender_promised))
+    if call.client_promised:
+        lines.append(render("confirm.client_promised", language, text=call.client_promised))
+    if agreed_outcome and agreed is not None:
+        lines.append(
+            render(
+                "confirm.terms",
+                language,
+                plan=plan_summary(agreed, language),
+                total=format_money(agreed.total_paid),
+            )
+        )
+    if call.outcome is Outcome.REFUSED:
+        lines.append(render("confirm.refused", language))
+    lines.append(render("confirm.ask" if agreed_outcome else "confirm.ask_refused", language))
+    day = format_date(local_date(call.at), language)
+    lines.append(render("confirm.signature", language, name=name, date=day))
+    return ConfirmationMessage(
+        language=language,
+        subject=render("confirm.subject", language, date=day),
+        text="\n".join(lines),
+    )
