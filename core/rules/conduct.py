@@ -100,7 +100,8 @@ def collection_conduct_flags(
         found.append(("conduct.threat", {}))
     if event.insults:
         found.append(("conduct.insult", {}))
-    wall = local(event.at).time()
+    local_at = local(event.at)
+    wall = time(local_at.hour, local_at.minute, local_at.second, local_at.microsecond)
     if wall >= quiet_from or wall < quiet_until:
         found.append(
             (
