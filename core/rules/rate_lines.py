@@ -1,0 +1,266 @@
+"""The interest-rate lines a counselor should know, kept as data, and which a debt crosses.
+
+Each :class:`RateLine` states its source, the lenders it applies to, the contract dates it
+covers (``valid_from`` / ``valid_to``, inclusive; ``None`` is open) and how to say it to a
+client in both languages (``above`` / ``within``, with ``{rate}`` and ``{line}``
+placeholders).
+
+================================  =========  =======================  ========================
+line                              threshold  lenders                  contracts
+================================  =========  =======================  ========================
+private_lending_4x_lpr            4 × LPR    private (``other``)      from 2020-08-20
+financial_loan_24                 24 %       licensed lenders         any date
+private_lending_36_before_2020    36 %       private (``other``)      2015-09-01 – 2020-08-19
+private_lending_24_before_2020    24 %       private (``other``)      2015-09-01 – 2020-08-19
+================================  =========  =======================  ========================
+
+- 法释〔2020〕17号 (the Supreme People's Court's rules on private lending, as amended; the
+  four-times-LPR cap has applied since 2020-08-20): interest above four times the one-year
+  Loan Prime Rate at the time the contract was made is not supported. 法释〔2020〕27号 says
+  licensed lenders — consumer finance and microloan companies among them, as well as banks
+  — are not private lenders, so the cap does not bind them.
+- 法发〔2017〕22号 (the Supreme People's Court's opinions on financial adjudication, art. 2):
+  for a financial loan, when interest, compound interest, penalty interest, liquidated damages
+  and other fees together exceed 24 % a year, the borrower may ask the court to cut the
+  excess. It applies to disputes, whatever the contract date.
+- 法释〔2015〕18号 (the earlier private-lending rules, arts. 26 and 31): for private loans made
+  before 2020-08-20, agreed interest above 36 % is void; between 24 % and 36 % a court will
+  not order it paid, but what was paid voluntarily is not returned.
+
+The one-year LPR at contract formation is passed in as ``lpr_1y``; without it the published
+history in :data:`LPR_1Y` is used, up to :data:`LPR_1Y_KNOWN_UNTIL`. After that date, the
+four-times line cannot be drawn and the flag says so (``above`` is ``None``).
+
+The rate to compare is the debt's comprehensive annualized cost (e.g.
+:attr:`core.debts.Debt.true_annual_rate`), not the headline quote.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from core.debts import LICENSED_LENDERS, LenderType
+from core.money import to_decimal, to_rate
+from core.reasons import LANGUAGES, format_param
+
+
+class LineKind(StrEnum):
+    FIXED = "fixed"
+    LPR_MULTIPLE = "lpr_multiple"
+
+
+class RateLine(BaseModel):
+    """One rate line as data; see the module docstring."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    kind: LineKind
+    value: Decimal  # the rate (fixed) or the multiple of the LPR
+    source: str
+    lenders: frozenset[LenderType]
+    valid_from: date | None = None
+    valid_to: date | None = None
+    wording: dict[str, dict[str, str]]
+
+    def covers(self, lender_type: LenderType, contract_date: date | None) -> bool:
+        """Whether the line applies to this lender and contract date (unknown: open lines only)."""
+        if lender_type not in self.lenders:
+            return False
+        if contract_date is None:
+            return self.valid_from is None and self.valid_to is None
+        after_start = self.valid_from is None or contract_date >= self.valid_from
+        before_end = self.valid_to is None or contract_date <= self.valid_to
+        return after_start and before_end
+
+
+PRIVATE = frozenset({LenderType.OTHER})
+
+RATE_LINES: tuple[RateLine, ...] = (
+    RateLine(
+        code="private_lending_4x_lpr",
+        kind=LineKind.LPR_MULTIPLE,
+        value=Decimal("4"),
+        source="法释〔2020〕17号",
+        lenders=PRIVATE,
+        valid_from=date(2020, 8, 20),
+        wording={
+            "zh-CN": {
+                "above": "这笔民间借贷的年化利率约 {rate}，超过了借款时一年期LPR的四倍（{line}）。"
+                "超出部分的利息，法院一般不予支持。",
+                "within": "这笔民间借贷的年化利率约 {rate}，"
+                "没有超过借款时一年期LPR的四倍（{line}）。",
+            },
+            "en": {
+                "above": "This private loan costs about {rate} a year, above four times the "
+                "one-year LPR when it was made ({line}). Courts generally do not enforce "
+                "interest above that line.",
+                "within": "This private loan costs about {rate} a year, within four times the "
+                "one-year LPR when it was made ({line}).",
+            },
+        },
+    ),
+    RateLine(
+        code="financial_loan_24",
+        kind=LineKind.FIXED,
+        value=Decimal("0.24"),
+        source="法发〔2017〕22号",
+        lenders=LICENSED_LENDERS,
+        wording={
+            "zh-CN": {
+                "above": "这笔借款的综合年化成本约 {rate}，高于 {line}。"
+                "利息、罚息、违约金和各种费用合计超过 {line} 的部分，借款人可以请求法院调减。",
+                "within": "这笔借款的综合年化成本约 {rate}，未超过 {line}。",
+            },
+            "en": {
+                "above": "This loan's total yearly cost is about {rate}, above {line}. The "
+                "borrower may ask a court to cut the part of interest, penalties and fees "
+                "above {line}.",
+                "within": "This loan's total yearly cost is about {rate}, not above {line}.",
+            },
+        },
+    ),
+    RateLine(
+        code="private_lending_36_before_2020",
+        kind=LineKind.FIXED,
+        value=Decimal("0.36"),
+        source="法释〔2015〕18号",
+        lenders=PRIVATE,
+        valid_from=date(2015, 9, 1),
+        valid_to=date(2020, 8, 19),
+        wording={
+            "zh-CN": {
+                "above": "这笔较早的民间借贷年化利率约 {rate}，超过 {line}，"
+                "超出部分的利息约定无效。",
+                "within": "这笔较早的民间借贷年化利率约 {rate}，未超过 {line}。",
+            },
+            "en": {
+                "above": "This older private loan costs about {rate} a year, above {line}: the "
+                "interest agreed above that line is void.",
+                "within": "This older private loan costs about {rate} a year, not above {line}.",
+            },
+        },
+    ),
+    RateLine(
+        code="private_lending_24_before_2020",
+        kind=LineKind.FIXED,
+        value=Decimal("0.24"),
+        source="法释〔2015〕18号",
+        lenders=PRIVATE,
+        valid_from=date(2015, 9, 1),
+        valid_to=date(2020, 8, 19),
+        wording={
+            "zh-CN": {
+                "above": "这笔较早的民间借贷年化利率约 {rate}，高于 {line}。超过 {line} 的利息，"
+                "法院不会判令支付；但已经自愿支付的，一般也不能要回。",
+                "within": "这笔较早的民间借贷年化利率约 {rate}，在 {line} 以内，受法律保护。",
+            },
+            "en": {
+                "above": "This older private loan costs about {rate} a year, above {line}. A "
+                "court will not order interest above {line} paid, though what was paid "
+                "voluntarily is usually not returned.",
+                "within": "This older private loan costs about {rate} a year, within the "
+                "{line} the law protects.",
+            },
+        },
+    ),
+)
+
+#: The one-year Loan Prime Rate as published (全国银行间同业拆借中心), from each date on.
+LPR_1Y: tuple[tuple[date, Decimal], ...] = (
+    (date(2019, 8, 20), Decimal("0.0425")),
+    (date(2019, 9, 20), Decimal("0.0420")),
+    (date(2019, 11, 20), Decimal("0.0415")),
+    (date(2020, 2, 20), Decimal("0.0405")),
+    (date(2020, 4, 20), Decimal("0.0385")),
+    (date(2021, 12, 20), Decimal("0.0380")),
+    (date(2022, 1, 20), Decimal("0.0370")),
+    (date(2022, 8, 22), Decimal("0.0365")),
+    (date(2023, 6, 20), Decimal("0.0355")),
+    (date(2023, 8, 21), Decimal("0.0345")),
+    (date(2024, 7, 22), Decimal("0.0335")),
+    (date(2024, 10, 21), Decimal("0.0310")),
+    (date(2025, 5, 20), Decimal("0.0300")),
+)
+#: The last day :data:`LPR_1Y` is known to be complete for; pass ``lpr_1y`` after it.
+LPR_1Y_KNOWN_UNTIL = date(2025, 10, 19)
+
+LPR_UNKNOWN = {
+    "zh-CN": "这笔借款订立于 {date}，需要输入当时的一年期LPR，才能判断是否超过其四倍。",
+    "en": "This loan was made on {date}; enter the one-year LPR of that date to check it "
+    "against four times the LPR.",
+}
+
+
+def lpr_1y_on(day: date) -> Decimal | None:
+    """The one-year LPR in force on ``day`` from :data:`LPR_1Y`; ``None`` outside the table."""
+    if day < LPR_1Y[0][0] or day > LPR_1Y_KNOWN_UNTIL:
+        return None
+    return [rate for start, rate in LPR_1Y if start <= day][-1]
+
+
+class RateFlag(BaseModel):
+    """One line that applies to a debt: where it is drawn and whether the rate is above it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: RateLine
+    rate: Decimal
+    threshold: Decimal | None
+    above: bool | None
+    contract_date: date | None
+
+    @property
+    def code(self) -> str:
+        return self.line.code
+
+
+def rate_flags(
+    annualized_rate: Decimal | int | str | float,
+    lender_type: LenderType | str,
+    contract_date: date | None,
+    lpr_1y: Decimal | int | str | float | None = None,
+) -> tuple[RateFlag, ...]:
+    """Every rate line that applies to this lender and contract date, in :data:`RATE_LINES` order.
+
+    >>> [f.code for f in rate_flags("0.30", "consumer_finance", date(2024, 1, 1)) if f.above]
+    ['financial_loan_24']
+    """
+    rate = to_decimal(annualized_rate, "annualized_rate")
+    lender = LenderType(lender_type)
+    given_lpr = None if lpr_1y is None else to_rate(lpr_1y, "lpr_1y")
+    flags = []
+    for line in RATE_LINES:
+        if not line.covers(lender, contract_date):
+            continue
+        if line.kind is LineKind.FIXED:
+            threshold: Decimal | None = line.value
+        else:
+            lpr = given_lpr if given_lpr is not None else lpr_1y_on(contract_date)
+            threshold = None if lpr is None else line.value * lpr
+        flags.append(
+            RateFlag(
+                line=line,
+                rate=rate,
+                threshold=threshold,
+                above=None if threshold is None else rate > threshold,
+                contract_date=contract_date,
+            )
+        )
+    return tuple(flags)
+
+
+def describe_flag(flag: RateFlag, language: str = "zh-CN") -> str:
+    """The flag worded for a client in ``language`` ("zh-CN" or "en")."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language: expected one of {LANGUAGES}, got {language!r}")
+    if flag.above is None:
+        return LPR_UNKNOWN[language].format(date=flag.contract_date.isoformat())
+    state = "above" if flag.above else "within"
+    return flag.line.wording[language][state].format(
+        rate=format_param("rate", flag.rate), line=format_param("line", flag.threshold)
+    )
