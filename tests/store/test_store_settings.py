@@ -1,0 +1,150 @@
+"""Settings from the environment, times shown in Shanghai, and databases that cannot be used."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from store_samples import a_client
+
+from store import (
+    DatabaseLockedError,
+    DatabaseUnavailableError,
+    InvalidDatabaseUrlError,
+    Settings,
+    StoreError,
+    init_db,
+    load_settings,
+    to_display_time,
+)
+from store.settings import SettingsError
+
+
+def test_settings_default_to_a_local_sqlite_file_and_shanghai_time():
+    settings = load_settings({})
+    assert settings.database_url == "sqlite:///data/repaytalk.db"
+    assert settings.display_timezone == "Asia/Shanghai"
+    assert settings.busy_timeout_ms == 5000
+
+
+def test_settings_are_read_from_the_environment():
+    settings = load_settings(
+        {
+            "REPAYTALK_DATABASE_URL": "postgresql://u@db/repaytalk",
+            "REPAYTALK_TIMEZONE": "Asia/Urumqi",
+            "REPAYTALK_DB_BUSY_TIMEOUT_MS": "250",
+        }
+    )
+    assert (settings.database_url, settings.display_timezone, settings.busy_timeout_ms) == (
+        "postgresql://u@db/repaytalk",
+        "Asia/Urumqi",
+        250,
+    )
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [{"REPAYTALK_TIMEZONE": "Mars/Olympus"}, {"REPAYTALK_DB_BUSY_TIMEOUT_MS": "soon"}],
+)
+def test_a_bad_setting_is_named(environ):
+    with pytest.raises(SettingsError) as caught:
+        load_settings(environ)
+    assert caught.value.code == "invalid_setting"
+
+
+@pytest.mark.parametrize(
+    ("moment", "zone", "shown"),
+    [
+        # 15:30 UTC is 23:30 in Shanghai (UTC+8, no daylight saving).
+        (datetime(2026, 3, 1, 15, 30, tzinfo=UTC), "Asia/Shanghai", "2026-03-01T23:30:00+08:00"),
+        # 16:30 UTC is already the next day in Shanghai.
+        (datetime(2026, 3, 1, 16, 30, tzinfo=UTC), "Asia/Shanghai", "2026-03-02T00:30:00+08:00"),
+        (datetime(2026, 7, 1, 12, 0, tzinfo=UTC), "Europe/London", "2026-07-01T13:00:00+01:00"),
+        (
+            datetime(2026, 3, 1, 9, 0, tzinfo=timezone(timedelta(hours=-5))),
+            "Asia/Shanghai",
+            "2026-03-01T22:00:00+08:00",
+        ),
+    ],
+)
+def test_stored_instants_are_shown_in_the_configured_timezone(moment, zone, shown):
+    assert to_display_time(moment, zone).isoformat() == shown
+
+
+def test_the_display_timezone_defaults_to_shanghai(monkeypatch):
+    monkeypatch.delenv("REPAYTALK_TIMEZONE", raising=False)
+    moment = datetime(2026, 3, 1, 15, 30, tzinfo=UTC)
+    assert to_display_time(moment).isoformat() == "2026-03-01T23:30:00+08:00"
+
+
+def test_a_naive_time_cannot_be_displayed():
+    with pytest.raises(ValueError, match="naive"):
+        to_display_time(datetime(2026, 3, 1, 15, 30), "Asia/Shanghai")
+
+
+@pytest.mark.parametrize(
+    "url", ["not a url", "mysql://root@localhost/repaytalk", "oracle://x@y/z", ""]
+)
+def test_a_database_url_that_cannot_be_used_is_named(url):
+    with pytest.raises(InvalidDatabaseUrlError) as caught:
+        init_db(url)
+    assert caught.value.code == "database_url_invalid"
+
+
+def test_an_unreachable_postgresql_is_reported_without_its_password():
+    settings = Settings(busy_timeout_ms=500)
+    with pytest.raises(DatabaseUnavailableError) as caught:
+        init_db("postgresql://counselor:s3cret@127.0.0.1:1/repaytalk", settings=settings)
+    assert caught.value.code == "database_unavailable"
+    assert "s3cret" not in str(caught.value)
+    assert "127.0.0.1" in str(caught.value)
+
+
+def test_an_sqlite_file_in_a_folder_that_cannot_be_created_is_reported(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DatabaseUnavailableError):
+        init_db(f"sqlite:///{blocker / 'data' / 'repaytalk.db'}")
+
+
+def test_a_write_blocked_by_another_writer_beyond_the_timeout_fails_cleanly(tmp_path):
+    path = tmp_path / "repaytalk.db"
+    store = init_db(f"sqlite:///{path}", settings=Settings(busy_timeout_ms=200))
+    client = store.clients.create(a_client())
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        with pytest.raises(DatabaseLockedError) as caught:
+            store.clients.update(client.model_copy(update={"notes": "blocked"}))
+        assert caught.value.code == "database_locked"
+        assert isinstance(caught.value, StoreError)
+        # Readers are not blocked by a writer in WAL mode.
+        assert store.clients.get(client.id) == client
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert store.clients.get(client.id).notes == client.notes
+    assert store.clients.update(client.model_copy(update={"notes": "later"})).version == 2
+    store.close()
+
+
+@pytest.mark.postgres
+def test_a_postgresql_row_locked_beyond_the_timeout_fails_cleanly():
+    import os
+
+    import psycopg
+    from conftest import reset_postgres
+
+    url = os.environ["TEST_DATABASE_URL"]
+    reset_postgres(url)
+    store = init_db(url, settings=Settings(busy_timeout_ms=200))
+    client = store.clients.create(a_client())
+    conninfo = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    with psycopg.connect(conninfo) as other:
+        other.execute("SELECT * FROM clients WHERE id = %s FOR UPDATE", (client.id,))
+        with pytest.raises(DatabaseLockedError):
+            store.clients.update(client.model_copy(update={"notes": "blocked"}))
+        other.rollback()
+    assert store.clients.get(client.id) == client
+    store.close()
