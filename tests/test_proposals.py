@@ -506,3 +506,15 @@ def test_every_plan_repays_the_principal_exactly_once(debt, months, share):
         assert result.plan.total_principal == debt.outstanding_principal
         assert result.plan.total_arrears + result.forgiven == debt.accrued_interest_and_penalties
         assert result.plan.rows[-1].balance == 0
+
+
+def test_the_seed_household_is_recommended_the_24_month_plan_at_500():
+    from core.affordability import Budget
+
+    budget = Budget(incomes=["4000"], essential_costs={"food": "2000", "housing": "1200"})
+    proposals = [TermExtension(months=12), TermExtension(months=24)]
+    comparison = compare_proposals(seed_debt(), proposals, budget.capacity, AS_OF)
+    # 12,000 / 12 = 1,000 > 800; 12,000 / 24 = 500 ≤ 800.
+    assert [r.affordable for r in comparison.results] == [False, True]
+    assert comparison.recommended == 1
+    assert comparison.results[1].first_payment == D("500.00")
