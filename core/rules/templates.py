@@ -351,6 +351,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh-CN": "{lender}这次没有同意：换个时间或换一位客服再协商一次。",
         "en": "{lender} said no this time: try again at another time or with another agent.",
     },
+    "followup.try_again_no_answer": {
+        "zh-CN": "{lender}这次没有接通：换个时间再打一次，号码以APP或官网公布的为准。",
+        "en": "{lender} did not answer: call again at another time, on the number from its app "
+        "or website.",
+    },
     "followup.next_action": {
         "zh-CN": "按通话约定跟进：{action}",
         "en": "Follow up as agreed in the call: {action}",
