@@ -48,6 +48,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -92,6 +93,16 @@ def _share_validator(value: Any, info: Any) -> Decimal:
 
 #: A fraction from 0 to 1: ``Decimal("0.6")`` waives 60 %.
 Share = Annotated[Decimal, BeforeValidator(_share_validator)]
+def _fen_amount_validator(value: Decimal, info: Any) -> Decimal:
+    amount = round_fen(value)
+    if amount == 0:
+        field = getattr(info, "field_name", None) or "amount"
+        raise InvalidAmountError(field, "must be at least one fen")
+    return amount
+
+
+#: An agreed payment: positive, rounded to the fen (it is money paid).
+FenAmount = Annotated[PositiveMoney, AfterValidator(_fen_amount_validator)]
 
 
 class _Proposal(BaseModel):
@@ -162,7 +173,7 @@ class DownPayment(_Proposal):
     """``amount`` paid on ``as_of``, the rest over ``months`` at the contract's (or a new) rate."""
 
     kind: Literal[ProposalKind.DOWN_PAYMENT] = ProposalKind.DOWN_PAYMENT
-    amount: PositiveMoney
+    amount: FenAmount
     months: Months
     annual_rate: AnnualRate | None = None
     waiver_share: Share = Decimal("0")
@@ -172,7 +183,7 @@ class DownPayment(_Proposal):
 class SettlementPart(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    amount: PositiveMoney
+    amount: FenAmount
     due_date: date
 
 

@@ -518,3 +518,15 @@ def test_the_seed_household_is_recommended_the_24_month_plan_at_500():
     assert [r.affordable for r in comparison.results] == [False, True]
     assert comparison.recommended == 1
     assert comparison.results[1].first_payment == D("500.00")
+
+
+@pytest.mark.parametrize(("entered", "stored"), [("100.005", D("100.01")), ("590", D("590.00"))])
+def test_agreed_payments_are_kept_to_the_fen(entered, stored):
+    assert DownPayment(amount=entered, months=2).amount == stored
+    part = LumpSumSettlement(parts=[{"amount": entered, "due_date": AS_OF}]).parts[0]
+    assert part.amount == stored
+
+
+def test_an_agreed_payment_below_one_fen_is_refused():
+    with pytest.raises(ValueError, match="amount"):
+        DownPayment(amount="0.004", months=2)
