@@ -1,0 +1,1 @@
+"""Rules derived from the records: rate lines, calls, follow-ups, escalation, plan adherence."""
