@@ -47,3 +47,30 @@ def debts(draw, max_principal_fen: int = 20_000_000):
         remaining_months=draw(st.integers(min_value=1, max_value=60)),
         other_monthly_charges=draw(st.sampled_from([Decimal(0), Decimal("9.90"), Decimal("30")])),
     )
+
+
+# --- clients and the store -------------------------------------------------------------------
+
+#: Amounts in whole fen, from 0.01 to 100 billion yuan, with two decimal places.
+fen_amounts = st.integers(min_value=1, max_value=10_000_000_000_000).map(
+    lambda fen: Decimal(fen).scaleb(-2)
+)
+
+
+@st.composite
+def id_number_bodies(draw):
+    """The first 17 digits of a resident ID number: region, a real birth date, a sequence."""
+    from datetime import date
+
+    region = draw(st.integers(min_value=110_000, max_value=659_999))
+    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2025, 12, 31)))
+    sequence = draw(st.integers(min_value=0, max_value=999))
+    return f"{region:06d}{born:%Y%m%d}{sequence:03d}"
+
+
+#: Mainland mobile numbers: 1, then 3-9, then nine digits.
+mobile_numbers = st.builds(
+    lambda second, rest: f"1{second}{rest:09d}",
+    st.sampled_from("3456789"),
+    st.integers(min_value=0, max_value=999_999_999),
+)

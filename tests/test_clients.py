@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from core.clients import (
@@ -17,6 +19,7 @@ from core.clients import (
     normalize_id_number,
     normalize_mobile,
 )
+from tests.strategies import id_number_bodies, mobile_numbers
 
 CONSENT = Consent(given_on=date(2026, 3, 1), scopes={ConsentScope.STORE_PERSONAL_DATA})
 
@@ -190,3 +193,41 @@ def test_a_client_is_frozen():
     with pytest.raises(ValidationError):
         client.name = "李四"
     assert client.model_copy(update={"notes": "x"}).notes == "x"
+
+
+# --- properties ------------------------------------------------------------------------------
+
+
+@given(id_number_bodies())
+def test_a_body_with_its_own_check_character_is_a_valid_id_number(body):
+    number = body + id_check_char(body)
+    assert normalize_id_number(number.lower()) == number
+    assert birth_date(number).strftime("%Y%m%d") == body[6:14]
+
+
+@given(id_number_bodies(), st.sampled_from("0123456789X"))
+def test_any_other_check_character_is_refused(body, check):
+    if check != id_check_char(body):
+        with pytest.raises(InvalidIdentifierError):
+            normalize_id_number(body + check)
+
+
+@given(id_number_bodies(), st.integers(min_value=0, max_value=16), st.integers(1, 9))
+def test_mod_11_2_catches_every_single_wrong_digit(body, position, shift):
+    # Every weight is non-zero modulo the prime 11, so changing one digit by 1-9 always
+    # changes the weighted sum modulo 11, and with it the check character.
+    wrong = body[:position] + str((int(body[position]) + shift) % 10) + body[position + 1 :]
+    assert id_check_char(wrong) != id_check_char(body)
+
+
+@given(mobile_numbers, st.sampled_from(["{}", "+86 {}", "86{}", "0086-{}", "{} "]))
+def test_any_way_of_writing_a_mobile_number_normalises_to_the_same_digits(number, template):
+    spaced = template.format(f"{number[:3]} {number[3:7]} {number[7:]}")
+    assert normalize_mobile(spaced) == normalize_mobile(number) == number
+
+
+@given(st.sampled_from(list(MaskKind)), st.text(min_size=2, max_size=40).filter(str.strip))
+def test_a_masked_value_is_never_the_value_itself(kind, value):
+    masked = mask(kind, value)
+    assert masked != value.strip()
+    assert len(masked) == len(value.strip())
