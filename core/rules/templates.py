@@ -638,6 +638,25 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh-CN": "{due}还{amount}",
         "en": "{amount} on {due}",
     },
+    # --- calendar export (report/calendar.py) ------------------------------------------
+    "calendar.name": {
+        "zh-CN": "{lender}协商还款计划",
+        "en": "{lender} repayment plan",
+    },
+    "calendar.due.summary": {
+        "zh-CN": "{lender}还款{amount}（第{number}笔）",
+        "en": "{lender}: pay {amount} (payment {number})",
+    },
+    "calendar.due.description": {
+        "zh-CN": "今天到期，应还{amount}。请通过{lender}的APP或合同写明的官方渠道还款；"
+        "协商后的方案逾期一期就可能失效。",
+        "en": "Due today: {amount}. Pay through {lender}'s app or the official channel in the "
+        "contract; a single missed payment can void the negotiated plan.",
+    },
+    "calendar.task.done": {
+        "zh-CN": "（已完成）{title}",
+        "en": "(done) {title}",
+    },
     "channel.phone": {"zh-CN": "电话", "en": "phone"},
     "channel.in_app_chat": {"zh-CN": "APP在线客服", "en": "in-app chat"},
     "channel.email": {"zh-CN": "邮件", "en": "email"},

@@ -1,0 +1,150 @@
+"""The .ics export: parses back with the right dates and count, with stable UIDs."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from core.calls import Call, Channel, FollowUpTask, Outcome, TaskKind
+from core.debts import Debt
+from core.errors import CoreError
+from core.proposals import TermExtension, evaluate_proposal
+from core.rules.followups import follow_up_tasks
+from report.calendar import event_uid, plan_calendar, plan_ics
+
+SH = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 3, 1, 15, 0, tzinfo=SH)
+CALL = Call(
+    id=7,
+    client_id=3,
+    at=datetime(2026, 3, 1, 14, 30, tzinfo=SH),
+    channel=Channel.PHONE,
+    lender="来分期",
+    summary="协商分期",
+    outcome=Outcome.AGREED,
+)
+
+
+def seed_plan(months=24):
+    # 12,000 at 0 % from 1 March 2026: 500.00 on the 1st of each month, April 2026 onwards.
+    debt = Debt(creditor="来分期", outstanding_principal="12000", remaining_months=12)
+    return evaluate_proposal(debt, TermExtension(months=months), "800", date(2026, 3, 1))
+
+
+def parse(data: bytes):
+    calendar = icalendar.Calendar.from_ical(data)
+    return calendar, list(calendar.walk("VEVENT"))
+
+
+def test_one_all_day_event_per_due_date_of_the_plan():
+    data = plan_ics(plan=seed_plan(), plan_key=42, lender="来分期", now=NOW)
+    _, events = parse(data)
+    assert len(events) == 24
+    starts = [event.decoded("dtstart") for event in events]
+    assert starts[0] == date(2026, 4, 1) and starts[-1] == date(2028, 3, 1)
+    assert starts == sorted(starts)
+    assert all(type(start) is date for start in starts)
+    assert str(events[0]["summary"]) == "来分期还款¥500.00（第1笔）"
+    assert len({str(event["uid"]) for event in events}) == 24
+
+
+def test_follow_up_tasks_are_timed_events_in_shanghai_time():
+    tasks = follow_up_tasks(CALL, seed_plan(3), NOW, language="en")
+    data = plan_ics(plan=None, plan_key=42, lender="来分期", tasks=tasks, now=NOW, language="en")
+    calendar, events = parse(data)
+    # written confirmation, check in app, and a reminder before each of the 3 payments
+    assert len(events) == 5
+    assert [event.decoded("dtstart") for event in events] == [
+        datetime(2026, 3, 1, 16, 30, tzinfo=SH),
+        datetime(2026, 3, 2, 14, 30, tzinfo=SH),
+        datetime(2026, 3, 29, 9, 0, tzinfo=SH),
+        datetime(2026, 4, 28, 9, 0, tzinfo=SH),
+        datetime(2026, 5, 29, 9, 0, tzinfo=SH),
+    ]
+    assert all(event["dtstart"].params["TZID"] == "Asia/Shanghai" for event in events)
+    assert events[0].decoded("duration") == timedelta(minutes=30)
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
+    assert calendar["x-wr-timezone"] == "Asia/Shanghai"
+
+
+def test_a_task_in_utc_is_written_on_the_shanghai_clock():
+    task = FollowUpTask(id=1, title="t", due=datetime(2026, 3, 1, 1, 0, tzinfo=ZoneInfo("UTC")))
+    _, (event,) = parse(plan_ics(plan=None, plan_key=1, lender="x", tasks=[task], now=NOW))
+    assert event.decoded("dtstart") == datetime(2026, 3, 1, 9, 0, tzinfo=SH)
+    assert event["dtstart"].params["TZID"] == "Asia/Shanghai"
+
+
+def test_the_plan_and_its_tasks_together():
+    plan = seed_plan(3)
+    tasks = follow_up_tasks(CALL, plan, NOW)
+    _, events = parse(plan_ics(plan=plan, plan_key=42, lender="来分期", tasks=tasks, now=NOW))
+    assert len(events) == 3 + 5
+
+
+def uids(data):
+    return [str(event["uid"]) for event in parse(data)[1]]
+
+
+def test_a_re_export_has_the_same_uids_so_a_re_import_updates():
+    plan = seed_plan(3)
+    saved = [
+        task.model_copy(update={"id": 100 + n})
+        for n, task in enumerate(follow_up_tasks(CALL, plan, NOW))
+    ]
+    first = plan_ics(plan=plan, plan_key=42, lender="来分期", tasks=saved, now=NOW)
+    # A day later, one task done and its title changed: same UIDs, newer stamp.
+    later = NOW + timedelta(days=1)
+    changed = [saved[0].model_copy(update={"done": True, "done_at": later}), *saved[1:]]
+    second = plan_ics(plan=plan, plan_key=42, lender="来分期", tasks=changed, now=later)
+    assert uids(first) == uids(second)
+    assert first != second
+    _, events = parse(second)
+    assert str(events[3]["summary"]).startswith("（已完成）")
+
+
+def test_uids_follow_the_record_not_the_amount_or_language():
+    a = plan_ics(plan=seed_plan(3), plan_key=42, lender="来分期", now=NOW)
+    b = plan_ics(plan=seed_plan(3), plan_key=42, lender="来分期", now=NOW, language="en")
+    other_plan = plan_ics(plan=seed_plan(3), plan_key=43, lender="来分期", now=NOW)
+    assert uids(a) == uids(b)
+    assert set(uids(a)).isdisjoint(uids(other_plan))
+    assert uids(a)[0] == event_uid("plan:42:due:2026-04-01")
+    assert uids(a)[0].endswith("@repaytalk")
+
+
+def test_the_same_task_twice_is_one_event():
+    task = FollowUpTask(id=5, title="call back", due=NOW, kind=TaskKind.CUSTOM)
+    data = plan_ics(plan=None, plan_key=1, lender="x", tasks=[task, task], now=NOW)
+    assert len(parse(data)[1]) == 1
+
+
+def test_the_calendar_holds_no_personal_data():
+    plan = seed_plan(3)
+    data = plan_ics(
+        plan=plan, plan_key=42, lender="来分期", tasks=follow_up_tasks(CALL, plan, NOW), now=NOW
+    ).decode()
+    assert "13812345678" not in data and "张明" not in data
+
+
+def test_the_calendar_has_the_required_headers():
+    calendar = plan_calendar(plan=seed_plan(2), plan_key=42, lender="来分期", now=NOW)
+    assert calendar["version"] == "2.0"
+    assert str(calendar["prodid"]).startswith("-//RepayTalk//")
+    assert str(calendar["x-wr-calname"]) == "来分期协商还款计划"
+    for event in calendar.walk("VEVENT"):
+        assert event.decoded("dtstamp") == NOW
+        assert event.to_ical().decode().count("DTSTAMP:20260301T070000Z") == 1
+
+
+def test_a_naive_now_is_refused():
+    with pytest.raises(CoreError) as error:
+        plan_ics(plan=seed_plan(2), plan_key=1, lender="x", now=datetime(2026, 3, 1))
+    assert error.value.field == "now"
+
+
+def test_amounts_are_written_exactly():
+    _, events = parse(
+        plan_ics(plan=seed_plan(24), plan_key=1, lender="来分期", now=NOW, language="en")
+    )
+    assert "Due today: ¥500.00." in str(events[0]["description"])
