@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from store.errors import InvalidDataError, NotFoundError, StaleRecordError
-from store.orm import Base
+from store.orm import Base, ClientRow
 
 RowT = TypeVar("RowT", bound=Base)
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -99,8 +99,6 @@ def delete_versioned(
 
 def check_client(session: Session, client_id: object) -> int:
     """The id of an existing client, or :class:`NotFoundError`."""
-    from store.orm import ClientRow
-
     if client_id is None:
         raise InvalidDataError("client_id", "the record does not say which client it is about")
     client_id = require_id(client_id, "client_id")

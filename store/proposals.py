@@ -24,7 +24,6 @@ from store._rows import (
     insert,
     require,
     require_id,
-    require_new,
     update_versioned,
 )
 from store.orm import DebtRow, ProposalRow
@@ -74,7 +73,6 @@ class ProposalRepository:
         now = self._store.clock()
         with self._store.write() as session:
             if saved.id is None:
-                require_new(saved, "proposal")
                 client_id = check_client(session, saved.client_id)
                 check_owned(session, DebtRow, "debt", saved.debt_id, client_id)
                 if saved.status is ProposalStatus.AGREED:
