@@ -74,3 +74,11 @@ mobile_numbers = st.builds(
     st.sampled_from("3456789"),
     st.integers(min_value=0, max_value=999_999_999),
 )
+
+
+#: Signed amounts to a tenth of a fen, up to ±10 million yuan (for money formatting).
+signed_amounts = st.integers(min_value=-10_000_000_000, max_value=10_000_000_000).map(
+    lambda x: Decimal(x) / 1000
+)
+#: Days late for each payment of a monthly plan: on time (0) or up to 27 days late.
+days_late_lists = st.lists(st.integers(min_value=0, max_value=27), min_size=1, max_size=24)
