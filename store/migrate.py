@@ -46,8 +46,14 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply the migrations up to ``revision`` (the newest by default)."""
-    _check_not_newer(engine)
+    """Apply the migrations up to ``revision`` (the newest by default).
+
+    A database already at the newest schema is only read, never locked for writing: opening it
+    works while another process writes, and on a read-only file.
+    """
+    current = _check_not_newer(engine)
+    if revision == "head" and current == head_revision():
+        return
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
         connection = connection.execution_options(**{WRITE: True})
@@ -67,7 +73,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 raw.execute("PRAGMA foreign_keys = ON")
 
 
-def _check_not_newer(engine: Engine) -> None:
+def _check_not_newer(engine: Engine) -> str | None:
     current = current_revision(engine)
     scripts = ScriptDirectory.from_config(alembic_config())
     known = {script.revision for script in scripts.walk_revisions()}
@@ -76,6 +82,7 @@ def _check_not_newer(engine: Engine) -> None:
             f"the database has schema {current}, which this program does not know: it was"
             " written by a newer version of RepayTalk"
         )
+    return current
 
 
 def main(argv: list[str]) -> None:  # pragma: no cover - a developer tool

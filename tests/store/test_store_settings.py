@@ -10,6 +10,7 @@ from store_samples import a_client
 
 from store import (
     DatabaseLockedError,
+    DatabaseReadOnlyError,
     DatabaseUnavailableError,
     InvalidDatabaseUrlError,
     Settings,
@@ -148,3 +149,30 @@ def test_a_postgresql_row_locked_beyond_the_timeout_fails_cleanly():
         other.rollback()
     assert store.clients.get(client.id) == client
     store.close()
+
+
+def test_a_read_only_database_opens_for_reading_and_refuses_writes_cleanly(tmp_path):
+    path = tmp_path / "repaytalk.db"
+    with init_db(f"sqlite:///{path}") as store:
+        client = store.clients.create(a_client())
+    read_only = init_db(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        assert read_only.clients.get(client.id) == client
+        with pytest.raises(DatabaseReadOnlyError) as caught:
+            read_only.clients.update(client.model_copy(update={"notes": "x"}))
+        assert caught.value.code == "database_read_only"
+    finally:
+        read_only.close()
+
+
+def test_opening_an_up_to_date_database_does_not_wait_for_another_writer(tmp_path):
+    path = tmp_path / "repaytalk.db"
+    init_db(f"sqlite:///{path}").close()
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with init_db(f"sqlite:///{path}", settings=Settings(busy_timeout_ms=100)) as store:
+            assert store.clients.count() == 0
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
