@@ -296,3 +296,16 @@ def test_a_deleted_clients_name_is_not_left_in_the_sqlite_file(store, is_sqlite,
         contents = db_file.read()
     assert "独特姓名甲乙丙丁".encode() not in contents
     assert b"11010519491231002X" not in contents
+
+
+def test_deleting_a_debt_keeps_the_calls_and_payments_but_unlinks_them(store):
+    client = store.clients.create(a_client())
+    debt = store.debts.add(a_debt(client.id))
+    call = store.calls.add(a_call(client.id, debt_id=debt.id))
+    payment = store.payments.record(a_payment(client.id, debt_id=debt.id))
+    store.checklists.save(a_checklist(client.id, debt.id))
+    store.debts.delete(debt.id)
+    assert store.calls.get(call.id).debt_id is None
+    assert store.payments.get(payment.id).debt_id is None
+    assert store.payments.get(payment.id).amount == payment.amount
+    assert store.checklists.for_client(client.id, debt.id) is None
