@@ -17,6 +17,8 @@ a reminder before each payment  ``remind_days`` (3) days before each due date of
 try again                       3 days after a refusal (the escalation ladder's retry
                                 delay), at another time or with another agent; the
                                 next day when nobody answered
+chase a promised call-back      3 days after the call (the ladder's wait for an answer
+                                to a negotiation), unless the call set its own next date
 the call's own next action      its date, at 09:00 Shanghai time
 ==============================  =====================================================
 
@@ -45,6 +47,7 @@ CHECK_WITHIN = timedelta(hours=24)
 CONFIRM_WITHIN = timedelta(hours=2)
 RETRY_AFTER = next(rung.delay for rung in LADDER if rung.step is EscalationStep.RETRY)
 NO_ANSWER_RETRY_AFTER = timedelta(days=1)
+CALL_BACK_WAIT = next(rung.wait for rung in LADDER if rung.step is EscalationStep.NEGOTIATE)
 REMIND_DAYS = 3
 REMINDER_CLOCK = time(9, 0)
 MAX_TITLE_LENGTH = 500
@@ -110,6 +113,19 @@ def follow_up_tasks(
             TaskKind.RETRY_NEGOTIATION,
             call.at + RETRY_AFTER,
             render("followup.retry_negotiation", language, lender=lender),
+        )
+    elif call.outcome is Outcome.CALL_BACK and not call.next_action_on:
+        by = call.at + CALL_BACK_WAIT
+        add(
+            TaskKind.RETRY_NEGOTIATION,
+            by,
+            render(
+                "followup.awaiting_call_back",
+                language,
+                lender=lender,
+                by=format_datetime(by, language),
+                when=format_datetime(call.at, language),
+            ),
         )
     elif call.outcome is Outcome.NO_ANSWER and not call.next_action_on:
         add(

@@ -356,6 +356,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "{lender} did not answer: call again at another time, on the number from its app "
         "or website.",
     },
+    "followup.awaiting_call_back": {
+        "zh-CN": "{lender}答应回电：如果到{by}还没有回电，就主动再打过去，并提到{when}的通话。",
+        "en": "{lender} promised to call back: if no call has come by {by}, call again and refer "
+        "to the call of {when}.",
+    },
     "followup.next_action": {
         "zh-CN": "按通话约定跟进：{action}",
         "en": "Follow up as agreed in the call: {action}",

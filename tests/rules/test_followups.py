@@ -167,6 +167,15 @@ def test_no_answer_means_calling_again_the_next_day():
     assert kinds_and_dues(tasks) == [(TaskKind.RETRY_NEGOTIATION, CALL_AT + timedelta(days=1))]
 
 
+def test_a_promised_call_back_is_chased_after_three_days():
+    tasks = follow_up_tasks(call(outcome=Outcome.CALL_BACK), None, CALL_AT, language="en")
+    assert kinds_and_dues(tasks) == [(TaskKind.RETRY_NEGOTIATION, CALL_AT + timedelta(days=3))]
+    assert tasks[0].title == (
+        "来分期 promised to call back: if no call has come by 4 Mar 2026, 14:30, call again and "
+        "refer to the call of 1 Mar 2026, 14:30."
+    )
+
+
 def test_the_calls_own_next_action_is_a_task_on_its_date():
     record = call(
         outcome=Outcome.CALL_BACK,
