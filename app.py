@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.layout import setup_page
+from ui.state import get_store, sidebar_client
 
 # (script, catalogue key of its title, icon). The first page is the default; add a page in one line.
 # Page scripts live in app_pages/, not pages/: a pages/ folder beside this file turns on Streamlit's
@@ -23,7 +24,9 @@ def build_navigation():
 def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon=":material/handshake:", layout="wide")
     setup_page()
-    build_navigation().run()
+    page = build_navigation()
+    sidebar_client(get_store())
+    page.run()
 
 
 if __name__ == "__main__":  # Streamlit runs the entry file as __main__; importing it draws nothing.

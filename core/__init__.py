@@ -13,6 +13,24 @@ Conventions used throughout:
 - The date or time of a calculation is always a parameter (``as_of``, ``now``).
 """
 
+from core.affordability import (
+    Affordability,
+    AffordabilityStatus,
+    Budget,
+    CostCategory,
+    IncomeItem,
+    assess_affordability,
+    living_floor_for,
+)
+from core.allocation import (
+    Allocation,
+    BudgetTooLowError,
+    PayoffPlan,
+    Strategy,
+    allocate_capacity,
+    payoff_plan,
+)
+from core.debts import Debt, LenderType, baseline_plan
 from core.errors import (
     CoreError,
     InvalidAmountError,
@@ -22,6 +40,18 @@ from core.errors import (
     NotAnInterestRateError,
 )
 from core.money import round_fen, to_decimal, to_money, to_rate
+from core.plans import Plan, PlanRow
+from core.proposals import (
+    Comparison,
+    MinimumPlan,
+    Proposal,
+    ProposalKind,
+    ProposalResult,
+    compare_proposals,
+    evaluate_proposal,
+    minimum_payment_plan,
+    parse_proposal,
+)
 from core.rates import QuoteKind, annual_rate_from, annualized_rate, effective_annual_rate
 from core.schedules import (
     Installment,
@@ -33,22 +63,49 @@ from core.schedules import (
 )
 
 __all__ = [
+    "Affordability",
+    "AffordabilityStatus",
+    "Allocation",
+    "Budget",
+    "BudgetTooLowError",
+    "Comparison",
     "CoreError",
+    "CostCategory",
+    "Debt",
+    "IncomeItem",
     "Installment",
     "InvalidAmountError",
     "InvalidRateError",
     "InvalidTermError",
+    "LenderType",
     "LoanTerms",
     "Method",
+    "MinimumPlan",
     "NoRateError",
     "NotAnInterestRateError",
+    "PayoffPlan",
+    "Plan",
+    "PlanRow",
+    "Proposal",
+    "ProposalKind",
+    "ProposalResult",
     "QuoteKind",
     "Schedule",
+    "Strategy",
     "add_months",
+    "allocate_capacity",
     "amortization_schedule",
     "annual_rate_from",
     "annualized_rate",
+    "assess_affordability",
+    "baseline_plan",
+    "compare_proposals",
     "effective_annual_rate",
+    "evaluate_proposal",
+    "living_floor_for",
+    "minimum_payment_plan",
+    "parse_proposal",
+    "payoff_plan",
     "round_fen",
     "to_decimal",
     "to_money",

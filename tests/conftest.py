@@ -10,10 +10,35 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(autouse=True)
+def isolated_database(tmp_path, monkeypatch) -> str:
+    """Every test that opens the default database gets its own empty SQLite file."""
+    url = f"sqlite:///{tmp_path / 'repaytalk.db'}"
+    monkeypatch.setenv("REPAYTALK_DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def open_app(isolated_database):
+    """Open the app (optionally on ``page``) in ``lang`` with AppTest; no exception allowed."""
+
+    def _open(page: str | None = None, lang: str = "zh-CN") -> AppTest:
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        app.session_state["lang"] = lang
+        app.run()
+        if page is not None:
+            app.switch_page(page).run()
+        assert not app.exception, app.exception
+        return app
+
+    return _open
 
 
 def pytest_collection_modifyitems(config, items):

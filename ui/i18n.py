@@ -2,17 +2,21 @@
 
 Each key maps to its text in every language of :data:`LANGUAGES`, side by side, so a new text is one
 entry and a missing translation is easy to spot (``tests/test_i18n.py`` checks every entry).
-Texts are ``str.format`` templates: ``translate("unit.months", "en", n=24)`` -> ``"24 months"``.
+The frame's own texts (app, navigation, home, units) are here; each area of the product keeps its
+texts in a module of :mod:`ui.catalogue` (``TEXT = {...}``), merged into one :data:`CATALOGUE`
+in which a key may appear only once. Texts are ``str.format`` templates: ``translate("unit.months", "en", n=24)`` -> ``"24 months"``.
 """
 
 from typing import Any
+
+from ui.catalogue import catalogue_parts
 
 LANGUAGES = ("zh-CN", "en")
 DEFAULT_LANGUAGE = "zh-CN"
 # Durable session-state key (not a widget key) holding the chosen language.
 LANG_KEY = "lang"
 
-CATALOGUE: dict[str, dict[str, str]] = {
+FRAME: dict[str, dict[str, str]] = {
     # App frame
     "app.title": {"zh-CN": "协商还款工作台", "en": "RepayTalk"},
     "lang.label": {"zh-CN": "语言 / Language", "en": "Language / 语言"},
@@ -109,6 +113,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "unit.month": {"zh-CN": "{n}个月", "en": "{n} month"},
     "unit.months": {"zh-CN": "{n}个月", "en": "{n} months"},
 }
+
+
+def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """One catalogue from the frame's texts and each area's (``ui/catalogue/*.py``)."""
+    merged: dict[str, dict[str, str]] = {}
+    for part in parts:
+        clash = merged.keys() & part.keys()
+        if clash:
+            raise KeyError(f"catalogue keys defined twice: {sorted(clash)}")
+        merged.update(part)
+    return merged
+
+
+CATALOGUE: dict[str, dict[str, str]] = _merge(FRAME, *catalogue_parts())
 
 
 def translate(key: str, lang: str, **kwargs: Any) -> str:

@@ -1,0 +1,80 @@
+"""Session state shared by every page: the store, and the client being worked on.
+
+Durable choices live under plain (non-widget) keys of ``st.session_state``: Streamlit drops a
+widget's key when the widget is not drawn, so a choice made on one page would vanish on the next.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.clients import Client, MaskKind, mask
+from store import Store, StoreError, init_db, load_settings
+from ui.errors import show_error
+from ui.i18n import t
+
+#: Durable key: the id of the client being worked on, or None.
+CLIENT_KEY = "client_id"
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(url: str) -> Store:
+    # One engine (a connection pool) per database for the whole server; it holds no client data.
+    return init_db(url)
+
+
+def get_store() -> Store | None:
+    """The store, opened once per server; on failure an inline message and ``None``."""
+    try:
+        return _open_store(load_settings().database_url)
+    except StoreError as exc:
+        show_error(exc)
+        return None
+
+
+def current_client_id() -> int | None:
+    return st.session_state.get(CLIENT_KEY)
+
+
+def select_client(client_id: int | None) -> None:
+    st.session_state[CLIENT_KEY] = client_id
+
+
+def current_client(store: Store) -> Client | None:
+    """The chosen client, or None (also when they were deleted meanwhile)."""
+    client_id = current_client_id()
+    if client_id is None:
+        return None
+    try:
+        return store.clients.get(client_id)
+    except StoreError:
+        select_client(None)
+        return None
+
+
+def client_label(client: Client) -> str:
+    """How a client is named on screen: masked name and masked phone (张*明 · 138****5678)."""
+    parts = [mask(MaskKind.NAME, client.name)]
+    if client.mobile:
+        parts.append(mask(MaskKind.PHONE, client.mobile))
+    return " · ".join(parts)
+
+
+def sidebar_client(store: Store | None) -> None:
+    """Show the client being worked on in the sidebar, on every page."""
+    client = current_client(store) if store else None
+    with st.sidebar:
+        st.caption(t("state.current_client"))
+        if client is None:
+            st.markdown(t("state.no_client"))
+        else:
+            st.markdown(f"**{client_label(client)}**")
+
+
+def require_client(store: Store) -> Client | None:
+    """The chosen client; if none, say how to choose one and return None."""
+    client = current_client(store)
+    if client is None:
+        st.info(t("state.choose_client_first"), icon=":material/person_search:")
+        st.page_link("app_pages/clients.py", label=t("page.clients"), icon=":material/group:")
+    return client
