@@ -54,7 +54,8 @@ def _problem(code: str, lang: str, **params: Any) -> str:
 
 
 def _line(field: str, code: str, lang: str, **params: Any) -> str:
-    return translate("error.line", lang, field=_label(field, lang), problem=_problem(code, lang, **params))
+    problem = _problem(code, lang, **params)
+    return translate("error.line", lang, field=_label(field, lang), problem=problem)
 
 
 def _validation_lines(exc: ValidationError, lang: str) -> list[str]:

@@ -4,7 +4,8 @@ Each key maps to its text in every language of :data:`LANGUAGES`, side by side, 
 entry and a missing translation is easy to spot (``tests/test_i18n.py`` checks every entry).
 The frame's own texts (app, navigation, home, units) are here; each area of the product keeps its
 texts in a module of :mod:`ui.catalogue` (``TEXT = {...}``), merged into one :data:`CATALOGUE`
-in which a key may appear only once. Texts are ``str.format`` templates: ``translate("unit.months", "en", n=24)`` -> ``"24 months"``.
+in which a key may appear only once. Texts are ``str.format`` templates:
+``translate("unit.months", "en", n=24)`` -> ``"24 months"``.
 """
 
 from typing import Any

@@ -62,7 +62,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # pydantic's own checks
     "error.too_short": {"zh-CN": "不能为空", "en": "cannot be empty"},
-    "error.too_long": {"zh-CN": "太长了（最多 {max} 个字符）", "en": "is too long (at most {max} characters)"},
+    "error.too_long": {
+        "zh-CN": "太长了（最多 {max} 个字符）",
+        "en": "is too long (at most {max} characters)",
+    },
     "error.too_small": {"zh-CN": "不能小于 {min}", "en": "must be at least {min}"},
     "error.too_large": {"zh-CN": "不能大于 {max}", "en": "must be at most {max}"},
     "error.choice": {"zh-CN": "请从列表中选择", "en": "choose one of the listed options"},
