@@ -1,0 +1,66 @@
+"""Chart building blocks every page shares, so all charts look and read alike.
+
+Each chart has a title, axis titles with units and hover values formatted like the rest of the
+page; meaning is never carried by colour alone (lines also differ by dash, markers by symbol).
+Builders take data already computed by ``core`` and return a ``plotly`` figure; pages only call
+``st.plotly_chart(fig, use_container_width=True)``.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+#: A calm palette readable by most colour-blind people (Okabe–Ito), in order of use.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+#: Line dashes and marker symbols paired with the palette, so series differ without colour.
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash")
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down")
+#: Good / warning / bad, for statuses (always shown with a symbol or text too).
+STATUS_COLOURS = {"good": "#009E73", "warn": "#E69F00", "bad": "#D55E00", "neutral": "#6B7280"}
+FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+
+
+def base_figure(title: str, x_title: str, y_title: str, *, height: int = 380) -> go.Figure:
+    """An empty figure with our title, axis titles, font, margins and legend placement.
+
+    The legend sits under the plot so a 390-px-wide phone keeps the whole width for data.
+    """
+    fig = go.Figure()
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        font={"family": FONT_FAMILY, "size": 13, "color": "#1F2937"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 56, "b": 10},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "title": None},
+        hovermode="x unified",
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        colorway=list(PALETTE),
+    )
+    fig.update_xaxes(title_text=x_title, showgrid=False, linecolor="#9CA3AF", automargin=True)
+    fig.update_yaxes(title_text=y_title, gridcolor="#E5E7EB", zeroline=False, automargin=True)
+    return fig
+
+
+def yuan_axis(fig: go.Figure, axis: str = "y") -> go.Figure:
+    """Money axis: ¥ with thousands separators, hover to the fen."""
+    getattr(fig, f"update_{axis}axes")(tickprefix="¥", tickformat=",.0f", hoverformat=",.2f")
+    return fig
+
+
+def series_style(index: int) -> dict:
+    """Colour, dash and symbol of the ``index``-th series (cycling)."""
+    i = index % len(PALETTE)
+    return {
+        "line": {"color": PALETTE[i], "dash": DASHES[i], "width": 2.5},
+        "marker": {"color": PALETTE[i], "symbol": SYMBOLS[i], "size": 7},
+    }
+
+
+def plotly_config(filename: str) -> dict:
+    """The config for ``st.plotly_chart``: a clean mode bar and a named PNG download."""
+    return {
+        "displaylogo": False,
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+    }
