@@ -226,7 +226,10 @@ def test_any_way_of_writing_a_mobile_number_normalises_to_the_same_digits(number
     assert normalize_mobile(spaced) == normalize_mobile(number) == number
 
 
-@given(st.sampled_from(list(MaskKind)), st.text(min_size=2, max_size=40).filter(str.strip))
+@given(
+    st.sampled_from(list(MaskKind)),
+    st.text(st.characters(exclude_characters="*"), min_size=2, max_size=40).filter(str.strip),
+)
 def test_a_masked_value_is_never_the_value_itself(kind, value):
     masked = mask(kind, value)
     assert masked != value.strip()
