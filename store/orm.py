@@ -64,7 +64,9 @@ class CallRow(_Versioned, Base):
     __table_args__ = (sa.Index(None, "client_id", "at"),)
 
     client_id: Mapped[int] = _client_fk()
-    debt_id: Mapped[int | None] = mapped_column(sa.ForeignKey("debts.id", ondelete="SET NULL"))
+    debt_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("debts.id", ondelete="SET NULL"), index=True
+    )
     at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     channel: Mapped[str] = mapped_column(sa.String(20), nullable=False)
     direction: Mapped[str] = mapped_column(sa.String(10), nullable=False)
@@ -100,7 +102,9 @@ class DocumentChecklistRow(_Versioned, Base):
     __tablename__ = "document_checklists"
 
     client_id: Mapped[int] = _client_fk(index=True)
-    debt_id: Mapped[int | None] = mapped_column(sa.ForeignKey("debts.id", ondelete="CASCADE"))
+    debt_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("debts.id", ondelete="CASCADE"), index=True
+    )
     contract_number: Mapped[bool] = mapped_column(nullable=False)
     id_card_photos: Mapped[bool] = mapped_column(nullable=False)
     income_proof: Mapped[bool] = mapped_column(nullable=False)
@@ -122,7 +126,7 @@ class PaymentRow(_Versioned, Base):
         sa.ForeignKey("debts.id", ondelete="SET NULL"), index=True
     )
     proposal_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("proposals.id", ondelete="SET NULL")
+        sa.ForeignKey("proposals.id", ondelete="SET NULL"), index=True
     )
     paid_on: Mapped[date] = mapped_column(nullable=False)
     amount_fen: Mapped[Decimal] = mapped_column(Fen, nullable=False)

@@ -1,0 +1,530 @@
+"""Backups: every record of every client in one versioned JSON file, and restoring it.
+
+The file (``format_version`` 1) is one JSON object::
+
+    {"format": "repaytalk-backup", "format_version": 1,
+     "created_at": "2026-03-01T13:30:00+00:00", "schema_revision": "0003",
+     "counts": {"clients": 2, "debts": 3, ...},
+     "tables": {"clients": [{"id": 1, "version": 2, "name": "张明", ...}, ...], ...}}
+
+Every table of the schema is there, parents before children, each row with every column and
+its id. Money is in whole fen (``amount_fen: 107201``), rates are exact decimal strings,
+instants are ISO 8601 in UTC, dates ``YYYY-MM-DD``.
+
+Restoring replaces the whole database in one transaction, keeping the ids, so that links
+between records survive. It is all or nothing: the file is read and checked completely
+(structure, types, and every record through its ``core`` model) before the database is
+touched, and a database error half-way rolls everything back. A file that cannot be used
+raises :class:`BackupFileError` saying where (``line 12, column 5`` for broken JSON,
+``tables.calls[3].at`` for a bad value); the database is then exactly as it was.
+
+Pages call :func:`backup_to_bytes` / :func:`read_backup` / :func:`restore_backup` (or
+:func:`restore_from_bytes`); the command line (``python -m store``) calls the same.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+import orjson
+import pydantic
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from core.errors import CoreError
+from store import budgets, calls, checklists, clients, debts, payments, proposals
+from store.columns import ExactDecimal, Fen, UTCDateTime, to_fen
+from store.db import translate_errors
+from store.errors import StoreError
+from store.migrate import current_revision
+from store.orm import Base
+
+if TYPE_CHECKING:
+    from store.db import Store
+
+FORMAT = "repaytalk-backup"
+FORMAT_VERSION = 1
+#: Rows sent to the database per INSERT batch when restoring.
+BATCH = 2000
+
+#: How each table's rows are checked: the repository's own reader, which builds the ``core``
+#: model and so applies every rule a saved record obeys.
+_READERS: dict[str, Callable[[Any], object]] = {
+    "clients": clients.from_row,
+    "debts": debts.from_row,
+    "budget_versions": budgets.from_row,
+    "proposals": proposals.from_row,
+    "calls": calls.call_from_row,
+    "follow_up_tasks": calls.task_from_row,
+    "document_checklists": checklists.from_row,
+    "payments": payments.from_row,
+}
+
+
+class BackupFileError(StoreError):
+    """A backup file that cannot be restored; ``where`` says which part of it is wrong."""
+
+    code = "backup_invalid"
+
+    def __init__(self, source: str, where: str, problem: str, *, code: str | None = None):
+        super().__init__(
+            f"{source}: {where}: {problem}" if where else f"{source}: {problem}", code=code
+        )
+        self.source = source
+        self.where = where
+        self.problem = problem
+
+
+class BackupVersionError(BackupFileError):
+    """The file is a backup, but of a format version this program cannot read."""
+
+    code = "backup_version"
+
+
+@dataclass(frozen=True)
+class Backup:
+    """A backup file read and checked, ready to restore; ``rows`` hold column values as the
+    ORM has them (``Decimal`` money, aware UTC datetimes)."""
+
+    created_at: datetime
+    schema_revision: str | None
+    counts: Mapping[str, int]
+    rows: Mapping[str, list[dict[str, Any]]] = field(repr=False)
+
+    @property
+    def client_count(self) -> int:
+        return self.counts.get("clients", 0)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def tables() -> list[sa.Table]:
+    """Every table of the schema, parents before children."""
+    return list(Base.metadata.sorted_tables)
+
+
+def _columns(table: sa.Table) -> list[sa.Column]:
+    """The table's columns, ``id`` first (readers of the file look for it there)."""
+    return sorted(table.columns, key=lambda column: column.name != "id")
+
+
+def backup_document(store: Store) -> dict[str, Any]:
+    """Every row of every table as plain JSON values, read in one consistent snapshot."""
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "created_at": _encode_instant(store.clock()),
+        "schema_revision": current_revision(store.engine),
+        "counts": {},
+        "tables": {},
+    }
+    with _snapshot(store) as connection:
+        for table in tables():
+            columns = _columns(table)
+            encoders = [(str(column.name), _encoder(column)) for column in columns]
+            rows = [
+                {name: encode(value) for (name, encode), value in zip(encoders, row, strict=True)}
+                for row in connection.execute(sa.select(*columns).order_by(table.c.id))
+            ]
+            document["tables"][str(table.name)] = rows
+            document["counts"][str(table.name)] = len(rows)
+    return document
+
+
+def backup_to_bytes(store: Store) -> bytes:
+    """The whole database as a backup file's contents (UTF-8 JSON, one row per line)."""
+    return dump_document(backup_document(store))
+
+
+def dump_document(document: Mapping[str, Any]) -> bytes:
+    """A backup document as bytes: the header, then one row per line (diffable, and a broken
+    file's line number points at the broken row)."""
+    head = {key: value for key, value in document.items() if key != "tables"}
+    lines = [orjson.dumps(head)[:-1] + b',\n"tables": {']
+    names = list(document["tables"])
+    for index, name in enumerate(names):
+        rows = document["tables"][name]
+        lines.append(b"\n" + orjson.dumps(name) + b": [")
+        lines.append(b",".join(b"\n  " + orjson.dumps(row) for row in rows))
+        lines.append(b"\n]" + (b"," if index < len(names) - 1 else b""))
+    lines.append(b"\n}}\n")
+    return b"".join(lines)
+
+
+def write_backup_file(store: Store, path: str | os.PathLike[str]) -> Backup:
+    """Write the backup to ``path`` safely: a temporary file in the same folder, flushed to
+    disk, then renamed over ``path``; readable by its owner only (it holds personal data).
+    Returns the backup as read back from the file and checked."""
+    data = backup_to_bytes(store)
+    target = Path(path)
+    try:
+        _write_atomically(target, data)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot write {target}: {exc.strerror or exc}", code="backup_io"
+        ) from None
+    return read_backup_file(target)  # what is on disk can be restored
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    directory = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+@contextmanager
+def _snapshot(store: Store) -> Iterator[Connection]:
+    """One connection and transaction that sees every table as of the same moment (SQLite
+    transactions always do; PostgreSQL needs REPEATABLE READ for that)."""
+    engine = store.engine
+    if engine.dialect.name == "postgresql":
+        engine = engine.execution_options(isolation_level="REPEATABLE READ")
+    with translate_errors(), engine.connect() as connection, connection.begin():
+        yield connection
+
+
+# --- reading and checking -------------------------------------------------------------------
+
+
+def read_backup(data: bytes | str, *, source: str = "backup") -> Backup:
+    """Parse and check a backup file's contents completely, without touching any database.
+
+    Raises :class:`BackupFileError` naming where the file is wrong, or
+    :class:`BackupVersionError` for another format version.
+    """
+    document = _parse_json(data, source)
+    if not isinstance(document, dict):
+        raise BackupFileError(source, "", "not a RepayTalk backup (expected a JSON object)")
+    if document.get("format") != FORMAT:
+        raise BackupFileError(source, "format", f"not a RepayTalk backup (expected {FORMAT!r})")
+    version = document.get("format_version")
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise BackupVersionError(
+            source,
+            "format_version",
+            f"version {version!r} cannot be read; this program reads version {FORMAT_VERSION}",
+        )
+    created_at = _decode_instant(document.get("created_at"), source, "created_at")
+    revision = document.get("schema_revision")
+    if revision is not None and not isinstance(revision, str):
+        raise BackupFileError(source, "schema_revision", f"expected text, got {revision!r}")
+    counts = document.get("counts")
+    body = document.get("tables")
+    if not isinstance(counts, dict):
+        raise BackupFileError(source, "counts", "missing, or not an object")
+    if not isinstance(body, dict):
+        raise BackupFileError(source, "tables", "missing, or not an object")
+    expected = [table.name for table in tables()]
+    for name in body:
+        if name not in expected:
+            raise BackupFileError(source, f"tables.{name}", "not a table of RepayTalk")
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for table in tables():
+        where = f"tables.{table.name}"
+        table_rows = body.get(table.name)
+        if not isinstance(table_rows, list):
+            raise BackupFileError(source, where, "missing, or not a list of rows")
+        if counts.get(table.name) != len(table_rows):
+            raise BackupFileError(
+                source,
+                where,
+                f"has {len(table_rows)} rows but the header counts {counts.get(table.name)!r}"
+                " (the file is incomplete or was edited)",
+            )
+        rows[table.name] = _decode_rows(table, table_rows, source, revision)
+    return Backup(
+        created_at=created_at,
+        schema_revision=revision,
+        counts={name: len(table_rows) for name, table_rows in rows.items()},
+        rows=rows,
+    )
+
+
+def _parse_json(data: bytes | str, source: str) -> Any:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise BackupFileError(source, "", f"expected the file's bytes, got {type(data).__name__}")
+    if not bytes(data[:64]).strip():
+        raise BackupFileError(source, "", "the file is empty")
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        at_end = exc.pos >= len(exc.doc.rstrip()) if isinstance(exc.doc, str) else False
+        hint = " (the file ends too early: it is truncated)" if at_end else ""
+        raise BackupFileError(
+            source, f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}{hint}"
+        ) from None
+
+
+def _decode_rows(
+    table: sa.Table, table_rows: list[Any], source: str, revision: str | None
+) -> list[dict[str, Any]]:
+    decoders = {column.name: _decoder(column) for column in table.columns}
+    read = _READERS.get(table.name)
+    seen: set[int] = set()
+    decoded = []
+    for index, raw in enumerate(table_rows):
+        where = f"tables.{table.name}[{index}]"
+        if not isinstance(raw, dict):
+            raise BackupFileError(source, where, "a row must be a JSON object")
+        missing = [name for name in decoders if name not in raw]
+        extra = [name for name in raw if name not in decoders]
+        if missing or extra:
+            problem = "; ".join(
+                part
+                for part in (
+                    f"missing column(s) {', '.join(missing)}" if missing else "",
+                    f"unknown column(s) {', '.join(extra)}" if extra else "",
+                )
+                if part
+            )
+            made = f" (the backup's schema is {revision})" if revision else ""
+            raise BackupFileError(source, where, problem + made)
+        row = {}
+        for name, decode in decoders.items():
+            try:
+                row[name] = decode(raw[name])
+            except (TypeError, ValueError, InvalidOperation) as exc:
+                raise BackupFileError(source, f"{where}.{name}", str(exc)) from None
+        if row["id"] in seen:
+            raise BackupFileError(source, f"{where}.id", f"id {row['id']} appears twice")
+        seen.add(row["id"])
+        if read is not None:
+            _check_record(read, row, source, where)
+        decoded.append(row)
+    return decoded
+
+
+def _check_record(read: Callable[[Any], object], row: dict[str, Any], source: str, where: str):
+    try:
+        read(SimpleNamespace(**row))
+    except pydantic.ValidationError as exc:
+        error = exc.errors()[0]
+        loc = ".".join(str(part) for part in error["loc"])
+        raise BackupFileError(
+            source, f"{where} (id {row['id']})", f"{loc or exc.title}: {error['msg']}"
+        ) from None
+    except (CoreError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise BackupFileError(source, f"{where} (id {row['id']})", str(exc)) from None
+
+
+# --- one codec per column type --------------------------------------------------------------
+
+
+def _encoder(column: sa.Column) -> Callable[[Any], Any]:
+    kind = column.type
+    if isinstance(kind, Fen):
+        return _nullable(to_fen)
+    if isinstance(kind, ExactDecimal):
+        return _nullable(str)
+    if isinstance(kind, UTCDateTime):
+        return _nullable(_encode_instant)
+    if isinstance(kind, sa.Date):
+        return _nullable(date.isoformat)
+    return _same
+
+
+def _decoder(column: sa.Column) -> Callable[[Any], Any]:
+    kind = column.type
+    if isinstance(kind, Fen):
+        decode: Callable[[Any], Any] = _decode_fen
+    elif isinstance(kind, ExactDecimal):
+        decode = _decode_exact
+    elif isinstance(kind, UTCDateTime):
+        decode = _decode_datetime
+    elif isinstance(kind, sa.Date):
+        decode = _decode_date
+    elif isinstance(kind, sa.Boolean):
+        decode = _expect(bool, "true or false")
+    elif isinstance(kind, sa.Integer):
+        decode = _decode_int
+    elif isinstance(kind, sa.String):  # Text too
+        decode = _decode_text(kind.length)
+    elif isinstance(kind, sa.JSON):
+        decode = _expect(dict | list, "a JSON object or list")
+    else:  # pragma: no cover - a new column type needs a codec here
+        raise TypeError(f"no backup codec for {column.table.name}.{column.name} ({kind!r})")
+    nullable = bool(column.nullable) and not column.primary_key
+
+    def checked(value: Any) -> Any:
+        if value is None:
+            if nullable:
+                return None
+            raise ValueError("must not be empty (null)")
+        return decode(value)
+
+    return checked
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _nullable(encode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else encode(value)
+
+
+def _encode_instant(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()
+
+
+def _expect(kind: Any, described: str) -> Callable[[Any], Any]:
+    def decode(value: Any) -> Any:
+        if not isinstance(value, kind):
+            raise ValueError(f"expected {described}, got {value!r}")
+        return value
+
+    return decode
+
+
+def _decode_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number, got {value!r}")
+    return value
+
+
+def _decode_fen(value: Any) -> Decimal:
+    return Decimal(_decode_int(value)).scaleb(-2)
+
+
+def _decode_exact(value: Any) -> Decimal:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a decimal number as text, got {value!r}")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError(f"expected a finite decimal number, got {value!r}")
+    return number
+
+
+def _decode_text(length: int | None) -> Callable[[Any], str]:
+    def decode(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError(f"expected text, got {value!r}")
+        if length is not None and len(value) > length:
+            raise ValueError(f"longer than {length} characters")
+        return value
+
+    return decode
+
+
+def _decode_date(value: Any) -> date:
+    if not isinstance(value, str) or len(value) != 10:
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _decode_datetime(value: Any) -> datetime:
+    described = f"expected an ISO 8601 date-time with its UTC offset, got {value!r}"
+    if not isinstance(value, str):
+        raise ValueError(described)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(described) from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(described)
+    return moment.astimezone(UTC)
+
+
+def _decode_instant(value: Any, source: str, where: str) -> datetime:
+    try:
+        return _decode_datetime(value)
+    except ValueError as exc:
+        raise BackupFileError(source, where, str(exc)) from None
+
+
+# --- restoring ------------------------------------------------------------------------------
+
+
+def restore_backup(store: Store, backup: Backup) -> dict[str, int]:
+    """Replace every record in the database with those of ``backup``, keeping their ids, in
+    one transaction. Returns the rows restored per table.
+
+    A database error (full, locked, read-only, connection lost) raises the store's named
+    error and leaves the database as it was.
+    """
+    if not isinstance(backup, Backup):
+        raise StoreError(f"expected a Backup, got {type(backup).__name__}", code="wrong_type")
+    with store.write() as session:
+        connection = session.connection()
+        for table in reversed(tables()):
+            connection.execute(table.delete())
+        for table in tables():
+            for batch in _batches(backup.rows[table.name]):
+                _insert_rows(connection, table, batch)
+        if connection.dialect.name == "postgresql":
+            _reset_sequences(connection)
+    return dict(backup.counts)
+
+
+def restore_from_bytes(
+    store: Store, data: bytes | str, *, source: str = "backup"
+) -> dict[str, int]:
+    """Check a backup file's contents, then restore them (see :func:`restore_backup`)."""
+    return restore_backup(store, read_backup(data, source=source))
+
+
+def read_backup_file(path: str | os.PathLike[str]) -> Backup:
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise BackupFileError(source, "", f"cannot be read: {exc.strerror or exc}") from None
+    return read_backup(data, source=source)
+
+
+def database_counts(store: Store) -> dict[str, int]:
+    """The rows in each table now (to show what a restore would replace)."""
+    with store.read() as session:
+        return {
+            table.name: session.scalar(sa.select(sa.func.count()).select_from(table)) or 0
+            for table in tables()
+        }
+
+
+def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH):
+        yield rows[start : start + BATCH]
+
+
+def _insert_rows(connection: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    connection.execute(table.insert(), rows)
+
+
+def _reset_sequences(connection: Connection) -> None:
+    """Make PostgreSQL's next id follow the restored ones (SQLite takes max(id) + 1 itself)."""
+    for table in tables():
+        connection.execute(
+            sa.text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'),"
+                f" COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+            )
+        )
