@@ -9,7 +9,15 @@ from ui.state import get_store, sidebar_client
 # (script, catalogue key of its title, icon). The first page is the default; add a page in one line.
 # Page scripts live in app_pages/, not pages/: a pages/ folder beside this file turns on Streamlit's
 # legacy multipage mode, in which a rerun can execute a page without this frame (no sidebar).
-PAGES = (("app_pages/home.py", "page.home", ":material/home:"),)
+PAGES = (
+    ("app_pages/home.py", "page.home", ":material/home:"),
+    ("app_pages/clients.py", "page.clients", ":material/group:"),
+    ("app_pages/affordability.py", "page.affordability", ":material/account_balance_wallet:"),
+    ("app_pages/debts.py", "page.debts", ":material/credit_card:"),
+    ("app_pages/call_prep.py", "page.call_prep", ":material/checklist:"),
+    ("app_pages/calls.py", "page.calls", ":material/call:"),
+    ("app_pages/today.py", "page.today", ":material/today:"),
+)
 
 
 def build_navigation():

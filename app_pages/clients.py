@@ -1,0 +1,252 @@
+"""Clients: find, choose, add, edit and delete clients; load the example case."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from core.clients import Client, ConsentScope
+from core.errors import CoreError
+from store import Store, StoreError
+from ui.client_forms import consent_for, masked_row, same_client, save_example_case
+from ui.errors import show_error
+from ui.format import format_date
+from ui.i18n import current_language, t
+from ui.planning_forms import confirm, discard_form, kept, open_draft, today
+from ui.state import client_label, current_client, current_client_id, select_client
+
+FORM = "clientform_"
+#: Durable keys: a message to show after a rerun; the client whose deletion awaits confirmation.
+FLASH_KEY = "clients_flash"
+DELETE_KEY = "clients_confirm_delete"
+COLUMNS = ("current", "name", "mobile", "id_number", "household", "consent")
+
+
+def finish(message_key: str) -> None:
+    st.session_state[FLASH_KEY] = message_key
+    st.rerun()
+
+
+def render_toolbar(store: Store) -> str:
+    search_col, example_col = st.columns([3, 1], vertical_alignment="bottom")
+    query = kept(
+        open_draft("clients_search", "all"),
+        "clients_search_text",
+        "",
+        lambda: search_col.text_input(
+            t("clients.search"), key="clients_search_text", help=t("clients.search_help")
+        ),
+    )
+    if example_col.button(
+        t("clients.example"),
+        key="clients_example",
+        icon=":material/auto_awesome:",
+        help=t("clients.example_help"),
+        width="stretch",
+    ):
+        try:
+            client = save_example_case(store, today())
+        except (ValidationError, CoreError, StoreError) as exc:
+            show_error(exc)
+        else:
+            select_client(client.id)
+            finish("clients.example_saved")
+    return query.strip()
+
+
+def render_list(store: Store, query: str) -> list[Client]:
+    st.subheader(t("clients.list"))
+    clients = store.clients.search(query) if query else store.clients.list()
+    if not clients:
+        st.info(t("clients.no_match" if query else "clients.none"))
+        return clients
+    lang = current_language()
+    columns = {name: t(f"clients.col.{name}") for name in COLUMNS}
+    rows = [masked_row(c, lang, current_client_id(), columns) for c in clients]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.caption(t("clients.count", n=len(clients)))
+    return clients
+
+
+def render_picker(clients: list[Client], current: Client | None) -> None:
+    options: list[int | None] = [None, *(c.id for c in clients)]
+    labels = {c.id: client_label(c) for c in clients}
+    if current is not None and current.id not in labels:
+        options.append(current.id)
+        labels[current.id] = client_label(current)
+    st.session_state["clients_pick"] = current.id if current else None
+    st.selectbox(
+        t("clients.pick"),
+        options,
+        key="clients_pick",
+        format_func=lambda cid: t("clients.pick_new") if cid is None else labels[cid],
+        on_change=lambda: select_client(st.session_state["clients_pick"]),
+    )
+
+
+def render_form(store: Store, client: Client | None) -> None:
+    st.subheader(t("clients.edit_title" if client else "clients.new_title"))
+    draft = open_draft(FORM, f"client:{client.id if client else 'new'}")
+    consent = client.consent if client else None
+
+    def text(key: str, default: str, label: str, **kw) -> str:
+        return kept(draft, FORM + key, default, lambda: st.text_input(label, key=FORM + key, **kw))
+
+    name = text("name", client.name if client else "", t("clients.name"), max_chars=50)
+    left, right = st.columns(2)
+    with left:
+        mobile = text(
+            "mobile",
+            (client.mobile or "") if client else "",
+            t("clients.mobile"),
+            type="password",
+            help=t("clients.hidden_help"),
+        )
+    with right:
+        id_number = text(
+            "id_number",
+            (client.id_number or "") if client else "",
+            t("clients.id_number"),
+            type="password",
+            help=t("clients.hidden_help"),
+        )
+    household = kept(
+        draft,
+        FORM + "household",
+        client.household_size if client else 1,
+        lambda: st.number_input(
+            t("clients.household_size"), min_value=1, max_value=30, step=1, key=FORM + "household"
+        ),
+    )
+    notes = kept(
+        draft,
+        FORM + "notes",
+        client.notes if client else "",
+        lambda: st.text_area(t("clients.notes"), key=FORM + "notes", height=80),
+    )
+    agreed = kept(
+        draft,
+        FORM + "consent",
+        bool(consent and consent.covers(ConsentScope.STORE_PERSONAL_DATA)),
+        lambda: st.checkbox(t("clients.consent"), key=FORM + "consent"),
+    )
+    contact = kept(
+        draft,
+        FORM + "contact",
+        bool(consent and consent.covers(ConsentScope.CONTACT_LENDERS)),
+        lambda: st.checkbox(t("clients.consent_contact"), key=FORM + "contact"),
+    )
+    if consent is not None:
+        st.caption(
+            t("clients.consent_since", date=format_date(consent.given_on, current_language()))
+        )
+
+    candidate: Client | None = None
+    problem: Exception | None = None
+    try:
+        candidate = Client(
+            id=client.id if client else None,
+            version=client.version if client else 0,
+            name=name or "-",
+            mobile=mobile,
+            id_number=id_number,
+            household_size=int(household),
+            notes=notes,
+            consent=consent_for(agreed, contact, consent, today()),
+        )
+    except (ValidationError, CoreError) as exc:
+        problem = exc
+    typed = any((name.strip(), mobile.strip(), id_number.strip(), notes.strip()))
+    if client is None:
+        unsaved = typed
+    else:
+        unsaved = candidate is None or not same_client(candidate, client) or not name.strip()
+    if problem is not None and typed:
+        show_error(problem)
+    if unsaved:
+        st.caption(f":orange[:material/edit: {t('clients.unsaved')}]")
+
+    save_col, discard_col, delete_col = st.columns(3)
+    if save_col.button(
+        t("clients.save" if client else "clients.save_new"),
+        key="clients_save",
+        type="primary",
+        icon=":material/save:",
+        width="stretch",
+    ):
+        save(store, client, candidate, problem, name, agreed)
+    if unsaved and discard_col.button(t("clients.discard"), key="clients_discard", width="stretch"):
+        discard_form(FORM)
+        st.rerun()
+    if client is not None:
+        if delete_col.button(
+            t("clients.delete"), key="clients_delete", icon=":material/delete:", width="stretch"
+        ):
+            st.session_state[DELETE_KEY] = client.id
+        if st.session_state.get(DELETE_KEY) == client.id:
+            render_delete(store, client)
+
+
+def save(store, client, candidate, problem, name: str, agreed: bool) -> None:
+    """Save the form in one store call, or say inline what is wrong (nothing is saved)."""
+    if not agreed:
+        st.error(t("clients.consent_needed"), icon=":material/error:")
+        return
+    if problem is not None:
+        return  # the message is already shown under the form
+    try:
+        # Validate the real name (the candidate stands in "-" for an empty one).
+        candidate = Client.model_validate({**candidate.model_dump(), "name": name})
+        saved = store.clients.update(candidate) if client else store.clients.create(candidate)
+    except (ValidationError, CoreError, StoreError) as exc:
+        show_error(exc)
+        return
+    select_client(saved.id)
+    discard_form(FORM)
+    finish("clients.saved")
+
+
+def render_delete(store: Store, client: Client) -> None:
+    answer = confirm(
+        t("clients.delete_confirm", name=client_label(client)),
+        t("clients.delete_yes"),
+        t("clients.delete_no"),
+        "clients_delete",
+    )
+    if answer is None:
+        return
+    st.session_state.pop(DELETE_KEY, None)
+    if answer:
+        try:
+            store.clients.delete(client.id, version=client.version)
+        except StoreError as exc:
+            show_error(exc)
+            return
+        select_client(None)
+        discard_form(FORM)
+        finish("clients.deleted")
+    st.rerun()
+
+
+def main() -> None:
+    from ui.state import get_store
+
+    st.title(t("clients.title"))
+    st.caption(t("clients.intro"))
+    store = get_store()
+    if store is None:
+        return
+    flash = st.session_state.pop(FLASH_KEY, None)
+    if flash:
+        st.success(t(flash), icon=":material/check_circle:")
+    query = render_toolbar(store)
+    clients = render_list(store, query)
+    current = current_client(store)
+    render_picker(clients, current)
+    st.divider()
+    render_form(store, current)
+    st.caption(f":material/lock: {t('clients.masked_note')}")
+
+
+main()

@@ -1,0 +1,7 @@
+"""debts page (being built)."""
+
+import streamlit as st
+
+from ui.i18n import t
+
+st.title(t("page.debts"))

@@ -1,0 +1,61 @@
+"""Saving and showing clients: the example case, the masked list, the consent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from core.clients import Client, Consent, ConsentScope, MaskKind, mask
+from core.examples import example_case
+from store import Store
+from ui.format import format_date
+
+
+def save_example_case(store: Store, as_of: date) -> Client:
+    """Save the demo household (client, debts, budget) — all of it or nothing.
+
+    The store has no single transaction for the three, so they are saved in turn and the
+    client is deleted again (which erases whatever of theirs was saved) if a later step fails.
+    """
+    case = example_case(as_of)
+    client = store.clients.create(case.client)
+    try:
+        for account in case.debts:
+            store.debts.add(account.model_copy(update={"client_id": client.id}))
+        store.budgets.add_version(client.id, case.budget_from, case.budget)
+    except Exception:
+        store.clients.delete(client.id)
+        raise
+    return client
+
+
+def consent_for(store_data: bool, contact: bool, previous: Consent | None, as_of: date):
+    """The consent the ticks describe; its date stays that of the first agreement."""
+    scopes = set()
+    if store_data:
+        scopes.add(ConsentScope.STORE_PERSONAL_DATA)
+    if contact:
+        scopes.add(ConsentScope.CONTACT_LENDERS)
+    if previous is not None:
+        scopes |= previous.scopes - {ConsentScope.STORE_PERSONAL_DATA, ConsentScope.CONTACT_LENDERS}
+    if not scopes:
+        return None
+    return Consent(given_on=previous.given_on if previous else as_of, scopes=frozenset(scopes))
+
+
+def masked_row(client: Client, lang: str, current_id: int | None, columns: dict[str, str]) -> dict:
+    """One row of the client list, personal values masked."""
+    consent = client.consent
+    return {
+        columns["current"]: "●" if client.id == current_id else "",
+        columns["name"]: mask(MaskKind.NAME, client.name),
+        columns["mobile"]: mask(MaskKind.PHONE, client.mobile or ""),
+        columns["id_number"]: mask(MaskKind.ID_NUMBER, client.id_number or ""),
+        columns["household"]: client.household_size,
+        columns["consent"]: format_date(consent.given_on, lang) if consent else "—",
+    }
+
+
+def same_client(a: Client, b: Client) -> bool:
+    """Whether two clients hold the same details (ignoring the store's id and version)."""
+    skip = {"id", "version"}
+    return a.model_dump(exclude=skip) == b.model_dump(exclude=skip)

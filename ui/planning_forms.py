@@ -1,0 +1,85 @@
+"""Form pieces the clients, affordability and debts pages share.
+
+Drafts: Streamlit forgets a widget's value when the widget is not drawn (another page was open),
+so each form keeps what was typed in a durable *draft* (a plain dict under :data:`DRAFTS_KEY`)
+and seeds its widgets from it. A draft belongs to a *scope* — the record being edited, e.g.
+``"client:7"`` — and is thrown away, with the form's widget values, when the scope changes, so a
+form always starts from the saved values of the record now chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from core.errors import CoreError
+from core.money import to_months
+from ui.errors import error_messages
+from ui.i18n import current_language
+
+T = TypeVar("T")
+
+#: Durable key: form name -> {"_scope": scope, widget key: value}.
+DRAFTS_KEY = "planning_drafts"
+
+
+def today() -> date:
+    """The ``as_of`` of every calculation on these pages (pages may read the clock; core not)."""
+    return date.today()
+
+
+def open_draft(form: str, scope: str) -> dict[str, Any]:
+    """The draft of ``form`` (whose widget keys start with ``form``) for ``scope``.
+
+    A new scope drops the old draft and the form's widget values.
+    """
+    drafts = st.session_state.setdefault(DRAFTS_KEY, {})
+    draft = drafts.get(form)
+    if draft is None or draft.get("_scope") != scope:
+        discard_form(form)
+        draft = drafts[form] = {"_scope": scope}
+    return draft
+
+
+def discard_form(form: str) -> None:
+    """Forget the draft of ``form`` and its widget values (after a save or a cancel)."""
+    st.session_state.setdefault(DRAFTS_KEY, {}).pop(form, None)
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(form)]:
+        del st.session_state[key]
+
+
+def kept(draft: dict[str, Any], key: str, default: Any, draw: Callable[[], T]) -> T:
+    """Draw a widget (``draw``) seeded from the draft, then keep its value in the draft."""
+    if key not in st.session_state:
+        st.session_state[key] = draft.get(key, default)
+    value = draw()
+    draft[key] = st.session_state[key]
+    return value
+
+
+def months_input(
+    label: str, key: str, *, container: Any = None, field: str = "months"
+) -> int | None:
+    """A whole number of months (1 to 600) typed as text; ``None`` with an inline message."""
+    target = container or st
+    text = target.text_input(label, key=key, placeholder="12")
+    try:
+        return to_months((text or "").strip() or "0", field)
+    except CoreError as exc:
+        target.error(error_messages(exc, current_language())[0], icon=":material/error:")
+        return None
+
+
+def confirm(prompt: str, yes: str, no: str, key: str, *, container: Any = None) -> bool | None:
+    """A two-button confirmation: True (yes), False (no) or None (not answered yet)."""
+    target = container or st
+    target.warning(prompt, icon=":material/warning:")
+    left, right = target.columns(2)
+    if left.button(yes, key=f"{key}_yes", type="primary", width="stretch"):
+        return True
+    if right.button(no, key=f"{key}_no", width="stretch"):
+        return False
+    return None
