@@ -115,13 +115,16 @@ def _sqlite_engine(url: URL, settings: Settings) -> Engine:
 
 def _postgres_engine(url: URL, settings: Settings) -> Engine:
     lock_ms = int(settings.busy_timeout_ms)
+    # Options given in the URL (e.g. ``?options=-csearch_path%3Dmy_schema``) are kept.
+    given = url.query.get("options", "")
+    given = " ".join(given) if isinstance(given, tuple) else given
     try:
         return sa.create_engine(
             url,
             pool_pre_ping=True,
             connect_args={
                 "connect_timeout": settings.connect_timeout_s,
-                "options": f"-c timezone=UTC -c lock_timeout={lock_ms}",
+                "options": f"{given} -c timezone=UTC -c lock_timeout={lock_ms}".strip(),
             },
         )
     except NoSuchModuleError:

@@ -29,14 +29,45 @@ class Clock:
         self.now += timedelta(**delta)
 
 
+def isolated_postgres_url(url: str) -> str:
+    """``url`` with its own schema for this test run, so that two runs on one server (two
+    developers, or CI and a developer) never drop each other's tables."""
+    parsed = sa.make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.update_query_dict({"options": f"-csearch_path={RUN_SCHEMA}"}).render_as_string(
+        hide_password=False
+    )
+
+
+RUN_SCHEMA = f"repaytalk_test_{os.getpid()}"
+
+
 def reset_postgres(url: str) -> None:
-    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    """Drop and re-create this run's schema: no tables, no ``alembic_version``."""
+    engine = sa.create_engine(isolated_postgres_url(url))
     try:
         with engine.begin() as connection:
-            connection.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
-            connection.exec_driver_sql("CREATE SCHEMA public")
+            connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {RUN_SCHEMA} CASCADE")
+            connection.exec_driver_sql(f"CREATE SCHEMA {RUN_SCHEMA}")
     except sa.exc.OperationalError as exc:
         pytest.fail(f"TEST_DATABASE_URL is set but PostgreSQL cannot be reached: {exc.orig}")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_run_schema():
+    yield
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        return
+    engine = sa.create_engine(isolated_postgres_url(url))
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {RUN_SCHEMA} CASCADE")
+    except sa.exc.OperationalError:
+        pass  # the tests that needed the server have failed already
     finally:
         engine.dispose()
 
@@ -49,7 +80,7 @@ def database_url(request, tmp_path) -> str:
     if not url:
         pytest.fail("the postgres marker should have skipped this test")
     reset_postgres(url)
-    return url
+    return isolated_postgres_url(url)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+import sqlalchemy as sa
 from store_samples import a_client
 
 from store import (
@@ -135,14 +136,16 @@ def test_a_postgresql_row_locked_beyond_the_timeout_fails_cleanly():
     import os
 
     import psycopg
-    from conftest import reset_postgres
+    from conftest import isolated_postgres_url, reset_postgres
 
     url = os.environ["TEST_DATABASE_URL"]
     reset_postgres(url)
+    url = isolated_postgres_url(url)
     store = init_db(url, settings=Settings(busy_timeout_ms=200))
     client = store.clients.create(a_client())
-    conninfo = url.replace("postgresql+psycopg://", "postgresql://", 1)
-    with psycopg.connect(conninfo) as other:
+    parsed = sa.make_url(url)
+    conninfo = parsed.set(drivername="postgresql", query={}).render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, options=parsed.query["options"]) as other:
         other.execute("SELECT * FROM clients WHERE id = %s FOR UPDATE", (client.id,))
         with pytest.raises(DatabaseLockedError):
             store.clients.update(client.model_copy(update={"notes": "blocked"}))

@@ -1,0 +1,375 @@
+"""CSV exports of calls, follow-up tasks and payments, for a spreadsheet.
+
+The files are UTF-8 with a byte-order mark (so that Excel opens Chinese text correctly) and
+CRLF line ends. Headers are in ``language`` ("zh-CN" or "en"); times are shown in the store's
+display timezone (Asia/Shanghai unless configured), money in yuan with two decimals. Enum
+values (channel, outcome, task kind) are the stable codes unless the caller passes
+``translate(kind, code)`` (pages pass their catalogue). A text cell that a spreadsheet would
+take for a formula (starting with ``=``, ``+``, ``-``, ``@``) is prefixed with ``'``.
+
+>>> data = export_csv(store, "calls", client_id=7)        # doctest: +SKIP
+>>> write_csv_files(store, "exports/")                    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from core.clients import mask
+from store._rows import require_id
+from store.errors import InvalidDataError, StoreError
+from store.orm import CallRow, ClientRow, DebtRow, FollowUpTaskRow, PaymentRow
+from store.settings import to_display_time
+
+if TYPE_CHECKING:
+    from store.db import Store
+
+#: ``translate(kind, code)`` -> the label to show; kinds: channel, direction, outcome, task_kind.
+Translate = Callable[[str, str], str]
+
+LANGUAGES = ("zh-CN", "en")
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportKind(StrEnum):
+    CALLS = "calls"
+    TASKS = "tasks"
+    PAYMENTS = "payments"
+
+
+#: Column keys per export, in order; headers come from ``HEADERS``.
+COLUMNS: dict[ExportKind, tuple[str, ...]] = {
+    ExportKind.CALLS: (
+        "client_id",
+        "client",
+        "id",
+        "at",
+        "channel",
+        "direction",
+        "lender",
+        "agent_id",
+        "contract_number",
+        "summary",
+        "lender_promised",
+        "client_promised",
+        "outcome",
+        "next_action",
+        "next_action_on",
+        "recorded",
+        "agent_told_of_recording",
+    ),
+    ExportKind.TASKS: (
+        "client_id",
+        "client",
+        "id",
+        "due",
+        "kind",
+        "title",
+        "done",
+        "done_at",
+        "source_call_id",
+        "notes",
+    ),
+    ExportKind.PAYMENTS: (
+        "client_id",
+        "client",
+        "id",
+        "paid_on",
+        "amount",
+        "contract_number",
+        "proposal_id",
+        "reference",
+    ),
+}
+
+HEADERS: dict[str, dict[str, str]] = {
+    "zh-CN": {
+        "client_id": "客户编号",
+        "client": "客户",
+        "id": "编号",
+        "at": "时间",
+        "channel": "渠道",
+        "direction": "方向",
+        "lender": "机构",
+        "agent_id": "工号",
+        "contract_number": "合同/订单号",
+        "summary": "沟通摘要",
+        "lender_promised": "机构承诺",
+        "client_promised": "客户承诺",
+        "outcome": "结果",
+        "next_action": "下一步",
+        "next_action_on": "下一步日期",
+        "recorded": "已录音",
+        "agent_told_of_recording": "已告知录音",
+        "due": "到期时间",
+        "kind": "类型",
+        "title": "事项",
+        "done": "已完成",
+        "done_at": "完成时间",
+        "source_call_id": "来源通话编号",
+        "notes": "备注",
+        "paid_on": "还款日期",
+        "amount": "金额（元）",
+        "proposal_id": "方案编号",
+        "reference": "凭证/备注",
+    },
+    "en": {
+        "client_id": "Client ID",
+        "client": "Client",
+        "id": "ID",
+        "at": "Time",
+        "channel": "Channel",
+        "direction": "Direction",
+        "lender": "Lender",
+        "agent_id": "Agent ID",
+        "contract_number": "Contract/order number",
+        "summary": "Summary",
+        "lender_promised": "Lender promised",
+        "client_promised": "Client promised",
+        "outcome": "Outcome",
+        "next_action": "Next action",
+        "next_action_on": "Next action date",
+        "recorded": "Recorded",
+        "agent_told_of_recording": "Agent told of recording",
+        "due": "Due",
+        "kind": "Kind",
+        "title": "Task",
+        "done": "Done",
+        "done_at": "Done at",
+        "source_call_id": "Source call ID",
+        "notes": "Notes",
+        "paid_on": "Paid on",
+        "amount": "Amount (yuan)",
+        "proposal_id": "Proposal ID",
+        "reference": "Reference",
+    },
+}
+
+_YES_NO = {"zh-CN": ("是", "否"), "en": ("yes", "no")}
+
+
+def export_csv(
+    store: Store,
+    kind: ExportKind | str,
+    *,
+    client_id: int | None = None,
+    language: str = "zh-CN",
+    translate: Translate | None = None,
+    mask_names: bool = False,
+) -> bytes:
+    """One export as the bytes of a CSV file (every client's records, or one client's).
+
+    Rows are ordered by client, then by time. ``mask_names`` shows 张*明 instead of the name
+    (for a file that leaves the office).
+    """
+    try:
+        kind = ExportKind(kind)
+    except ValueError:
+        choices = ", ".join(kind.value for kind in ExportKind)
+        raise InvalidDataError("kind", f"{kind!r} is not one of {choices}") from None
+    if language not in LANGUAGES:
+        raise InvalidDataError("language", f"{language!r} is not one of {', '.join(LANGUAGES)}")
+    if client_id is not None:
+        client_id = require_id(client_id, "client_id")
+    cell = _Cells(store, language, translate, mask_names)
+    with store.read() as session:
+        records = session.execute(_QUERIES[kind](client_id)).all()
+        rows = [_ROWS[kind](cell, *record) for record in records]
+    columns = COLUMNS[kind]
+    return _to_csv([HEADERS[language][column] for column in columns], rows)
+
+
+def export_calls_csv(store: Store, **options: Any) -> bytes:
+    return export_csv(store, ExportKind.CALLS, **options)
+
+
+def export_tasks_csv(store: Store, **options: Any) -> bytes:
+    return export_csv(store, ExportKind.TASKS, **options)
+
+
+def export_payments_csv(store: Store, **options: Any) -> bytes:
+    return export_csv(store, ExportKind.PAYMENTS, **options)
+
+
+def write_csv_files(
+    store: Store,
+    folder: str | os.PathLike[str],
+    kinds: Iterable[ExportKind | str] = tuple(ExportKind),
+    **options: Any,
+) -> dict[ExportKind, Path]:
+    """Write ``calls.csv``, ``tasks.csv`` and ``payments.csv`` (or the ``kinds`` asked for)
+    into ``folder``, created if missing. Returns the files written."""
+    target = Path(folder)
+    contents = {ExportKind(kind): export_csv(store, kind, **options) for kind in kinds}
+    written = {}
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for kind, data in contents.items():
+            path = target / f"{kind.value}.csv"
+            path.write_bytes(data)
+            written[kind] = path
+    except OSError as exc:
+        raise StoreError(
+            f"cannot write into {target}: {exc.strerror or exc}", code="export_io"
+        ) from None
+    return written
+
+
+# --- queries and rows -----------------------------------------------------------------------
+
+
+def _for_client(query: sa.Select, column: Any, client_id: int | None) -> sa.Select:
+    return query if client_id is None else query.where(column == client_id)
+
+
+def _calls_query(client_id: int | None) -> sa.Select:
+    query = (
+        sa.select(CallRow, ClientRow.name, DebtRow.contract_number)
+        .join(ClientRow, ClientRow.id == CallRow.client_id)
+        .outerjoin(DebtRow, DebtRow.id == CallRow.debt_id)
+        .order_by(CallRow.client_id, CallRow.at, CallRow.id)
+    )
+    return _for_client(query, CallRow.client_id, client_id)
+
+
+def _tasks_query(client_id: int | None) -> sa.Select:
+    query = (
+        sa.select(FollowUpTaskRow, ClientRow.name)
+        .join(ClientRow, ClientRow.id == FollowUpTaskRow.client_id)
+        .order_by(FollowUpTaskRow.client_id, FollowUpTaskRow.due, FollowUpTaskRow.id)
+    )
+    return _for_client(query, FollowUpTaskRow.client_id, client_id)
+
+
+def _payments_query(client_id: int | None) -> sa.Select:
+    query = (
+        sa.select(PaymentRow, ClientRow.name, DebtRow.contract_number)
+        .join(ClientRow, ClientRow.id == PaymentRow.client_id)
+        .outerjoin(DebtRow, DebtRow.id == PaymentRow.debt_id)
+        .order_by(PaymentRow.client_id, PaymentRow.paid_on, PaymentRow.id)
+    )
+    return _for_client(query, PaymentRow.client_id, client_id)
+
+
+class _Cells:
+    """How each kind of value is written in a cell."""
+
+    def __init__(
+        self, store: Store, language: str, translate: Translate | None, mask_names: bool
+    ) -> None:
+        self.zone = store.settings.zone
+        self.yes, self.no = _YES_NO[language]
+        self.translate = translate
+        self.mask_names = mask_names
+
+    def client(self, name: str) -> str:
+        return self.text(mask("name", name) if self.mask_names else name)
+
+    def code(self, kind: str, value: str) -> str:
+        return self.text(self.translate(kind, value) if self.translate else value)
+
+    def time(self, moment: datetime | None) -> str:
+        return "" if moment is None else to_display_time(moment, self.zone).strftime(TIME_FORMAT)
+
+    @staticmethod
+    def day(value: date | None) -> str:
+        return "" if value is None else value.isoformat()
+
+    def flag(self, value: bool) -> str:
+        return self.yes if value else self.no
+
+    @staticmethod
+    def money(amount: Decimal) -> str:
+        return f"{amount:.2f}"
+
+    @staticmethod
+    def number(value: int | None) -> str:
+        return "" if value is None else str(value)
+
+    @staticmethod
+    def text(value: str | None) -> str:
+        """Text as typed, made inert if a spreadsheet would run it as a formula."""
+        if not value:
+            return ""
+        return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def _call_row(cell: _Cells, row: CallRow, name: str, contract: str | None) -> list[str]:
+    return [
+        str(row.client_id),
+        cell.client(name),
+        str(row.id),
+        cell.time(row.at),
+        cell.code("channel", row.channel),
+        cell.code("direction", row.direction),
+        cell.text(row.lender),
+        cell.text(row.agent_id),
+        cell.text(contract),
+        cell.text(row.summary),
+        cell.text(row.lender_promised),
+        cell.text(row.client_promised),
+        cell.code("outcome", row.outcome),
+        cell.text(row.next_action),
+        cell.day(row.next_action_on),
+        cell.flag(row.recorded),
+        cell.flag(row.agent_told_of_recording),
+    ]
+
+
+def _task_row(cell: _Cells, row: FollowUpTaskRow, name: str) -> list[str]:
+    return [
+        str(row.client_id),
+        cell.client(name),
+        str(row.id),
+        cell.time(row.due),
+        cell.code("task_kind", row.kind),
+        cell.text(row.title),
+        cell.flag(row.done),
+        cell.time(row.done_at),
+        cell.number(row.source_call_id),
+        cell.text(row.notes),
+    ]
+
+
+def _payment_row(cell: _Cells, row: PaymentRow, name: str, contract: str | None) -> list[str]:
+    return [
+        str(row.client_id),
+        cell.client(name),
+        str(row.id),
+        cell.day(row.paid_on),
+        cell.money(row.amount_fen),
+        cell.text(contract),
+        cell.number(row.proposal_id),
+        cell.text(row.reference),
+    ]
+
+
+_QUERIES: dict[ExportKind, Callable[[int | None], sa.Select]] = {
+    ExportKind.CALLS: _calls_query,
+    ExportKind.TASKS: _tasks_query,
+    ExportKind.PAYMENTS: _payments_query,
+}
+_ROWS: dict[ExportKind, Callable[..., list[str]]] = {
+    ExportKind.CALLS: _call_row,
+    ExportKind.TASKS: _task_row,
+    ExportKind.PAYMENTS: _payment_row,
+}
+
+
+def _to_csv(headers: list[str], rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
