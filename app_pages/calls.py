@@ -1,0 +1,477 @@
+"""Calls: log a call while on the phone, copy the confirmation, follow payments against the
+agreed plan, log collection contacts, and see it all on a timeline."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from core.calls import Call, Channel, Direction, Outcome, Payment, TaskKind
+from core.errors import CoreError
+from core.rules.adherence import plan_adherence
+from core.rules.conduct import CollectionEvent, ContactTarget, collection_conduct_flags
+from core.rules.followups import follow_up_tasks
+from core.rules.script import confirmation_message
+from core.rules.timing import local
+from report.csv_export import records_csv
+from store import StoreError
+from ui.call_widgets import (
+    agreed_cases,
+    client_ics,
+    collection_call,
+    collection_event,
+    collection_note,
+    debt_label,
+    enum_label,
+    enum_labels,
+    local_moment,
+    now_local,
+    page_link_if_present,
+    proposal_result,
+)
+from ui.charts import plotly_config
+from ui.errors import show_error
+from ui.format import format_date, format_money
+from ui.i18n import current_language, t
+from ui.state import get_store, require_client
+from ui.timeline import (
+    call_events,
+    due_events,
+    event_rows,
+    filter_by_lender,
+    payment_events,
+    task_events,
+    timeline_figure,
+)
+from ui.widgets import money_input
+
+FORM_KEYS = (
+    "calls_date",
+    "calls_time",
+    "calls_agent_id",
+    "calls_summary",
+    "calls_lender_promised",
+    "calls_client_promised",
+    "calls_next_action",
+    "calls_next_action_on",
+    "calls_recorded",
+    "calls_agent_told",
+)
+#: Durable keys: the call just saved (its confirmation is shown) and a pending form reset.
+LAST_CALL_KEY = "calls_last_call_id"
+RESET_KEY = "calls_reset_form"
+NOTICE_KEY = "calls_notice"
+
+
+def prepare_form_defaults(now) -> None:
+    """Start time defaults to now; after a save the form starts again, empty, at the new now."""
+    if st.session_state.pop(RESET_KEY, False):
+        for key in FORM_KEYS:
+            st.session_state.pop(key, None)
+    st.session_state.setdefault("calls_date", now.date())
+    st.session_state.setdefault("calls_time", now.time().replace(second=0, microsecond=0))
+
+
+def read_call(client, accounts_by_id) -> Call:
+    account = accounts_by_id[st.session_state["calls_debt"]]
+    return Call(
+        client_id=client.id,
+        debt_id=account.id,
+        lender=account.debt.creditor,
+        at=local_moment(st.session_state["calls_date"], st.session_state["calls_time"]),
+        channel=st.session_state["calls_channel"],
+        direction=st.session_state["calls_direction"],
+        agent_id=st.session_state["calls_agent_id"],
+        summary=st.session_state["calls_summary"],
+        lender_promised=st.session_state["calls_lender_promised"],
+        client_promised=st.session_state["calls_client_promised"],
+        outcome=st.session_state["calls_outcome"],
+        next_action=st.session_state["calls_next_action"],
+        next_action_on=st.session_state["calls_next_action_on"],
+        recorded=st.session_state["calls_recorded"],
+        agent_told_of_recording=st.session_state["calls_agent_told"],
+    )
+
+
+def save_call(store, client, accounts_by_id, cases, now, lang) -> None:
+    try:
+        call = read_call(client, accounts_by_id)
+        plan = next((c.plan for c in cases if c.saved.debt_id == call.debt_id), None)
+        tasks = follow_up_tasks(call, plan, now, language=lang)
+        existing = {(task.kind, task.title) for task in store.tasks.list_for_client(client.id)}
+        # An agreed plan's reminders exist once, however many calls are logged about it.
+        tasks = [
+            task
+            for task in tasks
+            if task.kind is not TaskKind.INSTALLMENT_REMINDER
+            or (task.kind, task.title) not in existing
+        ]
+        saved, _ = store.calls.add_with_tasks(call, tasks)
+    except (ValidationError, CoreError, StoreError) as exc:
+        show_error(exc)
+        return
+    st.session_state[LAST_CALL_KEY] = saved.id
+    st.session_state[RESET_KEY] = True
+    st.rerun()
+
+
+def render_call_form(store, client, accounts, cases, now, lang) -> None:
+    prepare_form_defaults(now)
+    accounts_by_id = {account.id: account for account in accounts}
+    with st.form("calls_form", border=True):
+        st.selectbox(
+            t("calls.form.debt"),
+            list(accounts_by_id),
+            format_func=lambda debt_id: debt_label(accounts_by_id[debt_id]),
+            key="calls_debt",
+        )
+        when_date, when_time, channel = st.columns(3)
+        when_date.date_input(t("calls.form.date"), key="calls_date", format="YYYY-MM-DD")
+        when_time.time_input(t("calls.form.time"), key="calls_time", step=60)
+        channel.selectbox(
+            t("calls.form.channel"),
+            list(Channel),
+            format_func=enum_labels("channel", Channel).get,
+            key="calls_channel",
+        )
+        direction, agent = st.columns(2)
+        direction.radio(
+            t("calls.form.direction"),
+            list(Direction),
+            format_func=enum_labels("direction", Direction).get,
+            key="calls_direction",
+            horizontal=True,
+        )
+        agent.text_input(
+            t("calls.form.agent_id"), key="calls_agent_id", help=t("calls.form.agent_id_help")
+        )
+        st.text_area(t("calls.form.summary"), key="calls_summary", height=100)
+        lender_side, client_side = st.columns(2)
+        lender_side.text_area(t("calls.form.lender_promised"), key="calls_lender_promised")
+        client_side.text_area(t("calls.form.client_promised"), key="calls_client_promised")
+        outcome, action, action_on = st.columns([1, 2, 1])
+        outcome.selectbox(
+            t("calls.form.outcome"),
+            list(Outcome),
+            format_func=enum_labels("outcome", Outcome).get,
+            key="calls_outcome",
+        )
+        action.text_input(t("calls.form.next_action"), key="calls_next_action")
+        action_on.date_input(
+            t("calls.form.next_action_on"),
+            value=None,
+            key="calls_next_action_on",
+            format="YYYY-MM-DD",
+        )
+        recorded, told = st.columns(2)
+        recorded.checkbox(t("calls.form.recorded"), key="calls_recorded")
+        told.checkbox(t("calls.form.agent_told"), key="calls_agent_told")
+        submitted = st.form_submit_button(
+            t("calls.form.save"), type="primary", icon=":material/save:", key="calls_save"
+        )
+    if submitted:
+        save_call(store, client, accounts_by_id, cases, now, lang)
+
+
+def render_confirmation(store, client, cases, lang) -> None:
+    call_id = st.session_state.get(LAST_CALL_KEY)
+    if call_id is None:
+        return
+    try:
+        call = store.calls.get(call_id)
+    except StoreError:
+        st.session_state.pop(LAST_CALL_KEY, None)
+        return
+    if call.client_id != client.id:
+        return
+    st.success(t("calls.saved", lender=call.lender), icon=":material/check_circle:")
+    tasks = [
+        task for task in store.tasks.list_for_client(client.id) if task.source_call_id == call.id
+    ]
+    if tasks:
+        st.expander(t("calls.tasks_created", n=len(tasks)), icon=":material/task_alt:").markdown(
+            "\n".join(
+                f"- {format_date(local(task.due).date(), lang)} {local(task.due):%H:%M} — "
+                f"{task.title}"
+                for task in tasks
+            )
+        )
+    if call.outcome is Outcome.NO_ANSWER:
+        return
+    case = next((c for c in cases if c.saved.debt_id == call.debt_id), None)
+    agreed = None
+    if case is not None and case.account is not None:
+        agreed = proposal_result(store, client.id, case.account, case.saved)
+    st.subheader(t("calls.confirmation.title"))
+    st.caption(t("calls.confirmation.help"))
+    message = confirmation_message(call, client, lang, agreed=agreed)
+    st.markdown(f"**{t('calls.confirmation.subject')}** {message.subject}")
+    st.code(message.text, language=None, wrap_lines=True)
+    other = "en" if lang == "zh-CN" else "zh-CN"
+    with st.expander(t("calls.confirmation.other_language")):
+        other_message = confirmation_message(call, client, other, agreed=agreed)
+        st.code(f"{other_message.subject}\n\n{other_message.text}", language=None, wrap_lines=True)
+
+
+def render_timeline(store, client, accounts, cases, now, lang) -> None:
+    calls = store.calls.list_for_client(client.id)
+    tasks = store.tasks.list_for_client(client.id)
+    payments = store.payments.list_for_client(client.id)
+    lender_by_call = {call.id: call.lender for call in calls}
+    lender_by_debt = {account.id: account.debt.creditor for account in accounts}
+    events = call_events(calls) + task_events(tasks, lender_by_call, now)
+    events += payment_events(payments, lender_by_debt)
+    for case in cases:
+        paid = [p for p in payments if p.proposal_id == case.saved.id]
+        events += due_events(plan_adherence(case.plan, paid, now, language=lang), case.lender)
+    lenders = sorted({account.debt.creditor for account in accounts} | set(lender_by_call.values()))
+    chosen = st.multiselect(
+        t("calls.timeline.filter"), lenders, key="calls_lenders", placeholder=t("calls.all")
+    )
+    shown = filter_by_lender(events, chosen)
+    if not shown:
+        st.info(t("calls.timeline.empty"), icon=":material/timeline:")
+        return
+    overdue = sum(event.overdue for event in shown)
+    if overdue:
+        st.error(t("calls.timeline.overdue_count", n=overdue), icon=":material/warning:")
+    st.plotly_chart(
+        timeline_figure(shown, now),
+        width="stretch",
+        config=plotly_config("repaytalk-timeline"),
+        key="calls_timeline_chart",
+    )
+    rows = event_rows(shown)
+    overdue_column = t("calls.list.overdue")
+    table = pd.DataFrame(rows)
+    styled = table.style.apply(
+        lambda row: (
+            ["background-color: #FDECEA; color: #9A3412" if row[overdue_column] else ""] * len(row)
+        ),
+        axis=1,
+    )
+    st.dataframe(styled, hide_index=True, width="stretch", key="calls_list")
+    ics_tasks = [
+        task for task in tasks if not chosen or lender_by_call.get(task.source_call_id) in chosen
+    ]
+    ics_cases = [case for case in cases if not chosen or case.lender in chosen]
+    ics = client_ics(ics_cases, ics_tasks, chosen[0] if chosen else client.name, now, lang)
+    left, right = st.columns(2)
+    left.download_button(
+        t("calls.download.ics"),
+        ics,
+        file_name="repaytalk-calls.ics",
+        mime="text/calendar",
+        icon=":material/calendar_month:",
+        key="calls_download_ics",
+    )
+    right.download_button(
+        t("calls.download.csv"),
+        records_csv(rows),
+        file_name="repaytalk-timeline.csv",
+        mime="text/csv",
+        icon=":material/table:",
+        key="calls_download_csv",
+    )
+
+
+def render_payments(store, client, cases, now, lang) -> None:
+    if not cases:
+        st.info(t("calls.payments.no_plan"), icon=":material/handshake:")
+        return
+    by_id = {case.saved.id: case for case in cases}
+    case = by_id[
+        st.selectbox(
+            t("calls.payments.plan"),
+            list(by_id),
+            format_func={key: case.label for key, case in by_id.items()}.get,
+            key="calls_payment_plan",
+        )
+    ]
+    payments = [
+        p for p in store.payments.list_for_client(client.id) if p.proposal_id == case.saved.id
+    ]
+    adherence = plan_adherence(case.plan, payments, now, language=lang)
+    for alert in adherence.alerts:
+        st.error(alert.text, icon=":material/error:")
+    for warning in adherence.warnings:
+        st.warning(warning.text, icon=":material/schedule:")
+    if adherence.summary is not None:
+        st.success(adherence.summary.text, icon=":material/check_circle:")
+    due, paid, upcoming = st.columns(3)
+    due.metric(t("calls.payments.total_due"), format_money(adherence.total_due, lang))
+    paid.metric(t("calls.payments.total_paid"), format_money(adherence.total_paid, lang))
+    following = adherence.next_due
+    upcoming.metric(
+        t("calls.payments.next_due"),
+        format_date(following.due_date, lang) if following else "—",
+        format_money(following.shortfall, lang) if following else None,
+        delta_color="off",
+    )
+    with st.form("calls_payment_form", border=True):
+        st.markdown(f"**{t('calls.payments.record')}**")
+        day, amount, reference = st.columns([1, 1, 2])
+        day.date_input(
+            t("calls.payments.paid_on"),
+            value=now.date(),
+            key="calls_paid_on",
+            format="YYYY-MM-DD",
+        )
+        with amount:
+            value = money_input(t("calls.payments.amount"), "calls_pay_amount")
+        reference.text_input(t("calls.payments.reference"), key="calls_pay_reference")
+        submitted = st.form_submit_button(
+            t("calls.payments.save"), icon=":material/payments:", key="calls_pay_save"
+        )
+    if submitted and value is not None:
+        try:
+            if value <= 0:
+                raise CoreError("amount", "a payment is more than nothing", code="invalid_amount")
+            if st.session_state["calls_paid_on"] > now.date():
+                raise CoreError("paid_on", "a payment cannot be in the future", code="future")
+            store.payments.record(
+                Payment(
+                    client_id=client.id,
+                    debt_id=case.saved.debt_id,
+                    proposal_id=case.saved.id,
+                    paid_on=st.session_state["calls_paid_on"],
+                    amount=value,
+                    reference=st.session_state["calls_pay_reference"],
+                )
+            )
+        except (ValidationError, CoreError, StoreError) as exc:
+            show_error(exc)
+        else:
+            st.session_state.pop("calls_pay_amount", None)
+            st.rerun()
+    table = pd.DataFrame(
+        [
+            {
+                t("calls.payments.col.number"): item.number,
+                t("calls.payments.col.due_date"): format_date(item.due_date, lang),
+                t("calls.payments.col.amount"): format_money(item.amount, lang),
+                t("calls.payments.col.paid"): format_money(item.paid, lang),
+                t("calls.payments.col.status"): enum_label("status", item.status),
+            }
+            for item in adherence.installments
+        ]
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="calls_installments")
+
+
+def render_collection(store, client, accounts, now, lang) -> None:
+    accounts_by_id = {account.id: account for account in accounts}
+    with st.form("calls_collection_form", border=True):
+        st.markdown(f"**{t('calls.collection.log')}**")
+        debt, day, clock = st.columns([2, 1, 1])
+        debt.selectbox(
+            t("calls.form.debt"),
+            list(accounts_by_id),
+            format_func=lambda debt_id: debt_label(accounts_by_id[debt_id]),
+            key="calls_coll_debt",
+        )
+        day.date_input(t("calls.form.date"), value=now.date(), key="calls_coll_date")
+        clock.time_input(
+            t("calls.form.time"),
+            value=now.time().replace(second=0, microsecond=0),
+            key="calls_coll_time",
+            step=60,
+        )
+        st.selectbox(
+            t("calls.collection.contacted"),
+            list(ContactTarget),
+            format_func=enum_labels("contact_target", ContactTarget).get,
+            key="calls_coll_target",
+        )
+        threats, safety, insults = st.columns(3)
+        threats.checkbox(t("calls.collection.threats"), key="calls_coll_threats")
+        safety.checkbox(t("calls.collection.safety"), key="calls_coll_safety")
+        insults.checkbox(t("calls.collection.insults"), key="calls_coll_insults")
+        st.text_area(t("calls.collection.note"), key="calls_coll_note", height=80)
+        submitted = st.form_submit_button(
+            t("calls.collection.save"), icon=":material/save:", key="calls_coll_save"
+        )
+    if submitted:
+        state = st.session_state
+        try:
+            event = CollectionEvent(
+                at=local_moment(state["calls_coll_date"], state["calls_coll_time"]),
+                contacted=state["calls_coll_target"],
+                threats=state["calls_coll_threats"],
+                threat_to_safety=state["calls_coll_safety"],
+                insults=state["calls_coll_insults"],
+            )
+            if event.at > now:
+                raise CoreError("at", "a contact cannot be in the future", code="future")
+            account = accounts_by_id[state["calls_coll_debt"]]
+            store.calls.add(collection_call(client.id, account, event, state["calls_coll_note"]))
+        except (ValidationError, CoreError, StoreError) as exc:
+            show_error(exc)
+    contacts = [
+        (call, event)
+        for call in store.calls.list_for_client(client.id)
+        if (event := collection_event(call)) is not None
+    ]
+    if not contacts:
+        st.caption(t("calls.collection.none"))
+        return
+    moments = [event.at for _, event in contacts]
+    for call, event in contacts:
+        account = accounts_by_id.get(call.debt_id)
+        lender_type = account.debt.lender_type if account else "other"
+        flags = collection_conduct_flags(
+            event,
+            [moment for moment in moments if moment != event.at],
+            lender_type=lender_type,
+            language=lang,
+        )
+        wall = local(event.at)
+        with st.container(border=True):
+            st.markdown(
+                f"**{format_date(wall.date(), lang)} {wall:%H:%M}** · {call.lender} · "
+                f"{enum_label('contact_target', event.contacted)}"
+            )
+            if collection_note(call):
+                st.write(collection_note(call))
+            if not flags:
+                st.caption(t("calls.collection.no_flags"))
+            for flag in flags:
+                st.warning(flag.text, icon=":material/gpp_maybe:")
+            if flags:
+                st.markdown(f"{t('calls.collection.complain')} {flags[0].complaint}")
+                st.caption(flags[0].evidence)
+
+
+store = get_store()
+if store is None:
+    st.stop()
+st.title(t("calls.title"))
+client = require_client(store)
+if client is None:
+    st.stop()
+accounts = store.debts.list_for_client(client.id)
+if not accounts:
+    st.info(t("calls.no_debts"), icon=":material/receipt_long:")
+    page_link_if_present("app_pages/debts.py", "page.debts", ":material/receipt_long:")
+    st.stop()
+lang = current_language()
+now = now_local()
+cases = agreed_cases(store, client.id)
+log_tab, timeline_tab, payments_tab, collection_tab = st.tabs(
+    [
+        t("calls.tab.log"),
+        t("calls.tab.timeline"),
+        t("calls.tab.payments"),
+        t("calls.tab.collection"),
+    ]
+)
+with log_tab:
+    render_call_form(store, client, accounts, cases, now, lang)
+    render_confirmation(store, client, cases, lang)
+with timeline_tab:
+    render_timeline(store, client, accounts, cases, now, lang)
+with payments_tab:
+    render_payments(store, client, cases, now, lang)
+with collection_tab:
+    render_collection(store, client, accounts, now, lang)

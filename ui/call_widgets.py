@@ -1,0 +1,199 @@
+"""Pieces the call pages share: labels, the agreed plans of a client, collection contacts kept
+as calls, and the client's calendar.
+
+The pages read the clock here (``now_local``) and pass ``now`` to ``core``; ``core`` never does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import StrEnum
+
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from core.calls import Call, Channel, DebtAccount, Direction, FollowUpTask, Outcome
+from core.proposals import ProposalResult, evaluate_proposal
+from core.rules.adherence import AgreedPlan
+from core.rules.conduct import CollectionEvent, ContactTarget
+from core.rules.timing import LOCAL_TZ
+from report.calendar import plan_calendar
+from store import ProposalStatus, SavedProposal, Store
+from ui.i18n import t
+
+#: First line of a call's summary that marks it as a collection contact (see below).
+COLLECTION_TAG = "#collection"
+
+
+def now_local() -> datetime:
+    """Now, on the Shanghai clock (the lenders' and the client's)."""
+    return datetime.now(LOCAL_TZ)
+
+
+def local_moment(day: date, clock: time) -> datetime:
+    """A date and a wall-clock time typed on a page, as a Shanghai instant."""
+    return datetime.combine(day, clock.replace(second=0, microsecond=0), tzinfo=LOCAL_TZ)
+
+
+def page_link_if_present(path: str, title_key: str, icon: str) -> None:
+    """A link to another page, left out while that page is not in the navigation yet."""
+    with contextlib.suppress(StreamlitAPIException):
+        st.page_link(path, label=t(title_key), icon=icon)
+
+
+def enum_label(kind: str, value: StrEnum | str) -> str:
+    """The label of an enum value, e.g. ``enum_label("outcome", Outcome.AGREED)``."""
+    return t(f"calls_enum.{kind}.{getattr(value, 'value', value)}")
+
+
+def enum_labels(kind: str, enum: type[StrEnum]) -> dict[StrEnum, str]:
+    """Labels of every member, worded now: a ``format_func`` must not read the language later
+    (Streamlit may call it outside the script run)."""
+    return {member: enum_label(kind, member) for member in enum}
+
+
+def debt_label(account: DebtAccount) -> str:
+    debt = account.debt
+    parts = [debt.creditor]
+    if debt.product:
+        parts.append(debt.product)
+    if account.contract_number:
+        parts.append(f"…{account.contract_number[-4:]}")
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class AgreedCase:
+    """An agreed proposal with its debt and the plan whose due dates the client must meet."""
+
+    saved: SavedProposal
+    account: DebtAccount | None
+    plan: AgreedPlan
+
+    @property
+    def lender(self) -> str:
+        return self.account.debt.creditor if self.account else self.saved.title or "—"
+
+    @property
+    def label(self) -> str:
+        title = self.saved.title or t(f"calls.proposal_kind.{self.saved.proposal.kind.value}")
+        return f"{self.lender} · {title}"
+
+
+def plan_of(saved: SavedProposal, account: DebtAccount | None) -> AgreedPlan | None:
+    """The saved plan, or the proposal evaluated on the day it was agreed (None if neither)."""
+    if saved.plan is not None:
+        return saved.plan
+    if account is None:
+        return None
+    as_of = saved.agreed_on or now_local().date()
+    return evaluate_proposal(account.debt, saved.proposal, 0, as_of).plan
+
+
+def agreed_cases(store: Store, client_id: int) -> list[AgreedCase]:
+    """The client's agreed plans, one per debt (the store keeps at most one agreed per debt)."""
+    accounts = {account.id: account for account in store.debts.list_for_client(client_id)}
+    cases = []
+    for saved in store.proposals.list_for_client(client_id):
+        if saved.status is not ProposalStatus.AGREED:
+            continue
+        account = accounts.get(saved.debt_id)
+        plan = plan_of(saved, account)
+        if plan is not None:
+            cases.append(AgreedCase(saved=saved, account=account, plan=plan))
+    return cases
+
+
+def proposal_result(
+    store: Store, client_id: int, account: DebtAccount, saved: SavedProposal
+) -> ProposalResult:
+    """The saved proposal evaluated for the script: capacity from the client's current budget
+    (or, without one, the plan's highest payment), dated as agreed (or today)."""
+    as_of = saved.agreed_on or now_local().date()
+    budget = store.budgets.current(client_id)
+    if budget is not None:
+        capacity = budget.budget.capacity
+    else:
+        capacity = evaluate_proposal(account.debt, saved.proposal, 0, as_of).highest_payment
+    return evaluate_proposal(account.debt, saved.proposal, capacity, as_of)
+
+
+def monthly_income(store: Store, client_id: int) -> Decimal | None:
+    budget = store.budgets.current(client_id)
+    return budget.budget.net_income if budget is not None else None
+
+
+# --- collection contacts, kept as incoming calls -------------------------------------------
+# The store has no table for collection contacts. One is kept as an incoming call whose
+# summary starts with a tag line holding what the conduct rules need; its outcome is
+# "no answer" so that neither the escalation ladder nor the confirmation message counts it.
+
+
+def collection_call(
+    client_id: int, account: DebtAccount, event: CollectionEvent, note: str
+) -> Call:
+    tag = (
+        f"{COLLECTION_TAG} contacted={event.contacted.value} threats={int(event.threats)} "
+        f"safety={int(event.threat_to_safety)} insults={int(event.insults)}"
+    )
+    return Call(
+        client_id=client_id,
+        debt_id=account.id,
+        lender=account.debt.creditor,
+        at=event.at,
+        channel=Channel.PHONE,
+        direction=Direction.INCOMING,
+        outcome=Outcome.NO_ANSWER,
+        summary=f"{tag}\n{note}".strip(),
+    )
+
+
+def collection_event(call: Call) -> CollectionEvent | None:
+    """The collection contact a call stands for, or None for an ordinary call."""
+    first, _, _ = call.summary.partition("\n")
+    if not first.startswith(COLLECTION_TAG):
+        return None
+    fields = dict(part.split("=", 1) for part in first.split()[1:] if "=" in part)
+    try:
+        contacted = ContactTarget(fields.get("contacted", ContactTarget.CLIENT.value))
+    except ValueError:
+        contacted = ContactTarget.OTHER_THIRD_PARTY
+    return CollectionEvent(
+        at=call.at,
+        contacted=contacted,
+        threats=fields.get("threats") == "1",
+        threat_to_safety=fields.get("safety") == "1",
+        insults=fields.get("insults") == "1",
+    )
+
+
+def collection_note(call: Call) -> str:
+    return call.summary.partition("\n")[2]
+
+
+# --- calendar --------------------------------------------------------------------------
+
+
+def client_ics(
+    cases: list[AgreedCase], tasks: list[FollowUpTask], lender: str, now: datetime, lang: str
+) -> bytes:
+    """One ``.ics`` with every agreed plan's due dates and the tasks (UIDs stay stable)."""
+    first = cases[0] if cases else None
+    calendar = plan_calendar(
+        plan=first.plan if first else None,
+        plan_key=first.saved.id if first else "none",
+        lender=first.lender if first else lender,
+        tasks=tasks,
+        now=now,
+        language=lang,
+    )
+    for case in cases[1:]:
+        more = plan_calendar(
+            plan=case.plan, plan_key=case.saved.id, lender=case.lender, now=now, language=lang
+        )
+        for event in more.walk("VEVENT"):
+            calendar.add_component(event)
+    return calendar.to_ical()

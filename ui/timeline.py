@@ -1,0 +1,289 @@
+"""A client's timeline: calls, promises, collection contacts, due dates, payments, follow-ups.
+
+:func:`build_events` turns the records (and ``core``'s verdicts on them: plan adherence, overdue
+tasks) into :class:`TimelineEvent` s; :func:`timeline_figure` draws them as a plotly chart with
+one lane per kind, one marker style per outcome or status (colour AND symbol, named in the
+legend) and a red ring around whatever is overdue; :func:`event_rows` gives the list view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+
+import plotly.graph_objects as go
+
+from core.calls import Call, FollowUpTask, Payment
+from core.rules.adherence import Adherence, Status
+from core.rules.followups import is_overdue
+from core.rules.timing import at_local, local
+from ui.call_widgets import collection_event, collection_note, enum_label
+from ui.charts import STATUS_COLOURS, base_figure
+from ui.format import format_date, format_money
+from ui.i18n import current_language, t
+
+LANES = ("call", "promise", "collection", "payment", "due", "task")
+NOON = time(12, 0)
+GREY = STATUS_COLOURS["neutral"]
+GOOD, WARN, BAD = STATUS_COLOURS["good"], STATUS_COLOURS["warn"], STATUS_COLOURS["bad"]
+BLUE, SKY, PURPLE = "#0072B2", "#56B4E9", "#CC79A7"
+
+#: style key -> (colour, plotly marker symbol); the legend names each with its label.
+STYLES: dict[str, tuple[str, str]] = {
+    "call.agreed": (GOOD, "circle"),
+    "call.partly_agreed": (SKY, "diamond"),
+    "call.refused": (BAD, "x"),
+    "call.call_back": (WARN, "square"),
+    "call.no_answer": (GREY, "triangle-down"),
+    "promise.promise": (BLUE, "pentagon"),
+    "collection.collection": (PURPLE, "star"),
+    "payment.payment": (GOOD, "diamond"),
+    "due.paid": (GOOD, "square"),
+    "due.paid_late": (WARN, "square-x"),
+    "due.missed": (BAD, "x"),
+    "due.due_today": (BAD, "star-square"),
+    "due.due_soon": (WARN, "triangle-up"),
+    "due.upcoming": (GREY, "square-open"),
+    "task.open": (BLUE, "triangle-right"),
+    "task.done": (GOOD, "circle-open"),
+}
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    at: datetime
+    lane: str
+    style: str
+    lender: str
+    title: str
+    status: str
+    overdue: bool = False
+
+
+def _style_label(style: str) -> str:
+    lane, _, status = style.partition(".")
+    if lane == "call":
+        return enum_label("outcome", status)
+    if lane == "due":
+        return enum_label("status", status)
+    return t(f"calls.timeline.style.{style}")
+
+
+def call_events(calls: Iterable[Call]) -> list[TimelineEvent]:
+    events = []
+    for call in calls:
+        event = collection_event(call)
+        if event is not None:
+            title = collection_note(call) or enum_label("contact_target", event.contacted)
+            events.append(
+                TimelineEvent(
+                    at=call.at,
+                    lane="collection",
+                    style="collection.collection",
+                    lender=call.lender,
+                    title=title,
+                    status=enum_label("contact_target", event.contacted),
+                )
+            )
+            continue
+        events.append(
+            TimelineEvent(
+                at=call.at,
+                lane="call",
+                style=f"call.{call.outcome.value}",
+                lender=call.lender,
+                title=call.summary,
+                status=enum_label("outcome", call.outcome),
+            )
+        )
+        for side, text in (("lender", call.lender_promised), ("client", call.client_promised)):
+            if text:
+                events.append(
+                    TimelineEvent(
+                        at=call.at,
+                        lane="promise",
+                        style="promise.promise",
+                        lender=call.lender,
+                        title=text,
+                        status=t(f"calls.timeline.promise.{side}"),
+                    )
+                )
+    return events
+
+
+def task_events(
+    tasks: Iterable[FollowUpTask], lender_by_call: dict[int, str], now: datetime
+) -> list[TimelineEvent]:
+    return [
+        TimelineEvent(
+            at=task.due,
+            lane="task",
+            style="task.done" if task.done else "task.open",
+            lender=lender_by_call.get(task.source_call_id or -1, "—"),
+            title=task.title,
+            status=t("calls.timeline.task.done" if task.done else "calls.timeline.task.open"),
+            overdue=is_overdue(task, now),
+        )
+        for task in tasks
+    ]
+
+
+def due_events(adherence: Adherence, lender: str) -> list[TimelineEvent]:
+    lang = current_language()
+    return [
+        TimelineEvent(
+            at=at_local(item.due_date, NOON),
+            lane="due",
+            style=f"due.{item.status.value}",
+            lender=lender,
+            title=t(
+                "calls.timeline.due_title",
+                number=item.number,
+                amount=format_money(item.amount, lang),
+            ),
+            status=enum_label("status", item.status),
+            overdue=item.status is Status.MISSED,
+        )
+        for item in adherence.installments
+    ]
+
+
+def payment_events(
+    payments: Iterable[Payment], lender_by_debt: dict[int, str]
+) -> list[TimelineEvent]:
+    lang = current_language()
+    return [
+        TimelineEvent(
+            at=at_local(payment.paid_on, NOON),
+            lane="payment",
+            style="payment.payment",
+            lender=lender_by_debt.get(payment.debt_id or -1, "—"),
+            title=format_money(payment.amount, lang)
+            + (f" · {payment.reference}" if payment.reference else ""),
+            status=t("calls.timeline.style.payment.payment"),
+        )
+        for payment in payments
+    ]
+
+
+def filter_by_lender(
+    events: Iterable[TimelineEvent], lenders: Sequence[str]
+) -> list[TimelineEvent]:
+    """The events of the chosen lenders (all when none is chosen)."""
+    chosen = set(lenders)
+    return [event for event in events if not chosen or event.lender in chosen]
+
+
+def _wall(moment: datetime) -> datetime:
+    # plotly draws naive times as given: show the Shanghai wall clock.
+    return local(moment).replace(tzinfo=None)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def timeline_figure(events: Sequence[TimelineEvent], now: datetime) -> go.Figure:
+    """The chart: lanes top to bottom in :data:`LANES` order, a line at now, overdue ringed."""
+    lanes = [lane for lane in LANES if any(event.lane == lane for event in events)] or ["call"]
+    lane_label = {lane: t(f"calls.timeline.lane.{lane}") for lane in LANES}
+    fig = base_figure(
+        t("calls.timeline.chart_title"),
+        t("calls.timeline.x_title"),
+        "",
+        height=150 + 46 * len(lanes),
+    )
+    for style, (colour, symbol) in STYLES.items():
+        chosen = [event for event in events if event.style == style]
+        if not chosen:
+            continue
+        lane = style.partition(".")[0]
+        fig.add_trace(
+            go.Scatter(
+                x=[_wall(event.at) for event in chosen],
+                y=[lane_label[event.lane] for event in chosen],
+                mode="markers",
+                name=f"{lane_label[lane]}: {_style_label(style)}",
+                marker={
+                    "color": colour,
+                    "symbol": symbol,
+                    "size": 13,
+                    "line": {"color": "#1F2937", "width": 1},
+                },
+                customdata=[[event.lender, _short(event.title), event.status] for event in chosen],
+                hovertemplate="%{x|%Y-%m-%d %H:%M}<br>%{customdata[0]}<br>"
+                "%{customdata[2]}<br>%{customdata[1]}<extra></extra>",
+            )
+        )
+    overdue = [event for event in events if event.overdue]
+    if overdue:
+        fig.add_trace(
+            go.Scatter(
+                x=[_wall(event.at) for event in overdue],
+                y=[lane_label[event.lane] for event in overdue],
+                mode="markers+text",
+                name=t("calls.timeline.overdue"),
+                text=[t("calls.timeline.overdue_mark")] * len(overdue),
+                textposition="top center",
+                textfont={"color": BAD, "size": 12},
+                marker={
+                    "symbol": "circle-open",
+                    "size": 26,
+                    "color": BAD,
+                    "line": {"width": 3, "color": BAD},
+                },
+                hoverinfo="skip",
+            )
+        )
+    today = _wall(now)
+    fig.add_shape(
+        type="line",
+        x0=today,
+        x1=today,
+        yref="paper",
+        y0=0,
+        y1=1,
+        line={"color": "#374151", "dash": "dot", "width": 1.5},
+    )
+    fig.add_annotation(
+        x=today,
+        y=1,
+        yref="paper",
+        text=t("calls.timeline.now"),
+        showarrow=False,
+        yanchor="bottom",
+        font={"size": 11, "color": "#374151"},
+    )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=[lane_label[lane] for lane in reversed(lanes)],
+        gridcolor="#E5E7EB",
+    )
+    fig.update_layout(hovermode="closest", showlegend=True)
+    return fig
+
+
+def event_rows(events: Sequence[TimelineEvent]) -> list[dict[str, str]]:
+    """The list view, newest first, each value already worded for the table and the CSV."""
+    lang = current_language()
+    rows = []
+    for event in sorted(events, key=lambda event: event.at, reverse=True):
+        wall = local(event.at)
+        when = (
+            format_date(wall.date(), lang)
+            if event.lane in {"due", "payment"}
+            else f"{format_date(wall.date(), lang)} {wall:%H:%M}"
+        )
+        rows.append(
+            {
+                t("calls.list.when"): when,
+                t("calls.list.kind"): t(f"calls.timeline.lane.{event.lane}"),
+                t("calls.list.lender"): event.lender,
+                t("calls.list.status"): event.status,
+                t("calls.list.what"): event.title,
+                t("calls.list.overdue"): t("calls.timeline.overdue_mark") if event.overdue else "",
+            }
+        )
+    return rows
