@@ -265,20 +265,35 @@ def read_backup(data: bytes | str, *, source: str = "backup") -> Backup:
 
 
 def _parse_json(data: bytes | str, source: str) -> Any:
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if not isinstance(data, bytes | bytearray | memoryview):
+    if isinstance(data, bytes | bytearray | memoryview):
+        data = _utf8(bytes(data), source)
+    if not isinstance(data, str):
         raise BackupFileError(source, "", f"expected the file's bytes, got {type(data).__name__}")
-    if not bytes(data[:64]).strip():
+    if not data.strip():
         raise BackupFileError(source, "", "the file is empty")
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        at_end = exc.pos >= len(exc.doc.rstrip()) if isinstance(exc.doc, str) else False
+        at_end = exc.pos >= len(data.rstrip())
         hint = " (the file ends too early: it is truncated)" if at_end else ""
         raise BackupFileError(
             source, f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}{hint}"
         ) from None
+
+
+def _utf8(data: bytes, source: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1  # in bytes
+        truncated = exc.reason == "unexpected end of data"
+        problem = (
+            "the file ends in the middle of a character: it is truncated"
+            if truncated
+            else f"not UTF-8 text ({exc.reason})"
+        )
+        raise BackupFileError(source, f"line {line}, byte {column}", problem) from None
 
 
 def _decode_rows(
