@@ -14,6 +14,7 @@ PAGES = (
     ("app_pages/clients.py", "page.clients", ":material/group:"),
     ("app_pages/affordability.py", "page.affordability", ":material/account_balance_wallet:"),
     ("app_pages/debts.py", "page.debts", ":material/credit_card:"),
+    ("app_pages/proposals.py", "page.proposals", ":material/compare_arrows:"),
     ("app_pages/call_prep.py", "page.call_prep", ":material/checklist:"),
     ("app_pages/calls.py", "page.calls", ":material/call:"),
     ("app_pages/today.py", "page.today", ":material/today:"),

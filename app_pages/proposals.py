@@ -1,0 +1,294 @@
+"""Proposals: for one debt, compare offers to the lender, save the one to put forward, and say it.
+
+Thin: widgets → core proposal models → ``core.proposals.compare_proposals`` (cached per client and
+inputs) → table, charts, recommendation; the saved proposal → ``core.rules.pitch``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import streamlit as st
+from pydantic import ValidationError
+
+from core.allocation import allocate_capacity
+from core.debts import Debt
+from core.errors import CoreError
+from core.proposals import (
+    Baseline,
+    Comparison,
+    MinimumPlan,
+    Proposal,
+    compare_proposals,
+    evaluate_proposal,
+    minimum_payment_plan,
+    parse_proposal,
+    proposal_plan,
+)
+from core.reasons import describe
+from core.rules.pitch import pitch
+from store import SavedProposal, StoreError
+from ui.errors import show_error
+from ui.format import format_date, format_money
+from ui.i18n import LANGUAGES, current_language, t, translate
+from ui.proposal_charts import cumulative_chart, payment_chart
+from ui.proposal_widgets import (
+    debt_label,
+    proposal_inputs,
+    proposal_label,
+    results_table,
+    row_label,
+    rows_compared,
+)
+from ui.state import get_store, require_client
+
+#: Durable key (not a widget key): the debt being worked on.
+DEBT_KEY = "proposals_debt_id"
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def compare(
+    client_id: int, debt_json: str, proposals_json: tuple[str, ...], can_pay: str, as_of: date
+) -> tuple[Comparison, MinimumPlan]:
+    """The comparison (the contract first) and the minimum plan, cached per client and inputs."""
+    del client_id  # part of the cache key only: one client's figures never serve another
+    debt = Debt.model_validate_json(debt_json)
+    proposals = [Baseline(), *(parse_proposal(p) for p in proposals_json)]
+    comparison = compare_proposals(debt, proposals, can_pay, as_of)
+    minimum = comparison.minimum_plan or minimum_payment_plan(debt, can_pay, as_of)
+    return comparison, minimum
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def figures(
+    client_id: int,
+    debt_json: str,
+    proposals_json: tuple[str, ...],
+    can_pay: str,
+    as_of: date,
+    lang: str,
+):
+    comparison, minimum = compare(client_id, debt_json, proposals_json, can_pay, as_of)
+    series = [(row_label(r, m, lang), r.plan) for r, m in rows_compared(comparison, minimum)]
+    return (
+        results_table(comparison, minimum, lang),
+        payment_chart(series, Decimal(can_pay), lang),
+        cumulative_chart(series, lang),
+    )
+
+
+def choose_debt(accounts):
+    ids = [a.id for a in accounts]
+    if st.session_state.get(DEBT_KEY) not in ids:
+        st.session_state[DEBT_KEY] = ids[0]
+    by_id = {a.id: a for a in accounts}
+    lang = current_language()
+    st.session_state["proposals.debt"] = st.session_state[DEBT_KEY]
+    chosen = st.selectbox(
+        t("proposals.input.debt"),
+        options=ids,
+        key="proposals.debt",
+        format_func=lambda i: debt_label(by_id[i], lang),
+        on_change=lambda: st.session_state.update({DEBT_KEY: st.session_state["proposals.debt"]}),
+    )
+    return by_id[chosen]
+
+
+def share_input(
+    store, client_id, accounts, account, column
+) -> tuple[Decimal | None, Decimal | None]:
+    """What this debt can get each month (editable) and the client's monthly income."""
+    version = store.budgets.current(client_id)
+    lang = current_language()
+    if version is None:
+        default = account.debt.monthly_demand
+        income = None
+        note = t("proposals.share.no_budget")
+    else:
+        budget = version.budget
+        income = budget.net_income
+        allocation = allocate_capacity([a.debt for a in accounts], budget.capacity)
+        default = next(s.amount for s in allocation.shares if s.debt_id == account.id)
+        note = t(
+            "proposals.share.note",
+            capacity=format_money(budget.capacity, lang),
+            count=len(accounts),
+            share=format_money(default, lang),
+        )
+    key = f"proposals.share.{account.id}"
+    if key not in st.session_state:
+        st.session_state[key] = f"{default:,.2f}"
+    text = column.text_input(t("proposals.input.share"), key=key, help=t("proposals.help.share"))
+    column.caption(note)
+    from core.money import to_money
+
+    try:
+        return to_money(text or "0", "capacity"), income
+    except CoreError:
+        column.error(t("proposals.error.amount"), icon=":material/error:")
+        return None, income
+
+
+def valid_only(debt: Debt, proposals: list[Proposal], as_of: date) -> list[Proposal]:
+    """The proposals core can plan for this debt; each one it cannot is explained inline."""
+    kept = []
+    for proposal in proposals:
+        try:
+            proposal_plan(debt, proposal, as_of)
+        except (CoreError, ValidationError) as exc:
+            st.markdown(f"**{proposal_label(proposal, current_language())}**")
+            show_error(exc)
+            continue
+        kept.append(proposal)
+    return kept
+
+
+def show_recommendation(comparison: Comparison, minimum: MinimumPlan, lang: str) -> None:
+    if comparison.recommended is not None:
+        best = comparison.results[comparison.recommended]
+        lines = [describe(comparison.reason, lang), *(describe(r, lang) for r in best.reasons)]
+        st.success(
+            f"**{t('proposals.recommended', label=proposal_label(best.proposal, lang))}**\n\n"
+            + "\n\n".join(lines),
+            icon=":material/thumb_up:",
+        )
+    else:
+        st.warning(
+            f"**{t('proposals.none_affordable')}**\n\n{describe(comparison.reason, lang)}",
+            icon=":material/warning:",
+        )
+    text = "\n\n".join(describe(r, lang) for r in minimum.reasons)
+    st.info(f"**{t('proposals.minimum.title')}**\n\n{text}", icon=":material/low_priority:")
+
+
+def save_form(store, client_id, account, comparison, minimum, lang) -> None:
+    choices = [(r, m) for r, m in rows_compared(comparison, minimum) if r.kind != "baseline"]
+    if not choices:
+        return
+    labels = [row_label(r, m, lang) for r, m in choices]
+    recommended = (
+        comparison.results[comparison.recommended] if comparison.recommended is not None else None
+    )
+    default = next((i for i, (r, _) in enumerate(choices) if r is recommended), 0)
+    with st.form("proposals.save_form", border=True):
+        st.markdown(f"**{t('proposals.save.title')}**")
+        index = st.selectbox(
+            t("proposals.save.which"),
+            options=range(len(choices)),
+            index=default,
+            format_func=lambda i: labels[i],
+            key="proposals.save_choice",
+        )
+        note = st.text_input(t("proposals.save.note"), key="proposals.save_note", max_chars=200)
+        submitted = st.form_submit_button(t("proposals.save.button"), type="primary")
+    if not submitted:
+        return
+    result = choices[index][0]
+    try:
+        saved = store.proposals.save(
+            SavedProposal(
+                client_id=client_id,
+                debt_id=account.id,
+                proposal=result.proposal,
+                title=(note or labels[index]).strip()[:200],
+                plan=result.plan,
+            )
+        )
+    except (StoreError, ValidationError, CoreError) as exc:
+        show_error(exc)
+        return
+    st.toast(t("proposals.save.done"), icon=":material/check_circle:")
+    st.session_state["proposals_saved_id"] = saved.id
+
+
+def show_saved(store, client_id, account, can_pay, income, as_of, lang) -> None:
+    try:
+        saved = [s for s in store.proposals.list_for_client(client_id) if s.debt_id == account.id]
+    except StoreError as exc:
+        show_error(exc)
+        return
+    st.subheader(t("proposals.saved.title"))
+    if not saved:
+        st.caption(t("proposals.saved.none"))
+        return
+    chosen = saved[-1]  # the latest saved is the one to put forward
+    label = proposal_label(chosen.proposal, lang)
+    st.success(
+        t("proposals.saved.current", title=chosen.title or label, label=label),
+        icon=":material/bookmark_added:",
+    )
+    if len(saved) > 1:
+        with st.expander(t("proposals.saved.earlier", n=len(saved) - 1)):
+            for item in reversed(saved[:-1]):
+                st.markdown(f"- {item.title or proposal_label(item.proposal, lang)}")
+    pitch_lang = st.radio(
+        t("proposals.pitch.language"),
+        options=list(LANGUAGES),
+        format_func=lambda code: translate(f"lang.name.{code}", lang),
+        key="proposals.pitch_lang",
+        index=list(LANGUAGES).index(lang),
+        horizontal=True,
+    )
+    try:
+        result = evaluate_proposal(account.debt, chosen.proposal, can_pay, as_of)
+        text = pitch(account.debt, result, pitch_lang, can_pay=can_pay, monthly_income=income)
+    except (CoreError, ValidationError) as exc:
+        show_error(exc)
+        return
+    st.markdown(f"**{t('proposals.pitch.title')}**")
+    st.code(text, language=None, wrap_lines=True)
+    if not result.affordable:
+        st.warning(t("proposals.pitch.above_share"), icon=":material/warning:")
+
+
+def main() -> None:
+    st.title(t("page.proposals"))
+    store = get_store()
+    if store is None:
+        return
+    client = require_client(store)
+    if client is None:
+        return
+    lang = current_language()
+    as_of = date.today()
+    try:
+        accounts = store.debts.list_for_client(client.id)
+    except StoreError as exc:
+        show_error(exc)
+        return
+    if not accounts:
+        st.info(t("proposals.no_debts"), icon=":material/info:")
+        st.page_link("app_pages/debts.py", label=t("page.debts"), icon=":material/receipt_long:")
+        return
+    st.caption(t("proposals.intro", date=format_date(as_of, lang)))
+    left, right = st.columns([3, 2])
+    with left:
+        account = choose_debt(accounts)
+    can_pay, income = share_input(store, client.id, accounts, account, right)
+    with st.container(border=True):
+        proposals = proposal_inputs(account, as_of)
+    if can_pay is None:
+        return
+    debt = account.debt
+    proposals = valid_only(debt, proposals, as_of)
+    key = (
+        client.id,
+        debt.model_dump_json(),
+        tuple(p.model_dump_json() for p in proposals),
+        str(can_pay),
+        as_of,
+    )
+    comparison, minimum = compare(*key)
+    table, payments, cumulative = figures(*key, lang)
+    st.subheader(t("proposals.compare.title"))
+    st.dataframe(table, hide_index=True, width="stretch", key="proposals.table")
+    show_recommendation(comparison, minimum, lang)
+    chart_left, chart_right = st.columns(2)
+    chart_left.plotly_chart(payments, width="stretch", key="proposals.chart.payment")
+    chart_right.plotly_chart(cumulative, width="stretch", key="proposals.chart.cumulative")
+    save_form(store, client.id, account, comparison, minimum, lang)
+    show_saved(store, client.id, account, can_pay, income, as_of, lang)
+
+
+main()

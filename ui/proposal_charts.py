@@ -1,0 +1,85 @@
+"""The proposal page's charts: each plan's payment month by month against what the client can
+pay, and the amount paid so far.
+
+Series are drawn on the plan's monthly grid (month 0 is today; a month without a payment is 0),
+each with its own colour, dash and marker symbol; the limit is a black dotted line named with its
+amount, so nothing is told by colour alone.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import plotly.graph_objects as go
+
+from core.plans import Plan
+from ui.charts import base_figure, series_style, yuan_axis
+from ui.format import format_money
+from ui.i18n import translate
+
+
+def monthly_payments(plan: Plan) -> list[Decimal]:
+    """The plan's payments on every month of its grid, 0 where nothing is due."""
+    by_period = dict(plan.payments_by_period)
+    return [by_period.get(period, Decimal("0")) for period in range(plan.months + 1)]
+
+
+def _running_totals(values: list[Decimal]) -> list[Decimal]:
+    out, total = [], Decimal("0")
+    for value in values:
+        total += value
+        out.append(total)
+    return out
+
+
+def _trace(index: int, name: str, values: list[Decimal], hover: str) -> go.Scatter:
+    style = series_style(index)
+    return go.Scatter(
+        x=list(range(len(values))),
+        y=[float(v) for v in values],
+        name=name,
+        mode="lines+markers" if len(values) <= 25 else "lines",
+        line={**style["line"], "shape": "hv"},
+        marker=style["marker"],
+        hovertemplate=f"{name}<br>{hover}: ¥%{{y:,.2f}}<extra></extra>",
+    )
+
+
+def payment_chart(series: list[tuple[str, Plan]], can_pay: Decimal, lang: str) -> go.Figure:
+    """Each plan's monthly payment, with the monthly limit as a dotted line."""
+    fig = base_figure(
+        translate("proposals.chart.payment.title", lang),
+        translate("proposals.chart.x", lang),
+        translate("proposals.chart.payment.y", lang),
+    )
+    hover = translate("proposals.chart.payment.hover", lang)
+    for index, (name, plan) in enumerate(series):
+        fig.add_trace(_trace(index, name, monthly_payments(plan), hover))
+    longest = max((plan.months for _, plan in series), default=1)
+    limit = translate("proposals.chart.limit", lang, amount=format_money(can_pay, lang))
+    fig.add_trace(
+        go.Scatter(
+            x=[0, max(longest, 1)],
+            y=[float(can_pay)] * 2,
+            name=limit,
+            mode="lines",
+            line={"color": "#111827", "dash": "dot", "width": 2},
+            hoverinfo="skip",
+        )
+    )
+    fig.update_layout(hovermode="closest")
+    return yuan_axis(fig)
+
+
+def cumulative_chart(series: list[tuple[str, Plan]], lang: str) -> go.Figure:
+    """The amount paid so far under each plan, month by month."""
+    fig = base_figure(
+        translate("proposals.chart.cumulative.title", lang),
+        translate("proposals.chart.x", lang),
+        translate("proposals.chart.cumulative.y", lang),
+    )
+    hover = translate("proposals.chart.cumulative.hover", lang)
+    for index, (name, plan) in enumerate(series):
+        fig.add_trace(_trace(index, name, _running_totals(monthly_payments(plan)), hover))
+    fig.update_layout(hovermode="closest")
+    return yuan_axis(fig)

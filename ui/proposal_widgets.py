@@ -1,0 +1,286 @@
+"""Pieces of the proposal comparison page: the parameter inputs, the table and the labels.
+
+Inputs are read into core proposal models (:func:`proposal_inputs`); a bad value shows an inline
+message under its field and leaves that proposal out. Figures in the table come from
+``core.proposals`` unchanged, formatted by ``ui.format``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from core.calls import DebtAccount
+from core.errors import CoreError
+from core.money import to_rate
+from core.plans import spread_evenly
+from core.proposals import (
+    Combination,
+    Comparison,
+    DownPayment,
+    InterestWaiver,
+    LumpSumSettlement,
+    MinimumPlan,
+    PrincipalFirst,
+    Proposal,
+    ProposalKind,
+    ProposalResult,
+    StopInterest,
+    TermExtension,
+)
+from core.schedules import add_months
+from ui.errors import show_error
+from ui.format import format_money, format_months, format_percent
+from ui.i18n import t, translate
+
+#: The kinds a counselor can pick; the contract itself (baseline) is always compared.
+KIND_CHOICES = (
+    ProposalKind.TERM_EXTENSION,
+    ProposalKind.INTEREST_WAIVER,
+    ProposalKind.LUMP_SUM_SETTLEMENT,
+    ProposalKind.COMBINATION,
+    ProposalKind.STOP_INTEREST,
+    ProposalKind.PRINCIPAL_FIRST,
+    ProposalKind.DOWN_PAYMENT,
+)
+DEFAULT_KINDS = KIND_CHOICES[:3]
+MAX_TERM = 60
+MAX_PARTS = 3
+_USES_WAIVER = {
+    ProposalKind.INTEREST_WAIVER,
+    ProposalKind.COMBINATION,
+    ProposalKind.STOP_INTEREST,
+    ProposalKind.PRINCIPAL_FIRST,
+}
+_USES_RATE = {ProposalKind.INTEREST_WAIVER, ProposalKind.COMBINATION}
+
+
+def kind_label(kind: ProposalKind | str, lang: str) -> str:
+    return translate(f"proposals.kind.{ProposalKind(kind).value}", lang)
+
+
+def debt_label(account: DebtAccount, lang: str) -> str:
+    debt = account.debt
+    name = f"{debt.creditor} · {debt.product}" if debt.product else debt.creditor
+    return f"{name} · {format_money(debt.opening_balance, lang)}"
+
+
+def proposal_label(proposal: Proposal, lang: str) -> str:
+    """The kind and its main parameters, e.g. "Term extension · 36 months"."""
+    details = []
+    months = getattr(proposal, "months", None)
+    if months is not None:
+        details.append(format_months(months, lang))
+    share = getattr(proposal, "waiver_share", Decimal("0"))
+    if share > 0:
+        details.append(
+            translate("proposals.detail.waiver", lang, share=format_percent(share, lang, 0))
+        )
+    if isinstance(proposal, DownPayment):
+        details.append(
+            translate("proposals.detail.down", lang, amount=format_money(proposal.amount, lang))
+        )
+    if isinstance(proposal, LumpSumSettlement):
+        details.append(format_money(proposal.total, lang))
+        if len(proposal.parts) > 1:
+            details.append(translate("proposals.detail.parts", lang, n=len(proposal.parts)))
+    return " · ".join([kind_label(proposal.kind, lang), *details])
+
+
+# --- inputs ---------------------------------------------------------------------------
+
+
+def _waiver_input(column) -> Decimal | None:
+    st.session_state.setdefault("proposals.waiver", "50")
+    text = column.text_input(
+        t("proposals.input.waiver"), key="proposals.waiver", help=t("proposals.help.waiver")
+    )
+    try:
+        return to_rate(text or "0", "waiver_share", maximum=Decimal("100")) / 100
+    except CoreError:
+        column.error(t("proposals.error.waiver"), icon=":material/error:")
+        return None
+
+
+def _rate_input(column) -> tuple[bool, Decimal | None]:
+    """A new annual rate, optional: ``(True, None)`` when left empty, ``(False, _)`` if invalid."""
+    text = column.text_input(
+        t("proposals.input.rate"),
+        key="proposals.rate",
+        placeholder=t("proposals.placeholder.rate"),
+        help=t("proposals.help.rate"),
+    )
+    if not (text or "").strip():
+        return True, None
+    try:
+        return True, to_rate(text, "annual_rate", maximum=Decimal("100")) / 100
+    except CoreError:
+        column.error(t("proposals.error.rate"), icon=":material/error:")
+        return False, None
+
+
+def _money_field(column, label: str, key: str, default: Decimal) -> Decimal | None:
+    from core.money import to_money
+
+    if key not in st.session_state:
+        st.session_state[key] = f"{default:,.2f}"
+    text = column.text_input(label, key=key)
+    try:
+        return to_money(text or "0", "amount", positive=True)
+    except CoreError:
+        column.error(t("proposals.error.amount"), icon=":material/error:")
+        return None
+
+
+def _settlement_parts(column, total: Decimal | None, as_of: date) -> list[dict] | None:
+    count = column.radio(
+        t("proposals.input.parts"),
+        options=list(range(1, MAX_PARTS + 1)),
+        key="proposals.settle_parts",
+        horizontal=True,
+    )
+    days = []
+    ok = True
+    for i in range(count):
+        key = f"proposals.settle_date.{i}"
+        st.session_state.setdefault(key, add_months(as_of, i + 1))
+        day = column.date_input(t("proposals.input.part_date", n=i + 1), key=key)
+        if day < as_of:
+            column.error(t("proposals.error.past_date"), icon=":material/error:")
+            ok = False
+        days.append(day)
+    if ok and days != sorted(days):
+        column.error(t("proposals.error.date_order"), icon=":material/error:")
+        ok = False
+    if not ok or total is None:
+        return None
+    amounts = spread_evenly(total, count)
+    return [{"amount": a, "due_date": d} for a, d in zip(amounts, days, strict=True)]
+
+
+def default_term(account: DebtAccount) -> int:
+    return max(12, min(MAX_TERM, 2 * account.debt.remaining_months))
+
+
+def proposal_inputs(account: DebtAccount, as_of: date) -> list[Proposal]:
+    """Draw the kind picker and the parameters the picked kinds need; return the valid proposals."""
+    debt = account.debt
+    lang = _lang()  # bound now: format_func may be called outside the script run
+    kinds = st.multiselect(
+        t("proposals.input.kinds"),
+        options=[kind.value for kind in KIND_CHOICES],
+        default=[kind.value for kind in DEFAULT_KINDS],
+        key="proposals.kinds",
+        format_func=lambda kind: translate(f"proposals.kind.{kind}", lang),
+    )
+    kinds = [ProposalKind(kind) for kind in kinds]
+    st.session_state.setdefault("proposals.months", default_term(account))
+    months = st.slider(
+        t("proposals.input.months"),
+        min_value=1,
+        max_value=MAX_TERM,
+        key="proposals.months",
+        help=t("proposals.help.months"),
+    )
+    left, middle, right = st.columns(3)
+    waiver = _waiver_input(left) if _USES_WAIVER & set(kinds) else Decimal("0")
+    rate_ok, rate = _rate_input(middle) if _USES_RATE & set(kinds) else (True, None)
+    down = None
+    if ProposalKind.DOWN_PAYMENT in kinds:
+        default = (debt.opening_balance / 10).quantize(Decimal("1"))
+        down = _money_field(right, t("proposals.input.down"), "proposals.down", default)
+    parts = None
+    if ProposalKind.LUMP_SUM_SETTLEMENT in kinds:
+        with st.container(border=True):
+            st.markdown(f"**{t('proposals.kind.lump_sum_settlement')}**")
+            amount_col, parts_col = st.columns(2)
+            default = (debt.opening_balance * Decimal("0.6")).quantize(Decimal("1"))
+            total = _money_field(
+                amount_col, t("proposals.input.settle_amount"), "proposals.settle_amount", default
+            )
+            parts = _settlement_parts(parts_col, total, as_of)
+
+    builders = {
+        ProposalKind.TERM_EXTENSION: lambda: TermExtension(months=months),
+        ProposalKind.INTEREST_WAIVER: lambda: InterestWaiver(waiver_share=waiver, annual_rate=rate),
+        ProposalKind.COMBINATION: lambda: Combination(
+            months=months, waiver_share=waiver, annual_rate=rate
+        ),
+        ProposalKind.STOP_INTEREST: lambda: StopInterest(months=months, waiver_share=waiver),
+        ProposalKind.PRINCIPAL_FIRST: lambda: PrincipalFirst(months=months, waiver_share=waiver),
+        ProposalKind.DOWN_PAYMENT: lambda: DownPayment(amount=down, months=months),
+        ProposalKind.LUMP_SUM_SETTLEMENT: lambda: LumpSumSettlement(parts=parts),
+    }
+    proposals: list[Proposal] = []
+    for kind in kinds:
+        if kind in _USES_WAIVER and waiver is None:
+            continue
+        if kind in _USES_RATE and not rate_ok:
+            continue
+        if kind is ProposalKind.DOWN_PAYMENT and down is None:
+            continue
+        if kind is ProposalKind.LUMP_SUM_SETTLEMENT and parts is None:
+            continue
+        try:
+            proposals.append(builders[kind]())
+        except (ValidationError, CoreError) as exc:
+            st.markdown(f"**{kind_label(kind, _lang())}**")
+            show_error(exc)
+    return proposals
+
+
+def _lang() -> str:
+    from ui.i18n import current_language
+
+    return current_language()
+
+
+# --- results --------------------------------------------------------------------------
+
+
+def rows_compared(
+    comparison: Comparison, minimum: MinimumPlan
+) -> list[tuple[ProposalResult, bool]]:
+    """The results to show, each with whether it is the minimum plan (always shown, last)."""
+    rows = [(result, False) for result in comparison.results]
+    if minimum.result is not None:
+        rows.append((minimum.result, True))
+    return rows
+
+
+def row_label(result: ProposalResult, is_minimum: bool, lang: str) -> str:
+    if is_minimum:
+        return translate("proposals.minimum_label", lang, months=format_months(result.months, lang))
+    return proposal_label(result.proposal, lang)
+
+
+def results_table(comparison: Comparison, minimum: MinimumPlan, lang: str) -> pd.DataFrame:
+    """One row per proposal with core's figures, formatted; the recommended one starred."""
+    records = []
+    for index, (result, is_minimum) in enumerate(rows_compared(comparison, minimum)):
+        name = row_label(result, is_minimum, lang)
+        if not is_minimum and index == comparison.recommended:
+            name = f"★ {name}"
+        rate = result.annualized_rate
+        records.append(
+            {
+                translate("proposals.col.proposal", lang): name,
+                translate("proposals.col.payment", lang): format_money(
+                    result.highest_payment, lang
+                ),
+                translate("proposals.col.months", lang): result.months,
+                translate("proposals.col.total", lang): format_money(result.total_paid, lang),
+                translate("proposals.col.saving", lang): format_money(result.saving, lang),
+                translate("proposals.col.rate", lang): "—"
+                if rate is None
+                else format_percent(rate, lang),
+                translate("proposals.col.affordable", lang): translate(
+                    "proposals.yes" if result.affordable else "proposals.no", lang
+                ),
+            }
+        )
+    return pd.DataFrame.from_records(records)
