@@ -1,0 +1,126 @@
+"""The report's two charts, built on the shared chart base of :mod:`ui.charts`.
+
+- :func:`monthly_chart` — each chosen plan's payments per calendar month as stacked bars
+  (each debt its own colour *and* hatching), the contracts' monthly totals as a dotted line
+  and the monthly capacity as a dashed line: does the plan fit, month by month?
+- :func:`cumulative_chart` — the total repaid so far under the plans and under the current
+  contracts: the gap at the end is the saving.
+
+Both take a :class:`report.plan_report.PlanReport` and a language; all figures come from it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+import plotly.graph_objects as go
+
+from core.money import ZERO_MONEY
+from report.plan_report import PlanReport
+from ui.charts import PALETTE, STATUS_COLOURS, base_figure, series_style, yuan_axis
+from ui.format import format_money
+from ui.i18n import translate
+
+#: Bar hatchings paired with the palette, so stacked debts differ without colour.
+PATTERNS = ("", "/", "\\", "x", ".", "+", "-", "|")
+
+
+def _month_label(month: date, lang: str) -> str:
+    return f"{month.year}年{month.month}月" if lang == "zh-CN" else month.strftime("%b %Y")
+
+
+def _floats(values: list[Decimal]) -> list[float]:
+    # Plotly draws floats; the exact figures are in the hover text and the tables.
+    return [float(value) for value in values]
+
+
+def monthly_chart(report: PlanReport, lang: str, *, height: int = 400) -> go.Figure:
+    months = [m.month for m in report.months]
+    labels = [_month_label(month, lang) for month in months]
+    fig = base_figure(
+        translate("report.chart.monthly.title", lang),
+        translate("report.chart.month", lang),
+        translate("report.chart.amount", lang),
+        height=height,
+    )
+    for i, line in enumerate(report.debts):
+        per_month: dict[date, Decimal] = defaultdict(lambda: ZERO_MONEY)
+        for row in line.rows:
+            if row.due_date is not None:
+                per_month[row.due_date.replace(day=1)] += row.payment
+        values = [per_month[month] for month in months]
+        colour = PALETTE[i % len(PALETTE)]
+        fig.add_bar(
+            x=labels,
+            y=_floats(values),
+            name=line.creditor,
+            marker={
+                "color": colour,
+                "pattern": {"shape": PATTERNS[i % len(PATTERNS)], "fgcolor": "white"},
+            },
+            customdata=[format_money(v, lang) for v in values],
+            hovertemplate="%{fullData.name}: %{customdata}<extra></extra>",
+        )
+    contract = [m.contract for m in report.months]
+    fig.add_scatter(
+        x=labels,
+        y=_floats(contract),
+        name=translate("report.chart.contract", lang),
+        mode="lines+markers",
+        line={"color": STATUS_COLOURS["neutral"], "dash": "dot", "width": 2},
+        marker={"symbol": "circle-open", "size": 6, "color": STATUS_COLOURS["neutral"]},
+        customdata=[format_money(v, lang) for v in contract],
+        hovertemplate="%{fullData.name}: %{customdata}<extra></extra>",
+    )
+    if report.capacity is not None and labels:
+        fig.add_scatter(
+            x=labels,
+            y=[float(report.capacity)] * len(labels),
+            name=translate("report.chart.capacity", lang),
+            mode="lines",
+            line={"color": STATUS_COLOURS["bad"], "dash": "dash", "width": 2.5},
+            hovertemplate="%{fullData.name}: "
+            + format_money(report.capacity, lang)
+            + "<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", bargap=0.25)
+    return yuan_axis(fig)
+
+
+def cumulative_chart(report: PlanReport, lang: str, *, height: int = 400) -> go.Figure:
+    labels = [_month_label(m.month, lang) for m in report.months]
+    fig = base_figure(
+        translate("report.chart.cumulative.title", lang),
+        translate("report.chart.month", lang),
+        translate("report.chart.amount", lang),
+        height=height,
+    )
+    series = (
+        ("report.chart.plan", [m.plan for m in report.months], 0),
+        ("report.chart.contract", [m.contract for m in report.months], 3),
+    )
+    for key, values, style in series:
+        running, total = [], ZERO_MONEY
+        for value in values:
+            total += value
+            running.append(total)
+        fig.add_scatter(
+            x=labels,
+            y=_floats(running),
+            name=translate(key, lang),
+            mode="lines+markers",
+            customdata=[format_money(v, lang) for v in running],
+            hovertemplate="%{fullData.name}: %{customdata}<extra></extra>",
+            **series_style(style),
+        )
+    return yuan_axis(fig)
+
+
+def report_figures(report: PlanReport, lang: str) -> dict[str, go.Figure]:
+    """The report's charts by name, in the order the report shows them."""
+    return {
+        "monthly": monthly_chart(report, lang),
+        "cumulative": cumulative_chart(report, lang),
+    }

@@ -1,0 +1,129 @@
+"""An example client with debts, proposals, a budget and calls, saved through the store.
+
+Used by the report's tests, the share page's tests and the benchmark. The figures are chosen
+to be worked by hand (rates of 0, round balances); see ``tests/test_report_pdf.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from core.affordability import Budget, CostCategory
+from core.calls import Call, Channel, DebtAccount, Outcome
+from core.clients import Client, Consent, ConsentScope
+from core.debts import Debt, LenderType
+from core.proposals import StopInterest, TermExtension
+from store.records import ProposalStatus, SavedProposal
+
+NAME = "张小明"
+MOBILE = "13812345678"
+ID_NUMBER = "11010519491231002X"
+CONTRACT_NUMBER = "HT20240315001"
+AGENT_ID = "A20931"
+AS_OF = date(2026, 3, 15)
+AGREED_ON = date(2026, 3, 1)
+FIRST_CALL = datetime(2026, 2, 20, 2, 30, tzinfo=UTC)  # 10:30 in Shanghai
+
+
+def seed_example(store, *, extra_debts: int = 0, calls: int = 3) -> int:
+    """Save the example client and return their id.
+
+    - budget: income 8,000, essential costs 5,000 → capacity 3,000.00 a month;
+    - 招商银行信用卡: principal 12,000, accrued 1,200, no rate, 12 months left; proposed:
+      停息挂账 over 24 months with half the accrued waived;
+    - 某消费金融: principal 6,000, no rate, 12 months left; agreed on 1 Mar 2026: extended to
+      20 months;
+    - ``extra_debts`` more small debts without proposals, and ``calls`` calls whose summaries
+      quote the client's mobile and ID number (to prove the report masks them).
+    """
+    consent = Consent(given_on=date(2026, 1, 5), scopes={ConsentScope.STORE_PERSONAL_DATA})
+    client = store.clients.create(
+        Client(name=NAME, mobile=MOBILE, id_number=ID_NUMBER, household_size=3, consent=consent)
+    )
+    store.budgets.add_version(
+        client.id,
+        date(2026, 1, 5),
+        Budget(
+            incomes=[Decimal("8000")],
+            essential_costs={CostCategory.HOUSING: Decimal("2000"), CostCategory.FOOD: 3000},
+        ),
+    )
+    card = store.debts.add(
+        DebtAccount(
+            client_id=client.id,
+            contract_number=CONTRACT_NUMBER,
+            debt=Debt(
+                creditor="招商银行信用卡",
+                lender_type=LenderType.BANK_CREDIT_CARD,
+                outstanding_principal=Decimal("12000"),
+                accrued_interest_and_penalties=Decimal("1200"),
+                remaining_months=12,
+            ),
+        )
+    )
+    loan = store.debts.add(
+        DebtAccount(
+            client_id=client.id,
+            contract_number="XF-2025-889900",
+            debt=Debt(
+                creditor="某消费金融",
+                lender_type=LenderType.CONSUMER_FINANCE,
+                outstanding_principal=Decimal("6000"),
+                remaining_months=12,
+            ),
+        )
+    )
+    for i in range(extra_debts):
+        store.debts.add(
+            DebtAccount(
+                client_id=client.id,
+                contract_number=f"NO{i:04d}77665544",
+                debt=Debt(
+                    creditor=f"网贷平台{i + 1}",
+                    lender_type=LenderType.ONLINE_PLATFORM,
+                    outstanding_principal=Decimal(2000 + 500 * i),
+                    accrued_interest_and_penalties=Decimal(100 + 10 * i),
+                    rate_quote=Decimal("0.18"),
+                    remaining_months=6 + (i * 7) % 30,
+                ),
+            )
+        )
+    store.proposals.save(
+        SavedProposal(
+            client_id=client.id,
+            debt_id=card.id,
+            proposal=StopInterest(months=24, waiver_share=Decimal("0.5")),
+            title="停息挂账 24 期",
+        )
+    )
+    store.proposals.save(
+        SavedProposal(
+            client_id=client.id,
+            debt_id=loan.id,
+            proposal=TermExtension(months=20),
+            title="延期至 20 期",
+            status=ProposalStatus.AGREED,
+            agreed_on=AGREED_ON,
+        )
+    )
+    lenders = (("招商银行信用卡", card.id), ("某消费金融", loan.id))
+    outcomes = list(Outcome)
+    for i in range(calls):
+        lender, debt_id = lenders[i % 2]
+        store.calls.add(
+            Call(
+                client_id=client.id,
+                debt_id=debt_id,
+                at=FIRST_CALL + timedelta(days=i // 4, hours=i % 4),
+                channel=Channel.PHONE,
+                lender=lender,
+                agent_id=AGENT_ID,
+                summary=f"第{i + 1}次沟通：{NAME}（手机 {MOBILE}，身份证 {ID_NUMBER}）说明失业。",
+                lender_promised="三个工作日内回复",
+                outcome=outcomes[i % len(outcomes)],
+                next_action="回电确认",
+                next_action_on=(FIRST_CALL + timedelta(days=i // 4 + 3)).date(),
+            )
+        )
+    return client.id

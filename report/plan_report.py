@@ -1,0 +1,381 @@
+"""The data of a client's plan report: what the share view, the PDF and the HTML show.
+
+Two steps, so that the figures can be tested without a database:
+
+- :func:`load_inputs` reads a client's records from the store (client, debts, saved
+  proposals, current budget, calls) into :class:`ReportInputs`;
+- :func:`build_report` turns them into a :class:`PlanReport` — pure: the day of the figures
+  (``as_of``) and the moment the report is made (``made_at``) are parameters.
+
+The chosen plan of each debt is the proposal agreed with the lender; failing that, the latest
+proposal saved for that debt (the one to put to the lender); failing that, the contract as it
+stands. An agreed proposal is evaluated from the day it was agreed (so that its due dates are
+the agreed ones), the others from ``as_of``. Every figure of a debt comes from
+:func:`core.proposals.evaluate_proposal`; the report only adds them up, per calendar month
+and in total. Proposals saved for all debts at once (no ``debt_id``) are not shown.
+
+Masking (on unless asked otherwise): the name (张*明), mobile, ID number, contract numbers and
+agents' staff numbers go through :func:`core.clients.mask`, and the free text of calls is
+scrubbed of the client's name and of anything that looks like a mobile, ID or card number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from core.affordability import Budget
+from core.calls import Call, Channel, DebtAccount, Direction, Outcome
+from core.clients import Client, MaskKind, mask
+from core.debts import LenderType, baseline_plan
+from core.money import ZERO_MONEY
+from core.plans import PlanRow
+from core.proposals import Baseline, ProposalKind, evaluate_proposal
+from store.records import ProposalStatus, SavedProposal
+
+
+class PlanStatus(StrEnum):
+    #: The lender agreed to the plan (on ``agreed_on``).
+    AGREED = "agreed"
+    #: A saved proposal, still to be put to the lender.
+    PROPOSED = "proposed"
+    #: Nothing saved yet: the contract as it stands.
+    CONTRACT = "contract"
+
+
+class ReportInputs(BaseModel):
+    """A client's records as the store keeps them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    client: Client
+    debts: tuple[DebtAccount, ...] = ()
+    proposals: tuple[SavedProposal, ...] = ()
+    budget: Budget | None = None
+    calls: tuple[Call, ...] = ()
+
+
+class DebtLine(BaseModel):
+    """One debt, its contract as it stands and the plan chosen for it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    debt_id: int | None
+    creditor: str
+    product: str
+    lender_type: LenderType
+    contract_number: str
+    owed_now: Decimal
+    contract_monthly: Decimal
+    contract_total: Decimal
+    status: PlanStatus
+    agreed_on: date | None
+    kind: ProposalKind
+    title: str
+    first_payment: Decimal
+    highest_payment: Decimal
+    months: int
+    total_paid: Decimal
+    total_cost: Decimal
+    forgiven: Decimal
+    saving: Decimal
+    annualized_rate: Decimal | None
+    rows: tuple[PlanRow, ...]
+    contract_rows: tuple[PlanRow, ...]
+
+
+class MonthTotal(BaseModel):
+    """What all the debts ask in one calendar month (``month`` is its first day)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    month: date
+    plan: Decimal
+    contract: Decimal
+
+
+class DueLine(BaseModel):
+    """One payment date of a chosen plan."""
+
+    model_config = ConfigDict(frozen=True)
+
+    due_date: date
+    creditor: str
+    amount: Decimal
+    status: PlanStatus
+
+
+class CallLine(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    at: datetime
+    lender: str
+    channel: Channel
+    direction: Direction
+    agent_id: str
+    outcome: Outcome
+    summary: str
+    lender_promised: str
+    client_promised: str
+    next_action: str
+    next_action_on: date | None
+
+
+class PlanReport(BaseModel):
+    """Everything a report shows, already masked (unless ``masked`` is False)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    client_id: int | None
+    client_label: str
+    mobile: str
+    id_number: str
+    masked: bool
+    as_of: date
+    made_at: datetime
+    capacity: Decimal | None
+    debts: tuple[DebtLine, ...]
+    months: tuple[MonthTotal, ...]
+    dues: tuple[DueLine, ...]
+    calls: tuple[CallLine, ...]
+
+    @property
+    def total_plan(self) -> Decimal:
+        return sum((line.total_paid for line in self.debts), ZERO_MONEY)
+
+    @property
+    def total_contract(self) -> Decimal:
+        return sum((line.contract_total for line in self.debts), ZERO_MONEY)
+
+    @property
+    def saving(self) -> Decimal:
+        return sum((line.saving for line in self.debts), ZERO_MONEY)
+
+    @property
+    def total_cost(self) -> Decimal:
+        return sum((line.total_cost for line in self.debts), ZERO_MONEY)
+
+    @property
+    def first_month(self) -> Decimal:
+        """The plans' total in the first month with a payment (0 without debts)."""
+        return next((m.plan for m in self.months if m.plan > 0), ZERO_MONEY)
+
+    @property
+    def highest_month(self) -> Decimal:
+        return max((m.plan for m in self.months), default=ZERO_MONEY)
+
+    @property
+    def contract_month(self) -> Decimal:
+        """What the contracts demand with their next payment, overdue amounts included."""
+        return sum((line.contract_monthly for line in self.debts), ZERO_MONEY)
+
+    @property
+    def months_over_capacity(self) -> tuple[MonthTotal, ...]:
+        if self.capacity is None:
+            return ()
+        return tuple(m for m in self.months if m.plan > self.capacity)
+
+    @property
+    def largest_gap(self) -> Decimal:
+        return max((m.plan - self.capacity for m in self.months_over_capacity), default=ZERO_MONEY)
+
+    @property
+    def agreed_dues(self) -> tuple[DueLine, ...]:
+        return tuple(due for due in self.dues if due.status is PlanStatus.AGREED)
+
+
+# --- reading the store ---------------------------------------------------------------------
+
+
+def load_inputs(store, client_id: int) -> ReportInputs:
+    """The client's records; :class:`store.NotFoundError` when there is no such client."""
+    client = store.clients.get(client_id)
+    budget = store.budgets.current(client_id)
+    return ReportInputs(
+        client=client,
+        debts=tuple(store.debts.list_for_client(client_id)),
+        proposals=tuple(store.proposals.list_for_client(client_id)),
+        budget=budget.budget if budget is not None else None,
+        calls=tuple(store.calls.list_for_client(client_id, newest_first=True)),
+    )
+
+
+# --- building the report -------------------------------------------------------------------
+
+
+def chosen_proposal(proposals: tuple[SavedProposal, ...], debt_id: int | None):
+    """The agreed proposal of a debt, else its latest saved one, else None."""
+    mine = [p for p in proposals if p.debt_id is not None and p.debt_id == debt_id]
+    agreed = [p for p in mine if p.status is ProposalStatus.AGREED]
+    if agreed:
+        return agreed[-1]
+    return max(mine, key=lambda p: p.id or 0, default=None)
+
+
+def build_report(
+    inputs: ReportInputs, *, as_of: date, made_at: datetime, masked: bool = True
+) -> PlanReport:
+    """The report of ``inputs`` (see the module docstring)."""
+    client = inputs.client
+    capacity = inputs.budget.capacity if inputs.budget is not None else None
+    lines = tuple(
+        _debt_line(account, inputs.proposals, capacity or ZERO_MONEY, as_of, masked)
+        for account in inputs.debts
+    )
+    return PlanReport(
+        client_id=client.id,
+        client_label=mask(MaskKind.NAME, client.name) if masked else client.name,
+        mobile=_hide(MaskKind.PHONE, client.mobile or "", masked),
+        id_number=_hide(MaskKind.ID_NUMBER, client.id_number or "", masked),
+        masked=masked,
+        as_of=as_of,
+        made_at=made_at,
+        capacity=capacity,
+        debts=lines,
+        months=month_totals(lines),
+        dues=_dues(lines),
+        calls=tuple(_call_line(call, client, masked) for call in inputs.calls),
+    )
+
+
+def _hide(kind: MaskKind, value: str, masked: bool) -> str:
+    return mask(kind, value) if masked else value
+
+
+def _debt_line(
+    account: DebtAccount,
+    proposals: tuple[SavedProposal, ...],
+    capacity: Decimal,
+    as_of: date,
+    masked: bool,
+) -> DebtLine:
+    debt = account.debt
+    saved = chosen_proposal(proposals, account.id)
+    if saved is None:
+        status, start, proposal, title = PlanStatus.CONTRACT, as_of, Baseline(), ""
+    else:
+        agreed = saved.status is ProposalStatus.AGREED
+        status = PlanStatus.AGREED if agreed else PlanStatus.PROPOSED
+        start = saved.agreed_on if agreed and saved.agreed_on else as_of
+        proposal, title = saved.proposal, saved.title
+    contract = baseline_plan(debt, as_of)
+    result = evaluate_proposal(
+        debt, proposal, capacity, start, baseline=contract if start == as_of else None
+    )
+    return DebtLine(
+        debt_id=account.id,
+        creditor=debt.creditor,
+        product=debt.product,
+        lender_type=debt.lender_type,
+        contract_number=_hide(MaskKind.CONTRACT, account.contract_number, masked),
+        owed_now=debt.opening_balance,
+        contract_monthly=contract.first_payment,
+        contract_total=contract.total_paid,
+        status=status,
+        agreed_on=saved.agreed_on if saved is not None else None,
+        kind=proposal.kind,
+        title=title,
+        first_payment=result.first_payment,
+        highest_payment=result.highest_payment,
+        months=result.months,
+        total_paid=result.total_paid,
+        total_cost=result.total_cost,
+        forgiven=result.forgiven,
+        saving=result.saving,
+        annualized_rate=result.annualized_rate,
+        rows=result.plan.rows,
+        contract_rows=contract.rows,
+    )
+
+
+def _month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_totals(lines: tuple[DebtLine, ...]) -> tuple[MonthTotal, ...]:
+    """Payments of all chosen plans and of all contracts, per calendar month, every month
+    from the first payment to the last (months without a payment show 0)."""
+    plan: dict[date, Decimal] = defaultdict(lambda: ZERO_MONEY)
+    contract: dict[date, Decimal] = defaultdict(lambda: ZERO_MONEY)
+    for line in lines:
+        for row in line.rows:
+            if row.due_date is not None:
+                plan[_month(row.due_date)] += row.payment
+        for row in line.contract_rows:
+            if row.due_date is not None:
+                contract[_month(row.due_date)] += row.payment
+    months = sorted(plan.keys() | contract.keys())
+    if not months:
+        return ()
+    result, month = [], months[0]
+    while month <= months[-1]:
+        result.append(MonthTotal(month=month, plan=plan[month], contract=contract[month]))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return tuple(result)
+
+
+def _dues(lines: tuple[DebtLine, ...]) -> tuple[DueLine, ...]:
+    """Every payment date of the chosen plans (not of plain contracts), in date order."""
+    dues: list[DueLine] = []
+    for line in lines:
+        if line.status is PlanStatus.CONTRACT:
+            continue
+        by_date: dict[date, Decimal] = defaultdict(lambda: ZERO_MONEY)
+        for row in line.rows:
+            if row.due_date is not None:
+                by_date[row.due_date] += row.payment
+        dues.extend(
+            DueLine(due_date=day, creditor=line.creditor, amount=amount, status=line.status)
+            for day, amount in by_date.items()
+        )
+    return tuple(sorted(dues, key=lambda due: (due.due_date, due.creditor)))
+
+
+def _call_line(call: Call, client: Client, masked: bool) -> CallLine:
+    def text(value: str) -> str:
+        return scrub(value, client) if masked else value
+
+    return CallLine(
+        at=call.at,
+        lender=call.lender,
+        channel=call.channel,
+        direction=call.direction,
+        agent_id=_hide(MaskKind.CONTRACT, call.agent_id, masked),
+        outcome=call.outcome,
+        summary=text(call.summary),
+        lender_promised=text(call.lender_promised),
+        client_promised=text(call.client_promised),
+        next_action=text(call.next_action),
+        next_action_on=call.next_action_on,
+    )
+
+
+# An ID number (17 digits and a check character), a mainland mobile (optionally +86 and
+# separated in groups), then any other run of 8 or more digits (cards, contracts, accounts).
+_ID = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<!\d)(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)")
+_LONG_NUMBER = re.compile(r"(?<![0-9*])\d{8,}(?![0-9*])")
+
+
+def scrub(text: str, client: Client | None = None) -> str:
+    """``text`` with the client's name masked and ID, mobile and long numbers masked.
+
+    >>> scrub("张小明 说 13812345678 可以联系")
+    '张小明 说 138****5678 可以联系'
+    """
+    if client is not None:
+        for value, kind in (
+            (client.name, MaskKind.NAME),
+            (client.mobile or "", MaskKind.PHONE),
+            (client.id_number or "", MaskKind.ID_NUMBER),
+        ):
+            if len(value) >= 2:
+                text = text.replace(value, mask(kind, value))
+    text = _ID.sub(lambda m: mask(MaskKind.ID_NUMBER, m.group()), text)
+    text = _MOBILE.sub(lambda m: mask(MaskKind.PHONE, re.sub(r"\D", "", m.group())[-11:]), text)
+    return _LONG_NUMBER.sub(lambda m: mask(MaskKind.CONTRACT, m.group()), text)
