@@ -1,0 +1,257 @@
+"""Call prep: the lender's official channel, the scam checklist, the documents, and the script
+card (in both languages, printable) — everything to have ready before dialling."""
+
+from __future__ import annotations
+
+import streamlit as st
+from pydantic import ValidationError
+
+from core.calls import DocumentChecklist, DocumentItem, OfficialChannel, ServiceChannelKind
+from core.errors import CoreError
+from core.rules.scam import (
+    NumberSource,
+    ScamAnswers,
+    Severity,
+    must_hang_up,
+    scam_advice,
+    scam_red_flags,
+)
+from core.rules.script import CallScript, call_script
+from core.rules.templates import render
+from store import ProposalStatus, StoreError
+from ui.call_widgets import (
+    debt_label,
+    enum_labels,
+    monthly_income,
+    page_link_if_present,
+    proposal_result,
+)
+from ui.errors import show_error
+from ui.i18n import LANGUAGES, current_language, t
+from ui.state import get_store, require_client
+
+SCAM_QUESTIONS = (
+    "asked_fee_before_plan",
+    "asked_transfer_to_personal_account",
+    "asked_password_or_sms_code",
+    "third_party_offers_paid_negotiation",
+    "pressed_to_act_now",
+)
+
+
+def render_channels(store, account) -> None:
+    st.subheader(t("prep.channels.title"))
+    kinds = enum_labels("service", ServiceChannelKind)
+    if account.official_channels:
+        st.table(
+            [
+                {
+                    t("prep.channels.kind"): kinds[channel.kind],
+                    t("prep.channels.value"): channel.value,
+                    t("prep.channels.found"): channel.note or "—",
+                }
+                for channel in account.official_channels
+            ]
+        )
+    else:
+        st.warning(t("prep.channels.none"), icon=":material/travel_explore:")
+    with (
+        st.expander(t("prep.channels.add"), icon=":material/add_call:"),
+        st.form(f"prep_channel_form_{account.id}", clear_on_submit=True, border=False),
+    ):
+        kind, value = st.columns([1, 2])
+        kind.selectbox(
+            t("prep.channels.kind"), list(kinds), format_func=kinds.get, key="prep_ch_kind"
+        )
+        value.text_input(t("prep.channels.value"), key="prep_ch_value")
+        st.text_input(
+            t("prep.channels.found"),
+            key="prep_ch_note",
+            placeholder=t("prep.channels.found_placeholder"),
+        )
+        submitted = st.form_submit_button(t("prep.channels.save"), key="prep_ch_save")
+    if submitted:
+        state = st.session_state
+        try:
+            channel = OfficialChannel(
+                kind=state["prep_ch_kind"], value=state["prep_ch_value"], note=state["prep_ch_note"]
+            )
+            channels = (*account.official_channels, channel)
+            store.debts.update(account.model_copy(update={"official_channels": channels}))
+        except (ValidationError, CoreError, StoreError) as exc:
+            show_error(exc)
+        else:
+            st.rerun()
+
+
+def render_scam_check(lang) -> None:
+    st.subheader(t("prep.scam.title"))
+    st.caption(t("prep.scam.help"))
+    sources = enum_labels("number_source", NumberSource)
+    st.selectbox(
+        t("prep.scam.number_source"), list(sources), format_func=sources.get, key="prep_source"
+    )
+    left, right = st.columns(2)
+    for i, question in enumerate(SCAM_QUESTIONS):
+        (left if i % 2 == 0 else right).checkbox(
+            t(f"prep.scam.q.{question}"), key=f"prep_{question}"
+        )
+    verified = {None: t("prep.scam.unknown"), True: t("prep.scam.yes"), False: t("prep.scam.no")}
+    st.radio(
+        t("prep.scam.verified_identity"),
+        list(verified),
+        format_func=verified.get,
+        key="prep_verified",
+        horizontal=True,
+    )
+    state = st.session_state
+    answers = ScamAnswers(
+        number_source=state["prep_source"],
+        verified_identity=state["prep_verified"],
+        **{question: state[f"prep_{question}"] for question in SCAM_QUESTIONS},
+    )
+    flags = scam_red_flags(answers, lang)
+    advice = scam_advice(flags, lang)
+    if must_hang_up(flags):
+        with st.container(border=True, key="prep_stop"):
+            st.error(f"### {t('prep.scam.stop')}\n\n{advice}", icon=":material/dangerous:")
+    elif flags:
+        st.warning(advice, icon=":material/warning:")
+    else:
+        st.success(advice, icon=":material/verified_user:")
+    for flag in flags:
+        tag = t(f"prep.scam.severity.{flag.severity.value}")
+        colour = "red" if flag.severity is Severity.HIGH else "orange"
+        st.markdown(f":{colour}-badge[{tag}] {flag.text}")
+
+
+def render_documents(store, client, account) -> None:
+    st.subheader(t("prep.docs.title"))
+    checklist = store.checklists.for_client(client.id, account.id) or DocumentChecklist(
+        client_id=client.id, debt_id=account.id
+    )
+    ready = len(DocumentItem) - len(checklist.missing())
+    st.progress(
+        ready / len(DocumentItem),
+        text=t("prep.docs.progress", ready=ready, total=len(DocumentItem)),
+    )
+    labels = enum_labels("document", DocumentItem)
+    with st.form(f"prep_docs_form_{account.id}", border=True):
+        left, right = st.columns(2)
+        for i, item in enumerate(DocumentItem):
+            (left if i % 2 == 0 else right).checkbox(
+                labels[item],
+                value=getattr(checklist, item.value),
+                key=f"prep_doc_{account.id}_{item.value}",
+            )
+        submitted = st.form_submit_button(t("prep.docs.save"), key="prep_docs_save")
+    if submitted:
+        update = {
+            item.value: st.session_state[f"prep_doc_{account.id}_{item.value}"]
+            for item in DocumentItem
+        }
+        try:
+            store.checklists.save(checklist.model_copy(update=update))
+        except (ValidationError, CoreError, StoreError) as exc:
+            show_error(exc)
+        else:
+            st.rerun()
+
+
+def script_markdown(script: CallScript) -> str:
+    """The card as clean markdown: a heading per section, lists, the objections as pairs."""
+
+    def heading(section: str) -> str:
+        return f"### {render(f'script.section.{section}', script.language)}"
+
+    objections = [f"- **{o.says}**  \n  → {o.answer}" for o in script.objections]
+    blocks = [
+        heading("opening"),
+        "\n".join(f"1. {line}" for line in script.opening),
+        heading("proposal"),
+        "\n".join(f"- {line}" for line in script.proposal),
+        heading("objections"),
+        "\n".join(objections),
+        heading("close"),
+        f"- {script.close_agreed}\n- {script.close_not_agreed}",
+        heading("reminders"),
+        "\n".join(f"- {line}" for line in script.reminders),
+    ]
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_script(store, client, account) -> None:
+    st.subheader(t("prep.script.title"))
+    saved = [p for p in store.proposals.list_for_client(client.id) if p.debt_id == account.id]
+    if not saved:
+        st.info(t("prep.script.no_proposal"), icon=":material/compare_arrows:")
+        page_link_if_present(
+            "app_pages/proposals.py", "page.proposals", ":material/compare_arrows:"
+        )
+        return
+    # The agreed proposal first, then the newest.
+    saved.sort(key=lambda p: (p.status is not ProposalStatus.AGREED, -(p.id or 0)))
+    by_id = {p.id: p for p in saved}
+    names = {
+        p.id: (p.title or t(f"calls.proposal_kind.{p.proposal.kind.value}"))
+        + (f" · {t('prep.script.agreed')}" if p.status is ProposalStatus.AGREED else "")
+        for p in saved
+    }
+    chosen = st.selectbox(
+        t("prep.script.proposal"), list(by_id), format_func=names.get, key="prep_proposal"
+    )
+    try:
+        result = proposal_result(store, client.id, account, by_id[chosen])
+        income = monthly_income(store, client.id)
+        cards = {
+            language: script_markdown(
+                call_script(
+                    client,
+                    account.debt,
+                    result,
+                    language,
+                    contract_number=account.contract_number or None,
+                    monthly_income=income,
+                )
+            )
+            for language in LANGUAGES
+        }
+    except (ValidationError, CoreError) as exc:
+        show_error(exc)
+        return
+    for tab, language in zip(
+        st.tabs([t(f"lang.name.{language}") for language in LANGUAGES]), LANGUAGES, strict=True
+    ):
+        with tab:
+            with st.container(border=True, key=f"prep_card_{language}"):
+                st.markdown(cards[language])
+            st.download_button(
+                t("prep.script.download"),
+                cards[language].encode("utf-8"),
+                file_name=f"repaytalk-script-{language}.md",
+                mime="text/markdown",
+                icon=":material/print:",
+                key=f"prep_download_{language}",
+            )
+
+
+store = get_store()
+if store is None:
+    st.stop()
+st.title(t("prep.title"))
+client = require_client(store)
+if client is None:
+    st.stop()
+accounts = store.debts.list_for_client(client.id)
+if not accounts:
+    st.info(t("calls.no_debts"), icon=":material/receipt_long:")
+    page_link_if_present("app_pages/debts.py", "page.debts", ":material/receipt_long:")
+    st.stop()
+lang = current_language()
+by_id = {account.id: account for account in accounts}
+labels = {debt_id: debt_label(account) for debt_id, account in by_id.items()}
+account = by_id[st.selectbox(t("prep.debt"), list(by_id), format_func=labels.get, key="prep_debt")]
+render_channels(store, account)
+render_scam_check(lang)
+render_documents(store, client, account)
+render_script(store, client, account)
