@@ -1,0 +1,223 @@
+"""CSV exports of calls, tasks and payments: UTF-8 with a BOM so that Excel reads Chinese, times
+in Shanghai, money in yuan to the fen, formulas made inert."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+
+import pytest
+from store_samples import SHANGHAI, a_call, a_client, a_debt, a_payment, a_task
+
+from store import InvalidDataError
+from store.__main__ import OK, main
+from store.export import (
+    ExportKind,
+    export_calls_csv,
+    export_csv,
+    export_payments_csv,
+    export_tasks_csv,
+    write_csv_files,
+)
+
+BOM = b"\xef\xbb\xbf"
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith(BOM)
+    assert data.count(BOM) == 1
+    text = data.decode("utf-8-sig")
+    assert "\r\n" in text
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.fixture
+def records(store):
+    zhang = store.clients.create(a_client())
+    li = store.clients.create(a_client(name="李四", mobile=None))
+    debt = store.debts.add(a_debt(zhang.id))
+    call, (task,) = store.calls.add_with_tasks(
+        a_call(zhang.id, debt_id=debt.id), [a_task(None, notes="=1+2")]
+    )
+    store.calls.add(
+        a_call(
+            li.id,
+            at=datetime(2026, 3, 2, 0, 15, tzinfo=SHANGHAI),
+            summary="-50% 减免？",
+            recorded=False,
+            agent_told_of_recording=False,
+            next_action_on=None,
+            next_action="",
+        )
+    )
+    payment = store.payments.record(
+        a_payment(zhang.id, amount="1072.01", debt_id=debt.id, reference="支付宝 转账")
+    )
+    store.payments.record(a_payment(li.id, amount="0.10", paid_on=date(2026, 4, 1)))
+    return {"zhang": zhang, "li": li, "debt": debt, "call": call, "task": task, "pay": payment}
+
+
+def test_calls_export_in_chinese_with_times_in_shanghai(store, records):
+    rows = read_csv(export_calls_csv(store))
+    assert rows[0] == [
+        "客户编号",
+        "客户",
+        "编号",
+        "时间",
+        "渠道",
+        "方向",
+        "机构",
+        "工号",
+        "合同/订单号",
+        "沟通摘要",
+        "机构承诺",
+        "客户承诺",
+        "结果",
+        "下一步",
+        "下一步日期",
+        "已录音",
+        "已告知录音",
+    ]
+    zhang, li = records["zhang"], records["li"]
+    assert rows[1] == [
+        str(zhang.id),
+        "张明",
+        str(records["call"].id),
+        "2026-03-01 21:30",  # saved as 13:30 UTC, shown at UTC+8
+        "phone",
+        "outgoing",
+        "来分期",
+        "FD2035",
+        "HT-2024-0315-001",
+        "申请停息挂账 36 期；客服称需上级审批",
+        "3 个工作日内回电",
+        "补充收入证明",
+        "call_back",
+        "等待回电，未回电则再次致电",
+        "2026-03-04",
+        "是",
+        "是",
+    ]
+    # A cell starting with "-" would be a formula in a spreadsheet: it is made text.
+    assert rows[2][:4] == [str(li.id), "李四", rows[2][2], "2026-03-02 00:15"]
+    assert rows[2][8:10] == ["", "'-50% 减免？"]
+    assert rows[2][14:] == ["", "否", "否"]
+    assert len(rows) == 3
+
+
+def test_payments_export_in_yuan_to_the_fen(store, records):
+    rows = read_csv(export_payments_csv(store, language="en"))
+    assert rows[0] == [
+        "Client ID",
+        "Client",
+        "ID",
+        "Paid on",
+        "Amount (yuan)",
+        "Contract/order number",
+        "Proposal ID",
+        "Reference",
+    ]
+    assert rows[1] == [
+        str(records["zhang"].id),
+        "张明",
+        str(records["pay"].id),
+        "2026-03-20",
+        "1072.01",
+        "HT-2024-0315-001",
+        "",
+        "支付宝 转账",
+    ]
+    assert rows[2][3:5] == ["2026-04-01", "0.10"]
+
+
+def test_tasks_export_with_their_source_call(store, records):
+    rows = read_csv(export_tasks_csv(store, language="en"))
+    assert rows[0] == [
+        "Client ID",
+        "Client",
+        "ID",
+        "Due",
+        "Kind",
+        "Task",
+        "Done",
+        "Done at",
+        "Source call ID",
+        "Notes",
+    ]
+    assert rows[1] == [
+        str(records["zhang"].id),
+        "张明",
+        str(records["task"].id),
+        "2026-03-02 21:30",
+        "check_plan_in_app",
+        "24 小时内在 APP 查看方案",
+        "no",
+        "",
+        str(records["call"].id),
+        "'=1+2",
+    ]
+    done = store.tasks.complete(records["task"], at=datetime(2026, 3, 2, 13, 0, tzinfo=SHANGHAI))
+    assert read_csv(export_tasks_csv(store))[1][6:8] == ["是", "2026-03-02 13:00"]
+    assert done.done
+
+
+def test_one_clients_records_only(store, records):
+    rows = read_csv(export_calls_csv(store, client_id=records["li"].id))
+    assert [row[1] for row in rows[1:]] == ["李四"]
+    assert read_csv(export_payments_csv(store, client_id=424242))[1:] == []
+
+
+def test_names_can_be_masked_and_codes_translated(store, records):
+    labels = {("channel", "phone"): "电话", ("outcome", "call_back"): "约定回电"}
+    rows = read_csv(
+        export_calls_csv(
+            store,
+            client_id=records["zhang"].id,
+            mask_names=True,
+            translate=lambda kind, code: labels.get((kind, code), code),
+        )
+    )
+    assert rows[1][1] == "张*"
+    assert (rows[1][4], rows[1][12]) == ("电话", "约定回电")
+
+
+def test_the_export_of_an_empty_database_is_its_header(store):
+    for kind in ExportKind:
+        assert len(read_csv(export_csv(store, kind))) == 1
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [
+        ({"kind": "emails"}, "kind"),
+        ({"kind": "calls", "language": "fr"}, "language"),
+        ({"kind": "calls", "client_id": "7"}, "client_id"),
+    ],
+)
+def test_a_bad_export_request_is_named(store, options, field):
+    with pytest.raises(InvalidDataError) as caught:
+        export_csv(store, **options)
+    assert caught.value.field == field
+
+
+def test_the_three_files_are_written_into_a_folder(store, records, tmp_path):
+    written = write_csv_files(store, tmp_path / "exports" / "march")
+    assert sorted(path.name for path in written.values()) == [
+        "calls.csv",
+        "payments.csv",
+        "tasks.csv",
+    ]
+    assert read_csv(written[ExportKind.CALLS].read_bytes())[1][1] == "张明"
+
+
+def test_the_command_line_exports(store, records, database_url, tmp_path):
+    out = io.StringIO()
+    code = main(
+        ["--database", database_url, "export-csv", str(tmp_path), "--only", "payments"],
+        stdout=out,
+        stderr=io.StringIO(),
+    )
+    assert code == OK
+    assert [p.name for p in tmp_path.glob("*.csv")] == ["payments.csv"]
+    assert read_csv((tmp_path / "payments.csv").read_bytes())[0][4] == "金额（元）"
