@@ -71,7 +71,7 @@ def render_list(store: Store, query: str) -> list[Client]:
 
 def render_picker(clients: list[Client], current: Client | None) -> None:
     options: list[int | None] = [None, *(c.id for c in clients)]
-    labels = {c.id: client_label(c) for c in clients}
+    labels = {None: t("clients.pick_new")} | {c.id: client_label(c) for c in clients}
     if current is not None and current.id not in labels:
         options.append(current.id)
         labels[current.id] = client_label(current)
@@ -80,7 +80,7 @@ def render_picker(clients: list[Client], current: Client | None) -> None:
         t("clients.pick"),
         options,
         key="clients_pick",
-        format_func=lambda cid: t("clients.pick_new") if cid is None else labels[cid],
+        format_func=labels.get,
         on_change=lambda: select_client(st.session_state["clients_pick"]),
     )
 

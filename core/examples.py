@@ -63,8 +63,8 @@ def example_case(as_of: date) -> ExampleCase:
     )
     budget = Budget(
         incomes=(
-            IncomeItem(label="工资 / salary", amount=Decimal("3600")),
-            IncomeItem(label="兼职 / part-time", amount=Decimal("400")),
+            IncomeItem(label="salary", amount=Decimal("3600")),
+            IncomeItem(label="other", amount=Decimal("400")),
         ),
         essential_costs={
             CostCategory.HOUSING: Decimal("1200"),

@@ -63,11 +63,14 @@ def kept(draft: dict[str, Any], key: str, default: Any, draw: Callable[[], T]) -
 def months_input(
     label: str, key: str, *, container: Any = None, field: str = "months"
 ) -> int | None:
-    """A whole number of months (1 to 600) typed as text; ``None`` with an inline message."""
+    """A whole number of months (1 to 600) typed as text; ``None`` when blank or (with an inline
+    message) invalid."""
     target = container or st
-    text = target.text_input(label, key=key, placeholder="12")
+    text = (target.text_input(label, key=key, placeholder="12") or "").strip()
+    if not text:
+        return None  # not filled in yet: nothing to say
     try:
-        return to_months((text or "").strip() or "0", field)
+        return to_months(text, field)
     except CoreError as exc:
         target.error(error_messages(exc, current_language())[0], icon=":material/error:")
         return None
