@@ -1,0 +1,272 @@
+"""The proposal comparison page with AppTest, in both languages: core's figures, the term
+slider, inline messages for bad input, saving a proposal and the sentence to say."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+import store
+from core.affordability import Budget
+from core.allocation import allocate_capacity
+from core.calls import DebtAccount
+from core.clients import Client
+from core.debts import Debt
+from core.examples import example_case
+from core.proposals import (
+    Baseline,
+    InterestWaiver,
+    LumpSumSettlement,
+    TermExtension,
+    compare_proposals,
+    evaluate_proposal,
+    minimum_payment_plan,
+)
+from core.rules.pitch import pitch
+from ui.format import format_money, format_percent
+from ui.i18n import translate
+
+PAGE = "app_pages/proposals.py"
+LANGS = ("zh-CN", "en")
+TODAY = date.today()  # the page plans from today, as a counselor would
+DEBTS = (
+    Debt(creditor="甲银行", outstanding_principal="12000", rate_quote="0.18", remaining_months=12),
+    Debt(
+        creditor="乙分期",
+        outstanding_principal="6000",
+        accrued_interest_and_penalties="300",
+        remaining_months=6,
+    ),
+)
+BUDGET = Budget(incomes=["6000"], essential_costs={"food": "3000"})  # capacity 3,000.00
+
+
+def seed(debts=DEBTS, budget=BUDGET) -> tuple[int, list[DebtAccount]]:
+    db = store.init_db()
+    client = db.clients.create(Client(name="李四"))
+    accounts = [db.debts.add(DebtAccount(client_id=client.id, debt=debt)) for debt in debts]
+    if budget is not None:
+        db.budgets.add_version(client.id, TODAY, budget)
+    return client.id, accounts
+
+
+@pytest.fixture
+def page(open_app):
+    def _open(lang: str, client_id: int | None):
+        at = open_app(page=PAGE, lang=lang)
+        if client_id is not None:
+            at.session_state["client_id"] = client_id
+            at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return _open
+
+
+def table(at):
+    return at.dataframe[0].value
+
+
+def charts(at):
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def texts(elements):
+    return " ".join(element.value for element in elements)
+
+
+def expected_inputs(accounts, index=0):
+    """What the page compares by default for the account at ``index``."""
+    debts = [a.debt for a in accounts]
+    share = allocate_capacity(debts, BUDGET.capacity).shares[index].amount
+    debt = debts[index]
+    months = max(12, min(60, 2 * debt.remaining_months))
+    settlement = (debt.opening_balance * Decimal("0.6")).quantize(Decimal("1"))
+    proposals = [
+        Baseline(),
+        TermExtension(months=months),
+        InterestWaiver(waiver_share="0.5"),
+        LumpSumSettlement(parts=[{"amount": settlement, "due_date": _month_on(TODAY)}]),
+    ]
+    return debt, share, proposals
+
+
+def _month_on(day):
+    from core.schedules import add_months
+
+    return add_months(day, 1)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_a_client_the_page_says_to_choose_one(page, lang):
+    at = page(lang, None)
+    assert translate("state.choose_client_first", lang) in texts(at.info)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_client_without_debts_is_sent_to_the_debts_page(page, lang):
+    client_id, _ = seed(debts=())
+    at = page(lang, client_id)
+    assert translate("proposals.no_debts", lang) in texts(at.info)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_table_shows_cores_figures_for_every_proposal_and_the_minimum_plan(page, lang):
+    client_id, accounts = seed()
+    at = page(lang, client_id)
+    debt, share, proposals = expected_inputs(accounts)
+    comparison = compare_proposals(debt, proposals, share, TODAY)
+    minimum = comparison.minimum_plan or minimum_payment_plan(debt, share, TODAY)
+    results = [*comparison.results, minimum.result]
+    frame = table(at)
+    assert len(frame) == len(results)
+    col = {
+        name: translate(f"proposals.col.{name}", lang)
+        for name in ("payment", "months", "total", "saving", "rate", "affordable")
+    }
+    for row, result in zip(frame.to_dict("records"), results, strict=True):
+        assert row[col["payment"]] == format_money(result.highest_payment, lang)
+        assert row[col["months"]] == result.months
+        assert row[col["total"]] == format_money(result.total_paid, lang)
+        assert row[col["saving"]] == format_money(result.saving, lang)
+        rate = result.annualized_rate
+        assert row[col["rate"]] == ("—" if rate is None else format_percent(rate, lang))
+        yes_no = "proposals.yes" if result.affordable else "proposals.no"
+        assert row[col["affordable"]] == translate(yes_no, lang)
+    # the share comes from the latest budget's allocation, and is what the chart's limit shows
+    assert at.text_input(key=f"proposals.share.{accounts[0].id}").value == f"{share:,.2f}"
+    payment_chart = charts(at)[0]
+    limit = payment_chart["data"][-1]
+    assert limit["y"] == [float(share)] * 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_recommendation_is_cores_with_its_reason(page, lang):
+    from core.reasons import describe
+
+    client_id, accounts = seed()
+    at = page(lang, client_id)
+    debt, share, proposals = expected_inputs(accounts)
+    comparison = compare_proposals(debt, proposals, share, TODAY)
+    shown = texts(at.success) + texts(at.warning)
+    assert describe(comparison.reason, lang) in shown
+    if comparison.recommended is not None:
+        star = [n for n in table(at)[translate("proposals.col.proposal", lang)] if n[0] == "★"]
+        assert len(star) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_moving_the_term_slider_changes_the_table_and_the_chart(page, lang):
+    client_id, accounts = seed()
+    at = page(lang, client_id)
+    months_col = translate("proposals.col.months", lang)
+    before_table, before_chart = table(at)[months_col].tolist(), charts(at)[0]["data"]
+    at.slider(key="proposals.months").set_value(36).run()
+    assert not at.exception
+    after_table, after_chart = table(at)[months_col].tolist(), charts(at)[0]["data"]
+    assert after_table[1] == 36 and before_table[1] != 36
+    assert after_chart != before_chart
+    extension = evaluate_proposal(accounts[0].debt, TermExtension(months=36), "1", TODAY)
+    assert after_chart[1]["y"][1:] == [float(p) for _, p in extension.plan.payments_by_period]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_waiver_above_100_percent_gives_an_inline_message(page, lang):
+    client_id, _ = seed()
+    at = page(lang, client_id)
+    at.text_input(key="proposals.waiver").set_value("120").run()
+    assert not at.exception
+    assert translate("proposals.error.waiver", lang) in texts(at.error)
+    # the waiver is left out; the other proposals are still compared
+    assert len(table(at)) == 4
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_settlement_date_in_the_past_gives_an_inline_message(page, lang):
+    client_id, _ = seed()
+    at = page(lang, client_id)
+    at.date_input(key="proposals.settle_date.0").set_value(TODAY - timedelta(days=1)).run()
+    assert not at.exception
+    assert translate("proposals.error.past_date", lang) in texts(at.error)
+    assert len(table(at)) == 4
+
+
+def test_settlement_dates_out_of_order_give_an_inline_message(page):
+    client_id, _ = seed()
+    at = page("en", client_id)
+    at.radio(key="proposals.settle_parts").set_value(2).run()
+    at.date_input(key="proposals.settle_date.1").set_value(TODAY + timedelta(days=1)).run()
+    assert translate("proposals.error.date_order", "en") in texts(at.error)
+
+
+def test_a_down_payment_above_the_balance_is_explained_not_raised(page):
+    client_id, _ = seed()
+    at = page("en", client_id)
+    at.multiselect(key="proposals.kinds").select("down_payment").run()
+    at.text_input(key="proposals.down").set_value("999999").run()
+    assert not at.exception
+    assert at.error, "an inline message names the down payment"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_saved_proposal_is_kept_and_gives_the_sentence_to_say(page, lang):
+    client_id, accounts = seed()
+    at = page(lang, client_id)
+    assert translate("proposals.saved.none", lang) in texts(at.caption)
+    at.selectbox(key="proposals.save_choice").set_value(0)  # the term extension
+    at.button[0].click().run()
+    assert not at.exception
+    saved = store.init_db().proposals.list_for_client(client_id)
+    assert [s.proposal for s in saved] == [TermExtension(months=24)]
+    assert saved[0].debt_id == accounts[0].id
+
+    at = page(lang, client_id)  # a fresh session: what was saved is read back
+    assert texts(at.success).count(translate("proposals.kind.term_extension", lang)) >= 1
+    debt, share, _ = expected_inputs(accounts)
+    result = evaluate_proposal(debt, TermExtension(months=24), share, TODAY)
+    expected = pitch(debt, result, lang, can_pay=share, monthly_income=Decimal("6000.00"))
+    assert at.code[0].value == expected
+
+
+def test_the_sentence_can_be_said_in_the_other_language(page):
+    client_id, _ = seed()
+    at = page("en", client_id)
+    at.button[0].click().run()
+    at.radio(key="proposals.pitch_lang").set_value("zh-CN").run()
+    assert at.code[0].value.startswith("我目前每月收入¥6,000.00")
+
+
+def test_editing_the_share_changes_what_is_affordable(page):
+    client_id, accounts = seed()
+    at = page("en", client_id)
+    at.text_input(key=f"proposals.share.{accounts[0].id}").set_value("1").run()
+    affordable = table(at)[translate("proposals.col.affordable", "en")].tolist()
+    assert set(affordable) == {translate("proposals.no", "en")}
+    assert translate("proposals.none_affordable", "en") in texts(at.warning)
+
+
+def test_switching_debts_compares_the_other_debt(page):
+    client_id, accounts = seed()
+    at = page("en", client_id)
+    at.selectbox(key="proposals.debt").set_value(accounts[1].id).run()
+    assert not at.exception
+    debt, share, proposals = expected_inputs(accounts, 1)
+    baseline = compare_proposals(debt, proposals[:1], share, TODAY).results[0]
+    first = table(at).iloc[0][translate("proposals.col.total", "en")]
+    assert first == format_money(baseline.total_paid, "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_example_household_opens_without_error(page, lang):
+    case = example_case(TODAY)
+    db = store.init_db()
+    client = db.clients.create(case.client)
+    for account in case.debts:
+        db.debts.add(account.model_copy(update={"client_id": client.id}))
+    db.budgets.add_version(client.id, case.budget_from, case.budget)
+    at = page(lang, client.id)
+    assert len(table(at)) >= 4
+    assert len(charts(at)) == 2
