@@ -162,8 +162,10 @@ class PlanReport(BaseModel):
 
     @property
     def first_month(self) -> Decimal:
-        """The plans' total in the first month with a payment (0 without debts)."""
-        return next((m.plan for m in self.months if m.plan > 0), ZERO_MONEY)
+        """The plans' total in the first month from ``as_of``'s on with a payment (0 if none):
+        what the client pays next month, not what an agreed plan asked months ago."""
+        start = self.as_of.replace(day=1)
+        return next((m.plan for m in self.months if m.month >= start and m.plan > 0), ZERO_MONEY)
 
     @property
     def highest_month(self) -> Decimal:

@@ -1,0 +1,235 @@
+"""Share (分享视图): one screen to screenshot and send — the plan, masked — and its downloads.
+
+Thin: the store's records → :func:`report.plan_report.build_report` (masked unless the user
+turns masking off for this view) → metrics, the key chart, debts, agreed dates, footer.
+``?client=ID`` in the address opens a client's view directly. Downloads (chart PNG/SVG, PDF,
+HTML) are made only when their button is clicked.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import streamlit as st
+
+from report import text
+from report.charts import report_figures
+from report.html import render_html
+from report.images import SIZES, chart_html, export_image, find_chromium
+from report.pdf import render_pdf
+from report.plan_report import PlanReport, build_report, load_inputs
+from store import StoreError
+from ui.charts import plotly_config
+from ui.errors import show_error
+from ui.format import format_date, format_money
+from ui.i18n import current_language, t, translate
+from ui.state import current_client_id, get_store, require_client, select_client
+
+#: How many upcoming agreed payments the view lists.
+NEXT_DATES = 6
+#: Durable key (not a widget key): the day the figures are worked out for, if not today.
+AS_OF_KEY = "share_as_of"
+
+
+def client_from_query() -> None:
+    """``?client=ID`` chooses that client (a link straight to a client's share view)."""
+    value = st.query_params.get("client")
+    if value and value.isdigit() and int(value) != current_client_id():
+        select_client(int(value))
+
+
+def render_header(report: PlanReport, lang: str) -> None:
+    st.subheader(t("share.heading", client=report.client_label), anchor=False)
+    made = format_date(report.made_at.astimezone(ZONE).date(), lang)
+    st.caption(t("share.subtitle", made=made, as_of=format_date(report.as_of, lang)))
+    if not report.masked:
+        st.warning(t("share.unmasked_warning"), icon=":material/visibility:")
+        who = [f"{t('report.client')}：{report.client_label}"]
+        if report.mobile:
+            who.append(f"{t('report.phone')}：{report.mobile}")
+        if report.id_number:
+            who.append(f"{t('report.id_number')}：{report.id_number}")
+        st.markdown(" · ".join(who))
+
+
+def render_metrics(report: PlanReport, lang: str) -> None:
+    capacity = (
+        format_money(report.capacity, lang)
+        if report.capacity is not None
+        else t("report.no_capacity")
+    )
+    first, second = st.columns(2), st.columns(2)
+    first[0].metric(
+        t("share.metric.monthly"),
+        t(
+            "share.metric.monthly_value",
+            payment=format_money(report.first_month, lang),
+            capacity=capacity,
+        ),
+        border=True,
+    )
+    first[1].metric(
+        t("share.metric.highest"), format_money(report.highest_month, lang), border=True
+    )
+    second[0].metric(
+        t("share.metric.total"),
+        format_money(report.total_plan, lang),
+        t("share.metric.contract_total", total=format_money(report.total_contract, lang)),
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+    )
+    second[1].metric(
+        t("share.metric.saving"),
+        format_money(report.saving, lang),
+        t("share.metric.cost", cost=format_money(report.total_cost, lang)),
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+    )
+    fit = text.fit_text(report, lang)
+    if fit and report.months_over_capacity:
+        st.warning(fit, icon=":material/warning:")
+    elif fit:
+        st.success(fit, icon=":material/check_circle:")
+
+
+def render_debts(report: PlanReport, lang: str) -> None:
+    st.markdown(f"**{t('share.debts')}**")
+    columns = ("creditor", "plan", "status", "monthly", "months", "saving")
+    if not report.masked:
+        columns = ("creditor", "contract", *columns[1:])
+    rows = [
+        dict(zip(text.DEBT_COLUMNS, text.debt_row(line, lang), strict=True))
+        for line in report.debts
+    ]
+    frame = pd.DataFrame([[row[c] for c in columns] for row in rows])
+    frame.columns = [text.heading(c, lang) for c in columns]
+    st.dataframe(frame, hide_index=True, width="stretch", key="share_debts")
+
+
+def render_dates(report: PlanReport, lang: str) -> None:
+    dues = [d for d in report.agreed_dues if d.due_date >= report.as_of]
+    st.markdown(f"**{t('share.next_dates')}**")
+    if not dues:
+        st.caption(t("report.no_dates"))
+        return
+    lines = [
+        f"- {format_date(d.due_date, lang)} · {d.creditor} · **{format_money(d.amount, lang)}**"
+        for d in dues[:NEXT_DATES]
+    ]
+    if len(dues) > NEXT_DATES:
+        lines.append(f"- {t('report.more_dates', n=len(dues) - NEXT_DATES)}")
+    st.markdown("\n".join(lines))
+
+
+def render_view(report: PlanReport, lang: str) -> None:
+    with st.container(border=True, key="share_view"):
+        render_header(report, lang)
+        if not report.debts:
+            st.info(t("report.no_debts"), icon=":material/info:")
+        else:
+            render_metrics(report, lang)
+            figure = report_figures(report, lang)["monthly"]
+            st.plotly_chart(
+                figure,
+                width="stretch",
+                config=plotly_config(f"plan-{report.client_id}"),
+                key="share_chart",
+            )
+            render_debts(report, lang)
+            render_dates(report, lang)
+        made = format_date(report.made_at.astimezone(ZONE).date(), lang)
+        st.caption(t("share.footer", date=made))
+
+
+def render_downloads(report: PlanReport, lang: str) -> None:
+    st.markdown(f"##### :material/download: {t('share.downloads')}")
+    st.caption(t("share.downloads_note"))
+    figures = report_figures(report, lang) if report.months else {}
+    label = translate("report.chart.label", lang, client=report.client_label)
+    stem = f"plan-{report.client_id}-{report.as_of.isoformat()}"
+    if figures:
+        left, right = st.columns(2)
+        chart = left.selectbox(
+            t("share.chart"),
+            list(figures),
+            format_func=lambda name: translate(f"report.chart.{name}.title", lang),
+            key="share_chart_choice",
+        )
+        size = right.selectbox(
+            t("share.size"),
+            list(SIZES),
+            format_func=lambda name: translate(f"share.size.{name}", lang),
+            key="share_size",
+        )
+        width, height = SIZES[size]
+        fig = figures[chart]
+        buttons = st.columns(4)
+        if find_chromium() is None:
+            st.info(t("share.no_chromium"), icon=":material/info:")
+            buttons[0].download_button(
+                t("share.chart_html"),
+                data=lambda: chart_html(fig, client_label=label),
+                file_name=f"{stem}-{chart}.html",
+                mime="text/html",
+                key="share_chart_html",
+                on_click="ignore",
+            )
+        else:
+            for column, fmt, mime in ((0, "png", "image/png"), (1, "svg", "image/svg+xml")):
+                buttons[column].download_button(
+                    t(f"share.{fmt}"),
+                    data=lambda fmt=fmt: export_image(
+                        fig, fmt, width=width, height=height, scale=2, client_label=label
+                    ),
+                    file_name=f"{stem}-{chart}.{fmt}",
+                    mime=mime,
+                    key=f"share_{fmt}",
+                    icon=":material/image:",
+                    on_click="ignore",
+                )
+    else:
+        buttons = st.columns(4)
+    buttons[2].download_button(
+        t("share.pdf"),
+        data=lambda: render_pdf(report, lang),
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        key="share_pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+    )
+    buttons[3].download_button(
+        t("share.html"),
+        data=lambda: render_html(report, lang),
+        file_name=f"{stem}.html",
+        mime="text/html",
+        key="share_html",
+        icon=":material/html:",
+        on_click="ignore",
+    )
+
+
+store = get_store()
+if store is None:
+    st.stop()
+ZONE = store.settings.zone
+st.title(t("page.share"))
+client_from_query()
+client = require_client(store)
+if client is None:
+    st.stop()
+unmask = st.toggle(t("share.unmask"), key="share_unmask", help=t("share.unmask_help"))
+lang = current_language()
+now = datetime.now(UTC)
+try:
+    inputs = load_inputs(store, client.id)
+except StoreError as exc:
+    show_error(exc)
+    st.stop()
+as_of = st.session_state.get(AS_OF_KEY) or now.astimezone(ZONE).date()
+report = build_report(inputs, as_of=as_of, made_at=now, masked=not unmask)
+render_view(report, lang)
+render_downloads(report, lang)

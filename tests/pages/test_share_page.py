@@ -1,0 +1,102 @@
+"""The share view with AppTest: masked by default, both languages, figures equal the report's."""
+
+from datetime import date
+
+import pytest
+
+from report.example import AS_OF, CONTRACT_NUMBER, ID_NUMBER, MOBILE, NAME, seed_example
+from store import init_db
+from ui.i18n import translate
+
+PAGE = "app_pages/share.py"
+
+
+@pytest.fixture
+def example_client():
+    store = init_db()
+    try:
+        yield seed_example(store)
+    finally:
+        store.close()
+
+
+def page_text(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [h.value for h in at.subheader] + [str(m.value) for m in at.metric]
+    parts += [m.label for m in at.metric] + [str(m.delta) for m in at.metric]
+    parts += [df.value.to_csv() for df in at.dataframe]
+    return "\n".join(parts)
+
+
+def open_share(open_app, client_id, lang):
+    at = open_app(lang=lang)
+    at.session_state["client_id"] = client_id
+    at.session_state["share_as_of"] = AS_OF
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_with_no_client_chosen_the_page_asks_for_one(open_app, lang):
+    at = open_app(PAGE, lang=lang)
+    assert not at.exception
+    assert translate("page.share", lang) in [title.value for title in at.title]
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_the_view_shows_the_masked_name_and_the_plan_figures(open_app, example_client, lang):
+    at = open_share(open_app, example_client, lang)
+    shown = page_text(at)
+    # Worked by hand in tests/test_report_pdf.py: 525.00 + 300.00 in the first month against a
+    # capacity of 3,000.00; 18,600.00 repaid in all; 600.00 saved against 19,200.00.
+    assert translate("share.heading", lang, client="张*明") in shown
+    assert "¥825.00 / ¥3,000.00" in shown, shown
+    print([(m.value, m.delta) for m in at.metric])
+    assert "¥18,600.00" in shown and "¥600.00" in shown and "¥19,200.00" in shown
+    assert translate("report.fits", lang) in [s.value for s in at.success]
+    assert "招商银行信用卡" in shown and "某消费金融" in shown
+    footer = translate("share.footer", lang, date="").split("·")[-1].strip()
+    assert footer in shown
+    for secret in (NAME, MOBILE, ID_NUMBER, CONTRACT_NUMBER):
+        assert secret not in shown
+
+
+def test_turning_masking_off_shows_the_full_details(open_app, example_client):
+    at = open_share(open_app, example_client, "en")
+    at.toggle(key="share_unmask").set_value(True).run()
+    assert not at.exception
+    shown = page_text(at)
+    assert NAME in shown and MOBILE in shown and CONTRACT_NUMBER in shown
+    assert at.warning[0].value == translate("share.unmasked_warning", "en")
+
+
+def test_the_client_can_be_chosen_by_the_address(open_app, example_client):
+    at = open_app(lang="en")
+    at.query_params["client"] = str(example_client)
+    at.session_state["share_as_of"] = AS_OF
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert translate("share.heading", "en", client="张*明") in page_text(at)
+
+
+def test_the_downloads_are_offered(open_app, example_client):
+    at = open_share(open_app, example_client, "zh-CN")
+    assert at.selectbox(key="share_size").value == "wide"
+    at.selectbox(key="share_chart_choice").set_value("cumulative").run()
+    assert not at.exception
+
+
+def test_a_client_without_debts_gets_a_message_not_an_error(open_app):
+    from core.clients import Client
+
+    store = init_db()
+    client = store.clients.create(Client(name="李四"))
+    store.close()
+    at = open_share(open_app, client.id, "en")
+    assert translate("report.no_debts", "en") in [i.value for i in at.info]
+    assert translate("share.heading", "en", client="李*") in page_text(at)
+
+
+def test_the_example_is_dated_so_the_figures_are_stable():
+    assert date(2026, 3, 15) == AS_OF
