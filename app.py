@@ -18,6 +18,7 @@ PAGES = (
     ("app_pages/call_prep.py", "page.call_prep", ":material/checklist:"),
     ("app_pages/calls.py", "page.calls", ":material/call:"),
     ("app_pages/today.py", "page.today", ":material/today:"),
+    ("app_pages/share.py", "page.share", ":material/share:"),
 )
 
 
