@@ -1,0 +1,115 @@
+"""The Call prep page with AppTest: official channels, the scam check's stop sign, the documents
+checklist with its progress, and the script card in both languages."""
+
+from __future__ import annotations
+
+import pytest
+from calls_seed import seed_case
+
+from core.rules.scam import NumberSource, ScamAnswers, scam_advice, scam_red_flags
+from ui.i18n import translate
+
+PAGE = "app_pages/call_prep.py"
+LANGS = ("zh-CN", "en")
+
+
+def texts(elements):
+    return [element.value for element in elements]
+
+
+def open_for(open_app, lang, client_id):
+    at = open_app(lang=lang)
+    at.session_state["client_id"] = client_id
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_a_client_the_page_asks_to_choose_one(open_app, lang):
+    at = open_app(PAGE, lang)
+    assert texts(at.title) == [translate("prep.title", lang)]
+    assert translate("state.choose_client_first", lang) in texts(at.info)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_number_from_a_search_ad_shows_the_stop_sign(open_app, lang):
+    case = seed_case(agreed_days_ago=None)
+    at = open_for(open_app, lang, case.client.id)
+    clear = scam_advice([], lang)
+    assert clear in texts(at.success)
+    at.selectbox(key="prep_source").set_value(NumberSource.SEARCH_AD).run()
+    flags = scam_red_flags(ScamAnswers(number_source=NumberSource.SEARCH_AD), lang)
+    (stop,) = texts(at.error)
+    assert translate("prep.scam.stop", lang) in stop
+    assert scam_advice(flags, lang) in stop
+
+
+def test_pressure_alone_is_a_caution_not_a_stop(open_app):
+    case = seed_case(agreed_days_ago=None)
+    at = open_for(open_app, "en", case.client.id)
+    at.checkbox(key="prep_pressed_to_act_now").check().run()
+    assert texts(at.error) == []
+    flags = scam_red_flags(
+        ScamAnswers(number_source=NumberSource.LENDER_APP, pressed_to_act_now=True), "en"
+    )
+    assert [flag.severity.value for flag in flags] == ["medium"]
+    assert scam_advice(flags, "en") in texts(at.warning)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_documents_checklist_is_saved_and_shows_progress(open_app, lang):
+    case = seed_case(agreed_days_ago=None)
+    at = open_for(open_app, lang, case.client.id)
+    debt_id = case.account.id
+    for item in ("contract_number", "id_card_photos", "income_proof"):
+        at.checkbox(key=f"prep_doc_{debt_id}_{item}").check()
+    at.button(key="prep_docs_save").click().run()
+    assert not at.exception
+    checklist = case.store.checklists.for_client(case.client.id, debt_id)
+    assert [item.value for item in checklist.missing()] == [
+        "debt_list",
+        "hardship_proof",
+        "written_proposal",
+    ]
+    progress = at.get("progress")[0]
+    assert progress.proto.value == 50  # 3 of 6
+    assert translate("prep.docs.progress", lang, ready=3, total=6) in progress.proto.text
+
+
+def test_an_official_channel_is_added_with_where_it_was_found(open_app):
+    case = seed_case(agreed_days_ago=None)
+    at = open_for(open_app, "en", case.client.id)
+    assert translate("prep.channels.none", "en") in texts(at.warning)
+    at.selectbox(key="prep_ch_kind").set_value("hotline")
+    at.text_input(key="prep_ch_value").set_value("95555")
+    at.text_input(key="prep_ch_note").set_value("App: Me → Customer service")
+    at.button(key="prep_ch_save").click().run()
+    assert not at.exception
+    (channel,) = case.store.debts.get(case.account.id).official_channels
+    assert (channel.kind.value, channel.value, channel.note) == (
+        "hotline",
+        "95555",
+        "App: Me → Customer service",
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_script_card_quotes_the_plan_in_both_languages(open_app, lang):
+    case = seed_case(agreed_days_ago=3)
+    at = open_for(open_app, lang, case.client.id)
+    cards = [m.value for m in at.markdown if m.value.startswith("### ")]
+    assert len(cards) == 2  # 中文 and English, whatever the page language
+    zh, en = cards
+    assert "### 开场" in zh and "### Opening" in en
+    # ¥599.09 a month (worked by hand in test_calls_page); the contract's last four digits.
+    for card in cards:
+        assert "¥599.09" in card
+        assert "5566" in card
+        assert "HT2024" not in card
+
+
+def test_without_a_saved_proposal_the_card_says_how_to_get_one(open_app):
+    case = seed_case(agreed_days_ago=None)
+    at = open_for(open_app, "en", case.client.id)
+    assert translate("prep.script.no_proposal", "en") in texts(at.info)
