@@ -1,0 +1,108 @@
+"""The Affordability page with AppTest: the budget form, the result, versions and comparison."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from core.affordability import Budget, assess_affordability
+from core.examples import example_case
+from store import init_db
+from ui.format import format_money, format_percent
+from ui.i18n import translate
+
+PAGE = "app_pages/affordability.py"
+LANGS = ("zh-CN", "en")
+
+
+def texts(elements):
+    return [element.value for element in elements]
+
+
+def metrics(at):
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def load_example(open_app, lang):
+    at = open_app("app_pages/clients.py", lang)
+    at.button(key="clients_example").click().run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_a_client_the_page_asks_to_choose_one(open_app, lang):
+    at = open_app(PAGE, lang)
+    assert translate("state.choose_client_first", lang) in texts(at.info)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_example_budget_shows_cores_assessment(open_app, lang):
+    at = load_example(open_app, lang)
+    case = example_case(date.today())
+    result = assess_affordability(case.budget, [a.debt for a in case.debts], date.today())
+    shown = metrics(at)
+    assert shown[translate("afford.capacity", lang)] == format_money(result.capacity, lang)
+    assert shown[translate("afford.capacity", lang)] == "¥800.00"
+    assert shown[translate("afford.demand", lang)] == format_money(result.monthly_demand, lang)
+    assert shown[translate("afford.shortfall", lang)] == format_money(result.shortfall, lang)
+    assert shown[translate("afford.dsr", lang)] == format_percent(result.debt_service_ratio, lang)
+    status = translate("enum.affordability_status.unaffordable", lang)
+    assert any(status in message for message in texts(at.error))
+    assert at.get("plotly_chart")
+    assert not any(translate("afford.unsaved", lang) in c for c in texts(at.caption))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("key", "text", "error"),
+    [
+        ("budgetform_income_salary", "4,0O0", "error.invalid_amount"),
+        ("budgetform_income_salary", "-4000", "error.invalid_amount"),
+        ("budgetform_cost_food", "abc", "error.invalid_amount"),
+    ],
+)
+def test_bad_amounts_are_refused_inline_and_nothing_is_saved(open_app, lang, key, text, error):
+    at = load_example(open_app, lang)
+    client_id = at.session_state["client_id"]
+    at.text_input(key=key).set_value(text).run()
+    assert any(translate(error, lang) in message for message in texts(at.error))
+    assert at.button(key="afford_save").disabled
+    assert len(init_db().budgets.history(client_id)) == 1
+
+
+def test_a_changed_budget_is_marked_unsaved_then_saved_as_a_new_version(open_app):
+    at = load_example(open_app, "en")
+    client_id = at.session_state["client_id"]
+    at.text_input(key="budgetform_income_salary").set_value("3,900").run()
+    assert any(translate("afford.unsaved", "en") in c for c in texts(at.caption))
+    # 3,900 + 400 − 3,200 = 1,100
+    assert metrics(at)["Monthly capacity"] == "¥1,100.00"
+    at.switch_page("app_pages/home.py").run()
+    at.switch_page(PAGE).run()
+    assert at.text_input(key="budgetform_income_salary").value == "3,900"  # kept across pages
+    at.button(key="afford_save").click().run()
+    assert translate("afford.saved", "en") in texts(at.success)
+    history = init_db().budgets.history(client_id)
+    assert [v.budget.capacity for v in history] == [Decimal("800.00"), Decimal("1100.00")]
+    assert not any(translate("afford.unsaved", "en") in c for c in texts(at.caption))
+    comparison = at.dataframe[1].value
+    income = comparison[comparison["Item"] == "Income"].iloc[0]
+    assert income["Change"] == "+¥300.00"
+
+
+def test_a_new_clients_first_budget_is_saved(open_app):
+    store = init_db()
+    from core.clients import Client
+
+    client = store.clients.create(Client(name="李四"))
+    at = open_app("app_pages/home.py", "zh-CN")
+    at.session_state["client_id"] = client.id
+    at.switch_page(PAGE).run()
+    at.text_input(key="budgetform_income_salary").set_value("5000")
+    at.text_input(key="budgetform_cost_housing").set_value("1500").run()
+    assert metrics(at)[translate("afford.capacity", "zh-CN")] == "¥3,500.00"
+    at.button(key="afford_save").click().run()
+    saved = store.budgets.current(client.id).budget
+    assert isinstance(saved, Budget) and saved.capacity == Decimal("3500.00")
