@@ -51,13 +51,22 @@ DEBT_KEY = "proposals_debt_id"
 def compare(
     client_id: int, debt_json: str, proposals_json: tuple[str, ...], can_pay: str, as_of: date
 ) -> tuple[Comparison, MinimumPlan]:
-    """The comparison (the contract first) and the minimum plan, cached per client and inputs."""
-    del client_id  # part of the cache key only: one client's figures never serve another
+    """The comparison (the contract first) and the minimum plan, cached per client and inputs.
+
+    ``client_id`` is part of the cache key: one client's figures never serve another.
+    """
     debt = Debt.model_validate_json(debt_json)
     proposals = [Baseline(), *(parse_proposal(p) for p in proposals_json)]
     comparison = compare_proposals(debt, proposals, can_pay, as_of)
-    minimum = comparison.minimum_plan or minimum_payment_plan(debt, can_pay, as_of)
+    minimum = comparison.minimum_plan or minimum_plan(client_id, debt_json, can_pay, as_of)
     return comparison, minimum
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def minimum_plan(client_id: int, debt_json: str, can_pay: str, as_of: date) -> MinimumPlan:
+    """The minimum plan depends on the debt and the amount only, not on the proposals."""
+    del client_id  # cache key only
+    return minimum_payment_plan(Debt.model_validate_json(debt_json), can_pay, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
