@@ -1,0 +1,297 @@
+"""The plan report: figures worked by hand, masking, and the PDF's text read back by pdftotext.
+
+The example client (``report.example``), evaluated on 15 Mar 2026:
+
+- capacity: income 8,000 − essential costs (2,000 + 3,000) = 3,000.00 a month;
+- 招商银行信用卡: principal 12,000, accrued 1,200, rate 0, 12 months left. The contract asks
+  12,000 / 12 = 1,000.00 a month and the accrued 1,200 with the first payment → first payment
+  2,200.00, total 13,200.00. Proposed 停息挂账 over 24 months with half the accrued waived:
+  (12,000 + 1,200 × 0.5) / 24 = 12,600 / 24 = 525.00 a month, total 12,600.00, saving 600.00,
+  cost beyond principal 12,600 − 12,000 = 600.00; first due 15 Apr 2026;
+- 某消费金融: principal 6,000, rate 0, 12 months left → 500.00 a month, 6,000.00 in all.
+  Agreed on 1 Mar 2026: 20 months → 6,000 / 20 = 300.00 a month from 1 Apr 2026, saving 0.
+- So: April 2026 asks 525.00 + 300.00 = 825.00 under the plans (2,200 + 500 = 2,700.00 under
+  the contracts); in all 12,600 + 6,000 = 18,600.00 against 13,200 + 6,000 = 19,200.00,
+  saving 600.00.
+"""
+
+import shutil
+import subprocess
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from core.clients import Client
+from report import __main__ as cli
+from report.example import (
+    AGENT_ID,
+    AS_OF,
+    CONTRACT_NUMBER,
+    ID_NUMBER,
+    MOBILE,
+    NAME,
+    seed_example,
+)
+from report.pdf import render_pdf
+from report.plan_report import PlanStatus, ReportInputs, build_report, load_inputs, scrub
+from store import init_db
+
+MADE_AT = datetime(2026, 3, 15, 2, 0, tzinfo=UTC)
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="no pdftotext")
+
+
+@pytest.fixture
+def store():
+    store = init_db()
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> ReportInputs:
+    """One example client for the module's read-only tests (PDFs take seconds each)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('report') / 'example.db'}"
+    with init_db(url) as example:
+        return load_inputs(example, seed_example(example))
+
+
+@pytest.fixture(scope="module")
+def report(inputs):
+    return build_report(inputs, as_of=AS_OF, made_at=MADE_AT)
+
+
+@pytest.fixture(scope="module")
+def masked_pdf_text(report, tmp_path_factory):
+    """The masked PDF's text (no charts) in each language, made once."""
+    folder = tmp_path_factory.mktemp("pdf")
+    return {
+        lang: pdf_text(render_pdf(report, lang, charts=False), folder) for lang in ("zh-CN", "en")
+    }
+
+
+def pdf_text(data: bytes, tmp_path) -> str:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    result = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    )
+    return result.stdout
+
+
+def test_each_debt_shows_its_chosen_plan_worked_by_hand(report):
+    card, loan = report.debts
+    assert (card.status, card.first_payment, card.months) == (
+        PlanStatus.PROPOSED,
+        Decimal("525.00"),
+        24,
+    )
+    assert (card.total_paid, card.contract_total, card.saving) == (
+        Decimal("12600.00"),
+        Decimal("13200.00"),
+        Decimal("600.00"),
+    )
+    assert card.contract_monthly == Decimal("2200.00")
+    assert (loan.status, loan.agreed_on, loan.first_payment, loan.months) == (
+        PlanStatus.AGREED,
+        date(2026, 3, 1),
+        Decimal("300.00"),
+        20,
+    )
+    assert loan.rows[0].due_date == date(2026, 4, 1)
+
+
+def test_the_totals_add_up_the_debts(report):
+    assert report.capacity == Decimal("3000.00")
+    assert report.first_month == Decimal("825.00")
+    assert report.contract_month == Decimal("2700.00")
+    assert report.total_plan == Decimal("18600.00")
+    assert report.total_contract == Decimal("19200.00")
+    assert report.saving == Decimal("600.00")
+    assert report.total_cost == Decimal("600.00")
+    assert report.months_over_capacity == ()
+
+
+def test_months_run_from_the_first_payment_to_the_last_without_gaps(report):
+    months = [m.month for m in report.months]
+    # 1 Apr 2026 (first due) to 15 Mar 2028 (the card's 24th payment): 24 months.
+    assert months[0] == date(2026, 4, 1) and months[-1] == date(2028, 3, 1)
+    assert len(months) == 24
+    assert report.months[0].plan == Decimal("825.00")
+    assert report.months[0].contract == Decimal("2700.00")
+    # After the loan's 20th payment (1 Nov 2027) only the card's 525.00 is left.
+    assert report.months[-1].plan == Decimal("525.00")
+
+
+def test_only_agreed_plans_give_agreed_dates(report):
+    assert len(report.agreed_dues) == 20
+    assert {d.creditor for d in report.agreed_dues} == {"某消费金融"}
+    assert report.agreed_dues[0].amount == Decimal("300.00")
+
+
+def test_a_later_saved_proposal_wins_unless_one_is_agreed(store):
+    from core.proposals import TermExtension
+    from store import SavedProposal
+
+    card = load_inputs(store, seed_example(store)).debts[0]
+    store.proposals.save(
+        SavedProposal(client_id=card.client_id, debt_id=card.id, proposal=TermExtension(months=30))
+    )
+    report = build_report(load_inputs(store, card.client_id), as_of=AS_OF, made_at=MADE_AT)
+    # 12,000 over 30 months at rate 0 = 400.00, the accrued 1,200 spread over the 30 = 40.00.
+    assert report.debts[0].months == 30
+    assert report.debts[0].first_payment == Decimal("440.00")
+
+
+def test_masking_hides_name_phone_id_contract_and_agent(report):
+    assert report.client_label == "张*明"
+    assert report.mobile == "138****5678"
+    assert report.id_number == "110105********002X"
+    assert report.debts[0].contract_number == "*********5001"
+    assert report.calls[0].agent_id == "***931"  # too short for 4: half, from the end
+    dumped = report.model_dump_json()
+    for secret in (NAME, MOBILE, ID_NUMBER, CONTRACT_NUMBER, AGENT_ID):
+        assert secret not in dumped
+
+
+def test_without_masking_the_details_are_whole(inputs):
+    report = build_report(inputs, as_of=AS_OF, made_at=MADE_AT, masked=False)
+    assert (report.client_label, report.mobile) == (NAME, MOBILE)
+    assert MOBILE in report.calls[0].summary
+
+
+@pytest.mark.parametrize(
+    ("text", "scrubbed"),
+    [
+        ("call 13812345678 now", "call 138****5678 now"),
+        ("call +86 138-1234-5678 now", "call 138****5678 now"),
+        ("ID 11010519491231002x.", "ID 110105********002x."),
+        ("card 6222021234567890123", "card ***************0123"),
+        ("agreed 300.00 on 2026-04-01", "agreed 300.00 on 2026-04-01"),
+        ("工号 A123 答复", "工号 A123 答复"),
+    ],
+)
+def test_scrub_masks_numbers_that_identify_a_person(text, scrubbed):
+    assert scrub(text) == scrubbed
+
+
+def test_scrub_masks_the_clients_own_name():
+    client = Client(name="张小明")
+    assert scrub("张小明本人来电", client) == "张*明本人来电"
+
+
+@needs_pdftotext
+@pytest.mark.parametrize(
+    ("lang", "headings"),
+    [
+        ("zh-CN", ["还款计划报告", "方案概要", "债务与方案", "约定还款日程", "沟通记录"]),
+        ("en", ["Repayment plan report", "Plan summary", "Debts and plans", "Call history"]),
+    ],
+)
+def test_the_pdf_has_the_headings_and_exact_figures(masked_pdf_text, lang, headings):
+    text = masked_pdf_text[lang]
+    for heading in headings:
+        assert heading in text
+    for figure in ("¥3,000.00", "¥825.00", "¥2,700.00", "¥18,600.00", "¥19,200.00", "¥600.00"):
+        assert figure in text
+    for figure in ("¥525.00", "¥300.00", "¥13,200.00", "¥2,200.00"):
+        assert figure in text
+    assert "招商银行信用卡" in text and "某消费金融" in text
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_the_pdf_never_shows_a_whole_phone_or_id_number(masked_pdf_text, lang):
+    text = masked_pdf_text[lang]
+    squeezed = "".join(text.split())
+    for secret in (MOBILE, ID_NUMBER, CONTRACT_NUMBER, NAME, AGENT_ID):
+        assert secret not in squeezed
+    assert "138****5678" in text and "110105********002X" in text
+
+
+@needs_pdftotext
+def test_the_unmasked_pdf_would_show_them_so_the_check_can_fail(inputs, tmp_path):
+    unmasked = build_report(inputs, as_of=AS_OF, made_at=MADE_AT, masked=False)
+    squeezed = "".join(pdf_text(render_pdf(unmasked, "zh-CN", charts=False), tmp_path).split())
+    assert MOBILE in squeezed and ID_NUMBER in squeezed
+
+
+@needs_pdftotext
+@pytest.mark.parametrize(
+    ("lang", "first", "footer"),
+    [
+        ("zh-CN", "第 1 页，共", "不构成财务或法律建议"),
+        ("en", "Page 1 of", "not financial or legal advice"),
+    ],
+)
+def test_every_page_has_a_number_and_the_disclaimer(masked_pdf_text, lang, first, footer):
+    text = masked_pdf_text[lang]
+    pages = text.split("\f")[:-1]
+    assert len(pages) >= 2
+    assert first in pages[0]
+    assert all(footer in page for page in pages)
+    total = len(pages)
+    last = f"第 {total} 页，共 {total} 页" if lang == "zh-CN" else f"Page {total} of {total}"
+    assert last in pages[-1]
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="no pdfimages")
+def test_the_charts_are_embedded_as_images(report, tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_pdf(report, "zh-CN"))
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, check=True, text=True
+    ).stdout
+    assert len(listing.strip().splitlines()) - 2 == 2  # two header lines, one line per image
+
+
+def test_without_chromium_the_pdf_is_still_made_with_a_note(report, tmp_path, monkeypatch):
+    from report import images
+
+    monkeypatch.setattr(images, "_server_started", False)
+    monkeypatch.setattr(images, "find_chromium", lambda: None)
+    data = render_pdf(report, "en")
+    assert data.startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        assert "No Chromium browser was found" in pdf_text(data, tmp_path)
+
+
+def test_an_html_report_is_self_contained_and_masked(report):
+    from report.html import render_html
+
+    html = render_html(report, "zh-CN")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "还款计划报告" in html and "¥18,600.00" in html
+    assert "cdn" not in html.lower().split("plotly.js v")[0][-2000:]
+    assert '<script src="http' not in html
+    for secret in (MOBILE, ID_NUMBER, CONTRACT_NUMBER, NAME):
+        assert secret not in html
+
+
+def test_the_command_line_writes_a_pdf(store, isolated_database, tmp_path, capsys):
+    client_id = seed_example(store)
+    out = tmp_path / "plan.pdf"
+    code = cli.main([str(client_id), "--out", str(out), "--lang", "en", "--as-of", "2026-03-15"])
+    assert code == cli.EXIT_OK
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_command_line_writes_html(store, tmp_path):
+    client_id = seed_example(store)
+    out = tmp_path / "plan.html"
+    assert cli.main([str(client_id), "--out", str(out), "--html"]) == cli.EXIT_OK
+    assert "还款计划报告" in out.read_text(encoding="utf-8")
+
+
+def test_the_command_line_refuses_an_unknown_client(store, tmp_path, capsys):
+    out = tmp_path / "plan.pdf"
+    assert cli.main(["999", "--out", str(out)]) == cli.EXIT_NO_CLIENT
+    assert "no client with id 999" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_the_command_line_reports_an_unwritable_file(store, tmp_path, capsys):
+    client_id = seed_example(store)
+    out = tmp_path / "missing-folder" / "plan.pdf"
+    assert cli.main([str(client_id), "--out", str(out), "--html"]) == cli.EXIT_IO
+    assert "cannot write" in capsys.readouterr().err
