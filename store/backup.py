@@ -299,40 +299,53 @@ def _utf8(data: bytes, source: str) -> str:
 def _decode_rows(
     table: sa.Table, table_rows: list[Any], source: str, revision: str | None
 ) -> list[dict[str, Any]]:
-    decoders = {column.name: _decoder(column) for column in table.columns}
+    plan = [
+        (str(column.name), _decoder(column), bool(column.nullable) and not column.primary_key)
+        for column in table.columns
+    ]
+    names = {name for name, _, _ in plan}
     read = _READERS.get(table.name)
     seen: set[int] = set()
     decoded = []
     for index, raw in enumerate(table_rows):
-        where = f"tables.{table.name}[{index}]"
-        if not isinstance(raw, dict):
-            raise BackupFileError(source, where, "a row must be a JSON object")
-        missing = [name for name in decoders if name not in raw]
-        extra = [name for name in raw if name not in decoders]
-        if missing or extra:
-            problem = "; ".join(
-                part
-                for part in (
-                    f"missing column(s) {', '.join(missing)}" if missing else "",
-                    f"unknown column(s) {', '.join(extra)}" if extra else "",
-                )
-                if part
-            )
-            made = f" (the backup's schema is {revision})" if revision else ""
-            raise BackupFileError(source, where, problem + made)
+        if not isinstance(raw, dict) or raw.keys() != names:
+            where = f"tables.{table.name}[{index}]"
+            raise BackupFileError(source, where, _row_shape_problem(raw, names, revision))
         row = {}
-        for name, decode in decoders.items():
+        for name, decode, nullable in plan:
+            value = raw[name]
             try:
-                row[name] = decode(raw[name])
+                if value is None:
+                    if not nullable:
+                        raise ValueError("must not be empty (null)")
+                    row[name] = None
+                else:
+                    row[name] = decode(value)
             except (TypeError, ValueError, InvalidOperation) as exc:
-                raise BackupFileError(source, f"{where}.{name}", str(exc)) from None
+                where = f"tables.{table.name}[{index}].{name}"
+                raise BackupFileError(source, where, str(exc)) from None
         if row["id"] in seen:
-            raise BackupFileError(source, f"{where}.id", f"id {row['id']} appears twice")
+            where = f"tables.{table.name}[{index}].id"
+            raise BackupFileError(source, where, f"id {row['id']} appears twice")
         seen.add(row["id"])
         if read is not None:
-            _check_record(read, row, source, where)
+            _check_record(read, row, source, f"tables.{table.name}[{index}]")
         decoded.append(row)
     return decoded
+
+
+def _row_shape_problem(raw: Any, names: set[str], revision: str | None) -> str:
+    if not isinstance(raw, dict):
+        return "a row must be a JSON object"
+    missing = [name for name in names if name not in raw]
+    extra = [name for name in raw if name not in names]
+    parts = []
+    if missing:
+        parts.append(f"missing column(s) {', '.join(sorted(missing))}")
+    if extra:
+        parts.append(f"unknown column(s) {', '.join(extra)}")
+    made = f" (the backup's schema is {revision})" if revision else ""
+    return "; ".join(parts) + made
 
 
 def _check_record(read: Callable[[Any], object], row: dict[str, Any], source: str, where: str):
@@ -365,6 +378,7 @@ def _encoder(column: sa.Column) -> Callable[[Any], Any]:
 
 
 def _decoder(column: sa.Column) -> Callable[[Any], Any]:
+    """How a column's (non-null) JSON value is checked and turned into the ORM's value."""
     kind = column.type
     if isinstance(kind, Fen):
         decode: Callable[[Any], Any] = _decode_fen
@@ -384,16 +398,7 @@ def _decoder(column: sa.Column) -> Callable[[Any], Any]:
         decode = _expect(dict | list, "a JSON object or list")
     else:  # pragma: no cover - a new column type needs a codec here
         raise TypeError(f"no backup codec for {column.table.name}.{column.name} ({kind!r})")
-    nullable = bool(column.nullable) and not column.primary_key
-
-    def checked(value: Any) -> Any:
-        if value is None:
-            if nullable:
-                return None
-            raise ValueError("must not be empty (null)")
-        return decode(value)
-
-    return checked
+    return decode
 
 
 def _same(value: Any) -> Any:
