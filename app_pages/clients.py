@@ -20,6 +20,8 @@ FORM = "clientform_"
 #: Durable keys: a message to show after a rerun; the client whose deletion awaits confirmation.
 FLASH_KEY = "clients_flash"
 DELETE_KEY = "clients_confirm_delete"
+#: The picker's choice for a new client (a selectbox shows None as "nothing chosen").
+NEW = 0
 COLUMNS = ("current", "name", "mobile", "id_number", "household", "consent")
 
 
@@ -70,18 +72,18 @@ def render_list(store: Store, query: str) -> list[Client]:
 
 
 def render_picker(clients: list[Client], current: Client | None) -> None:
-    options: list[int | None] = [None, *(c.id for c in clients)]
-    labels = {None: t("clients.pick_new")} | {c.id: client_label(c) for c in clients}
+    options: list[int] = [NEW, *(c.id for c in clients)]
+    labels = {NEW: t("clients.pick_new")} | {c.id: client_label(c) for c in clients}
     if current is not None and current.id not in labels:
         options.append(current.id)
         labels[current.id] = client_label(current)
-    st.session_state["clients_pick"] = current.id if current else None
+    st.session_state["clients_pick"] = current.id if current else NEW
     st.selectbox(
         t("clients.pick"),
         options,
         key="clients_pick",
         format_func=labels.get,
-        on_change=lambda: select_client(st.session_state["clients_pick"]),
+        on_change=lambda: select_client(st.session_state["clients_pick"] or None),
     )
 
 

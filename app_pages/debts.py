@@ -39,7 +39,9 @@ from ui.state import get_store, require_client
 from ui.widgets import money_input, percent_input
 
 FORM = "debtform_"
-PICK_KEY = "debts_editing"  # durable: id of the debt being edited (None: a new one)
+PICK_KEY = "debts_editing"  # durable: id of the debt being edited (NEW: a new one)
+#: The picker's choice for a new debt (a selectbox shows None as "nothing chosen").
+NEW = 0
 DELETE_KEY = "debts_confirm_delete"
 FLASH_KEY = "debts_flash"
 #: The largest quote, in percent, each way of quoting allows (core checks the annual result).
@@ -88,12 +90,12 @@ def render_overview(plan: PlanInputs, lang: str) -> None:
 def render_picker(plan: PlanInputs) -> DebtAccount | None:
     by_id = {account.id: account for account in plan.accounts}
     if st.session_state.get(PICK_KEY) not in by_id:
-        st.session_state[PICK_KEY] = None
+        st.session_state[PICK_KEY] = NEW
     st.session_state["debts_pick"] = st.session_state[PICK_KEY]
-    labels = {None: t("debts.pick_new")} | {i: a.debt.creditor for i, a in by_id.items()}
+    labels = {NEW: t("debts.pick_new")} | {i: a.debt.creditor for i, a in by_id.items()}
     st.selectbox(
         t("debts.pick"),
-        [None, *by_id],
+        [NEW, *by_id],
         key="debts_pick",
         format_func=labels.get,
         on_change=lambda: st.session_state.update({PICK_KEY: st.session_state["debts_pick"]}),
@@ -372,7 +374,7 @@ def render_actions(store, account, candidate, unsaved: bool) -> None:
         except StoreError as exc:
             show_error(exc)
             return
-        st.session_state[PICK_KEY] = None
+        st.session_state[PICK_KEY] = NEW
         discard_form(FORM)
         st.session_state[FLASH_KEY] = "debts.deleted"
     st.rerun()
