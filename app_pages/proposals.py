@@ -223,10 +223,13 @@ def show_saved(store, client_id, account, can_pay, income, as_of, lang) -> None:
         return
     chosen = saved[-1]  # the latest saved is the one to put forward
     label = proposal_label(chosen.proposal, lang)
-    st.success(
-        t("proposals.saved.current", title=chosen.title or label, label=label),
-        icon=":material/bookmark_added:",
+    title = chosen.title if chosen.title and chosen.title != label else None
+    text = (
+        t("proposals.saved.current", title=title, label=label)
+        if title
+        else t("proposals.saved.current_untitled", label=label)
     )
+    st.success(text, icon=":material/bookmark_added:")
     if len(saved) > 1:
         with st.expander(t("proposals.saved.earlier", n=len(saved) - 1)):
             for item in reversed(saved[:-1]):

@@ -17,6 +17,11 @@ from ui.charts import base_figure, series_style, yuan_axis
 from ui.format import format_money
 from ui.i18n import translate
 
+#: Room under the plot for the axis title and a legend of up to six series (wrapping on a phone).
+HEIGHT = 470
+LEGEND = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0}
+MARGIN = {"l": 10, "r": 10, "t": 56, "b": 150}
+
 
 def monthly_payments(plan: Plan) -> list[Decimal]:
     """The plan's payments on every month of its grid, 0 where nothing is due."""
@@ -51,6 +56,7 @@ def payment_chart(series: list[tuple[str, Plan]], can_pay: Decimal, lang: str) -
         translate("proposals.chart.payment.title", lang),
         translate("proposals.chart.x", lang),
         translate("proposals.chart.payment.y", lang),
+        height=HEIGHT,
     )
     hover = translate("proposals.chart.payment.hover", lang)
     for index, (name, plan) in enumerate(series):
@@ -67,7 +73,7 @@ def payment_chart(series: list[tuple[str, Plan]], can_pay: Decimal, lang: str) -
             hoverinfo="skip",
         )
     )
-    fig.update_layout(hovermode="closest")
+    fig.update_layout(hovermode="closest", legend=LEGEND, margin=MARGIN)
     return yuan_axis(fig)
 
 
@@ -77,9 +83,14 @@ def cumulative_chart(series: list[tuple[str, Plan]], lang: str) -> go.Figure:
         translate("proposals.chart.cumulative.title", lang),
         translate("proposals.chart.x", lang),
         translate("proposals.chart.cumulative.y", lang),
+        height=HEIGHT,
     )
     hover = translate("proposals.chart.cumulative.hover", lang)
+    longest = max((plan.months for _, plan in series), default=0)
     for index, (name, plan) in enumerate(series):
-        fig.add_trace(_trace(index, name, _running_totals(monthly_payments(plan)), hover))
-    fig.update_layout(hovermode="closest")
+        totals = _running_totals(monthly_payments(plan))
+        # a plan that ends early stays at its total, so every line can be read at any month
+        totals += [totals[-1]] * (longest + 1 - len(totals))
+        fig.add_trace(_trace(index, name, totals, hover))
+    fig.update_layout(hovermode="closest", legend=LEGEND, margin=MARGIN)
     return yuan_axis(fig)

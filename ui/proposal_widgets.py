@@ -170,7 +170,8 @@ def proposal_inputs(account: DebtAccount, as_of: date) -> list[Proposal]:
     """Draw the kind picker and the parameters the picked kinds need; return the valid proposals."""
     debt = account.debt
     lang = _lang()  # bound now: format_func may be called outside the script run
-    kinds = st.multiselect(
+    kinds_col, months_col = st.columns([3, 2])
+    kinds = kinds_col.multiselect(
         t("proposals.input.kinds"),
         options=[kind.value for kind in KIND_CHOICES],
         default=[kind.value for kind in DEFAULT_KINDS],
@@ -179,30 +180,27 @@ def proposal_inputs(account: DebtAccount, as_of: date) -> list[Proposal]:
     )
     kinds = [ProposalKind(kind) for kind in kinds]
     st.session_state.setdefault("proposals.months", default_term(account))
-    months = st.slider(
+    months = months_col.slider(
         t("proposals.input.months"),
         min_value=1,
         max_value=MAX_TERM,
         key="proposals.months",
         help=t("proposals.help.months"),
     )
-    left, middle, right = st.columns(3)
-    waiver = _waiver_input(left) if _USES_WAIVER & set(kinds) else Decimal("0")
-    rate_ok, rate = _rate_input(middle) if _USES_RATE & set(kinds) else (True, None)
+    rates_col, amounts_col, parts_col = st.columns(3)
+    waiver = _waiver_input(rates_col) if _USES_WAIVER & set(kinds) else Decimal("0")
+    rate_ok, rate = _rate_input(rates_col) if _USES_RATE & set(kinds) else (True, None)
     down = None
     if ProposalKind.DOWN_PAYMENT in kinds:
         default = (debt.opening_balance / 10).quantize(Decimal("1"))
-        down = _money_field(right, t("proposals.input.down"), "proposals.down", default)
+        down = _money_field(amounts_col, t("proposals.input.down"), "proposals.down", default)
     parts = None
     if ProposalKind.LUMP_SUM_SETTLEMENT in kinds:
-        with st.container(border=True):
-            st.markdown(f"**{t('proposals.kind.lump_sum_settlement')}**")
-            amount_col, parts_col = st.columns(2)
-            default = (debt.opening_balance * Decimal("0.6")).quantize(Decimal("1"))
-            total = _money_field(
-                amount_col, t("proposals.input.settle_amount"), "proposals.settle_amount", default
-            )
-            parts = _settlement_parts(parts_col, total, as_of)
+        default = (debt.opening_balance * Decimal("0.6")).quantize(Decimal("1"))
+        total = _money_field(
+            amounts_col, t("proposals.input.settle_amount"), "proposals.settle_amount", default
+        )
+        parts = _settlement_parts(parts_col, total, as_of)
 
     builders = {
         ProposalKind.TERM_EXTENSION: lambda: TermExtension(months=months),

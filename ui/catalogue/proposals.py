@@ -74,8 +74,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "proposals.input.down": {"zh-CN": "首付金额（元）", "en": "Down payment (¥)"},
     "proposals.input.settle_amount": {"zh-CN": "结清总额（元）", "en": "Settlement total (¥)"},
-    "proposals.input.parts": {"zh-CN": "分几笔付", "en": "Paid in"},
-    "proposals.input.part_date": {"zh-CN": "第 {n} 笔日期", "en": "Date of part {n}"},
+    "proposals.input.parts": {"zh-CN": "结清款分几笔付", "en": "Settlement paid in"},
+    "proposals.input.part_date": {"zh-CN": "第 {n} 笔付款日", "en": "Part {n} due on"},
     "proposals.error.waiver": {
         "zh-CN": "减免比例须在 0% 到 100% 之间",
         "en": "the waiver must be between 0% and 100%",
@@ -145,6 +145,10 @@ TEXT: dict[str, dict[str, str]] = {
     "proposals.saved.current": {
         "zh-CN": "已保存，准备向机构提出：{title}（{label}）",
         "en": "Saved — to put to the lender: {title} ({label})",
+    },
+    "proposals.saved.current_untitled": {
+        "zh-CN": "已保存，准备向机构提出：{label}",
+        "en": "Saved — to put to the lender: {label}",
     },
     "proposals.saved.earlier": {"zh-CN": "更早保存的 {n} 个方案", "en": "{n} saved earlier"},
     "proposals.pitch.language": {"zh-CN": "话术语言", "en": "Language of the sentence"},
