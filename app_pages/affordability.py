@@ -82,17 +82,18 @@ def render_form(saved: BudgetVersion | None, household: int) -> tuple[Budget | N
         for i, name in enumerate(INCOMES)
     }
     st.subheader(t("afford.costs"))
-    cols = st.columns(2)
     saved_costs = budget.essential_costs if budget else {}
-    costs = {
-        category: money(
-            f"cost_{category.value}",
-            enum_label(category),
-            saved_costs.get(category, ZERO_MONEY),
-            cols[i % 2],
-        )
-        for i, category in enumerate(CostCategory)
-    }
+    categories = list(CostCategory)
+    costs = {}
+    for pair in zip(categories[::2], categories[1::2], strict=True):
+        # One row per pair, so a phone (where columns stack) keeps the categories in order.
+        for column, category in zip(st.columns(2), pair, strict=True):
+            costs[category] = money(
+                f"cost_{category.value}",
+                enum_label(category),
+                saved_costs.get(category, ZERO_MONEY),
+                column,
+            )
     st.subheader(t("afford.floor"))
     cols = st.columns(3)
     size = kept(
@@ -272,10 +273,12 @@ def main() -> None:
     plan = load_plan(store, client.id, today())
     history = store.budgets.history(client.id)
     latest = store.budgets.current(client.id)
+    result_box = st.container()  # the result first; it is drawn once the form is read
     budget, valid_from = render_form(latest, client.household_size)
     unsaved = budget is None or latest is None or not same_budget(budget, latest.budget)
     if budget is not None:
-        render_result(budget, plan.debts, lang)
+        with result_box:
+            render_result(budget, plan.debts, lang)
     if unsaved and (latest is not None or (budget is not None and budget.net_income > 0)):
         st.caption(f":orange[:material/edit: {t('afford.unsaved')}]")
     cols = st.columns([2, 1])

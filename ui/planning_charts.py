@@ -48,11 +48,19 @@ def income_split_chart(result: Affordability, texts: dict[str, str]) -> go.Figur
                 marker={"color": colour, "pattern": {"shape": pattern}},
                 text=[name],
                 textposition="inside",
+                textangle=0,
                 insidetextanchor="middle",
                 hovertemplate=f"{name}: ¥%{{x:,.2f}}<extra></extra>",
             )
         )
-    fig.update_layout(barmode="stack", hovermode="closest", legend={"traceorder": "normal"})
+    fig.update_layout(
+        barmode="stack",
+        hovermode="closest",
+        # Labels that do not fit a segment are hidden (the legend still names it), never rotated.
+        uniformtext={"minsize": 11, "mode": "hide"},
+        legend={"traceorder": "normal", "y": -0.32},
+        margin={"b": 20},
+    )
     fig.update_yaxes(autorange="reversed")
     return yuan_axis(fig, "x")
 
@@ -87,6 +95,7 @@ def payoff_chart(
             line={"color": "#1F2937", "width": 3.5, "dash": "solid"},
         )
     )
-    fig.update_xaxes(rangemode="tozero", dtick=6 if plan.month_count > 12 else 1)
+    # A whole number of months per tick, few enough to stay legible on a phone.
+    fig.update_xaxes(rangemode="tozero", nticks=8, tickformat="d")
     fig.update_yaxes(rangemode="tozero")
     return yuan_axis(fig)

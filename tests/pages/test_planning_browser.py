@@ -55,6 +55,15 @@ def type_into(page, label, value):
     page.wait_for_timeout(300)
 
 
+def full_screenshot(page, path, viewport):
+    """The whole page: Streamlit scrolls inside its main area, so grow the window to fit it."""
+    height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({**viewport, "height": max(height, viewport["height"])})
+    page.wait_for_timeout(600)
+    page.screenshot(path=path)
+    page.set_viewport_size(viewport)
+
+
 def settle(page):
     page.wait_for_timeout(800)
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
@@ -77,12 +86,12 @@ def test_screenshots_of_the_example_case(browser, app_url, artifacts, lang, view
             timeout=20_000
         )
         settle(page)
-        page.screenshot(path=artifacts / f"clients-{lang}-{viewport}.png", full_page=True)
+        full_screenshot(page, artifacts / f"clients-{lang}-{viewport}.png", VIEWPORTS[viewport])
         for name, _ in PAGES[1:]:
             go_to(page, name, lang, phone)
             page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=20_000)
             settle(page)
-            page.screenshot(path=artifacts / f"{name}-{lang}-{viewport}.png", full_page=True)
+            full_screenshot(page, artifacts / f"{name}-{lang}-{viewport}.png", VIEWPORTS[viewport])
     finally:
         context.close()
 
