@@ -26,6 +26,7 @@ from ui.call_widgets import (
     enum_label,
     enum_labels,
     local_moment,
+    md_escape,
     now_local,
     page_link_if_present,
     proposal_result,
@@ -193,7 +194,7 @@ def render_confirmation(store, client, cases, lang) -> None:
         st.expander(t("calls.tasks_created", n=len(tasks)), icon=":material/task_alt:").markdown(
             "\n".join(
                 f"- {format_date(local(task.due).date(), lang)} {local(task.due):%H:%M} — "
-                f"{task.title}"
+                f"{md_escape(task.title)}"
                 for task in tasks
             )
         )
@@ -429,7 +430,7 @@ def render_collection(store, client, accounts, now, lang) -> None:
         wall = local(event.at)
         with st.container(border=True):
             st.markdown(
-                f"**{format_date(wall.date(), lang)} {wall:%H:%M}** · {call.lender} · "
+                f"**{format_date(wall.date(), lang)} {wall:%H:%M}** · {md_escape(call.lender)} · "
                 f"{enum_label('contact_target', event.contacted)}"
             )
             if collection_note(call):

@@ -13,7 +13,7 @@ from core.rules.escalation import EscalationStep, attempts_from_calls, next_esca
 from core.rules.followups import is_overdue
 from core.rules.timing import LOCAL_TZ, local
 from store import StoreError
-from ui.call_widgets import agreed_cases, enum_label, now_local
+from ui.call_widgets import agreed_cases, enum_label, md_escape, now_local
 from ui.errors import show_error
 from ui.format import format_date, format_money
 from ui.i18n import current_language, t
@@ -74,7 +74,7 @@ def render_tasks(store, clients, now, lang) -> None:
             )
             text.markdown(
                 f"{badge} **{when_text(task.due, lang)}** · "
-                f"{client_label(client) if client else '—'}\n\n{task.title}"
+                f"{md_escape(client_label(client)) if client else '—'}\n\n{md_escape(task.title)}"
             )
             action.button(
                 t("today.done"),
@@ -111,8 +111,8 @@ def render_installments(store, clients, now, lang) -> None:
             colour = "red" if missed else "orange"
             text.markdown(
                 f":{colour}-badge[{enum_label('status', item.status)}] "
-                f"**{format_date(item.due_date, lang)}** · {client_label(client)} · "
-                f"{case.lender}\n\n"
+                f"**{format_date(item.due_date, lang)}** · {md_escape(client_label(client))} · "
+                f"{md_escape(case.lender)}\n\n"
                 + t(
                     "today.dues.line",
                     number=item.number,
@@ -180,7 +180,7 @@ def render_escalations(store, clients, now, lang) -> None:
             colour = "red" if step.due_now else "gray"
             st.markdown(
                 f":{colour}-badge[{when}] **{enum_label('step', step.step)}** · "
-                f"{client_label(client)} · {lender}"
+                f"{md_escape(client_label(client))} · {md_escape(lender)}"
             )
             st.markdown(step.text)
             st.caption(step.reason.text)

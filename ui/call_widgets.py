@@ -44,6 +44,11 @@ def page_link_if_present(path: str, title_key: str, icon: str) -> None:
         st.page_link(path, label=t(title_key), icon=icon)
 
 
+def md_escape(text: str) -> str:
+    """Text shown inside markdown as typed: a masked name's ``*`` must not turn into italics."""
+    return "".join(f"\\{char}" if char in "\\*_`[]<>#~|" else char for char in text)
+
+
 def enum_label(kind: str, value: StrEnum | str) -> str:
     """The label of an enum value, e.g. ``enum_label("outcome", Outcome.AGREED)``."""
     return t(f"calls_enum.{kind}.{getattr(value, 'value', value)}")

@@ -22,11 +22,13 @@ class Case:
     result: ProposalResult | None
 
 
-def seed_case(*, agreed_days_ago: int | None = 40, today: date | None = None) -> Case:
+def seed_case(
+    *, agreed_days_ago: int | None = 40, today: date | None = None, url: str | None = None
+) -> Case:
     """张明 owes 招商银行 ¥12,000 on a card; a 24-month term extension was agreed
     ``agreed_days_ago`` days ago (so with 40, the first installment is already past due)."""
     today = today or date.today()
-    store = init_db()
+    store = init_db(url)
     consent = Consent(
         given_on=date(2026, 1, 5), scopes=frozenset({ConsentScope.STORE_PERSONAL_DATA})
     )
