@@ -72,7 +72,8 @@ def payoff_chart(
 
     ``texts`` holds the translated ``title``, ``x``, ``y`` and ``total``.
     """
-    fig = base_figure(texts["title"], texts["x"], texts["y"])
+    fig = base_figure(texts["title"], texts["x"], texts["y"], height=440)
+    fig.update_layout(legend={"y": -0.22})  # clear of the month axis title
     periods = list(range(0, plan.month_count + 1))
     for i, creditor in enumerate(creditors):
         balances = [opening[i], *(m.balances[i] for m in plan.months)]
