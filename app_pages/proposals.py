@@ -294,7 +294,14 @@ def main() -> None:
     comparison, minimum = compare(*key)
     table, payments, cumulative = figures(*key, lang)
     st.subheader(t("proposals.compare.title"))
-    st.dataframe(table, hide_index=True, width="stretch", key="proposals.table")
+    name_column = st.column_config.TextColumn(pinned=True)  # stays in view while a phone scrolls
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key="proposals.table",
+        column_config={t("proposals.col.proposal"): name_column},
+    )
     show_recommendation(comparison, minimum, lang)
     chart_left, chart_right = st.columns(2)
     chart_left.plotly_chart(payments, width="stretch", key="proposals.chart.payment")
