@@ -92,6 +92,9 @@ def app_url(tmp_path_factory):
             str(port),
             "--server.headless",
             "true",
+            # Edits made while the suite runs must not reload modules under a live session.
+            "--server.fileWatcherType",
+            "none",
         ],
         cwd=ROOT,
         env=env,

@@ -89,3 +89,10 @@ def test_format_months(n, lang, expected):
 def test_unknown_language_is_refused(call):
     with pytest.raises(ValueError, match="lang"):
         call()
+
+
+def test_md_escape_keeps_masked_names_literal():
+    from ui.format import md_escape
+
+    assert md_escape("王*明 · 138****8000") == "王\\*明 · 138\\*\\*\\*\\*8000"
+    assert md_escape("plain") == "plain"

@@ -55,3 +55,8 @@ def format_months(n: int, lang: str) -> str:
     """A term in months: ``"24个月"`` / ``"24 months"``, ``"1 month"``."""
     _check_language(lang)
     return translate("unit.month" if n == 1 else "unit.months", lang, n=n)
+
+
+def md_escape(text: str) -> str:
+    """Text shown in markdown as typed: a masked name's ``*`` must not become italics."""
+    return "".join(f"\\{char}" if char in "\\*_`[]<>#~|" else char for char in text)

@@ -11,6 +11,7 @@ import streamlit as st
 from core.clients import Client, MaskKind, mask
 from store import Store, StoreError, init_db, load_settings
 from ui.errors import show_error
+from ui.format import md_escape
 from ui.i18n import t
 
 #: Durable key: the id of the client being worked on, or None.
@@ -68,7 +69,7 @@ def sidebar_client(store: Store | None) -> None:
         if client is None:
             st.markdown(t("state.no_client"))
         else:
-            st.markdown(f"**{client_label(client)}**")
+            st.markdown(f"**{md_escape(client_label(client))}**")
 
 
 def require_client(store: Store) -> Client | None:
