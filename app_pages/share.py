@@ -37,6 +37,7 @@ def client_from_query() -> None:
     value = st.query_params.get("client")
     if value and value.isdigit() and int(value) != current_client_id():
         select_client(int(value))
+        st.rerun()  # so that the sidebar, drawn before this page, names the client too
 
 
 def render_header(report: PlanReport, lang: str) -> None:
@@ -136,6 +137,7 @@ def render_view(report: PlanReport, lang: str) -> None:
                 figure,
                 width="stretch",
                 config=plotly_config(f"plan-{report.client_id}"),
+                theme=None,  # the same colours and hatching as the images and the PDF
                 key="share_chart",
             )
             render_debts(report, lang)

@@ -36,8 +36,12 @@ def _floats(values: list[Decimal]) -> list[float]:
     return [float(value) for value in values]
 
 
-def monthly_chart(report: PlanReport, lang: str, *, height: int = 400) -> go.Figure:
-    months = [m.month for m in report.months]
+def monthly_chart(report: PlanReport, lang: str, *, height: int = 440) -> go.Figure:
+    """From the month of ``as_of`` on: months already paid under an agreed plan are history,
+    and the contracts are reckoned from ``as_of``."""
+    start = report.as_of.replace(day=1)
+    shown = [m for m in report.months if m.month >= start]
+    months = [m.month for m in shown]
     labels = [_month_label(month, lang) for month in months]
     fig = base_figure(
         translate("report.chart.monthly.title", lang),
@@ -58,12 +62,17 @@ def monthly_chart(report: PlanReport, lang: str, *, height: int = 400) -> go.Fig
             name=line.creditor,
             marker={
                 "color": colour,
-                "pattern": {"shape": PATTERNS[i % len(PATTERNS)], "fgcolor": "white"},
+                "pattern": {
+                    "shape": PATTERNS[i % len(PATTERNS)],
+                    "fgcolor": "white",
+                    "bgcolor": colour,
+                    "solidity": 0.25,
+                },
             },
             customdata=[format_money(v, lang) for v in values],
             hovertemplate="%{fullData.name}: %{customdata}<extra></extra>",
         )
-    contract = [m.contract for m in report.months]
+    contract = [m.contract for m in shown]
     fig.add_scatter(
         x=labels,
         y=_floats(contract),
@@ -85,7 +94,10 @@ def monthly_chart(report: PlanReport, lang: str, *, height: int = 400) -> go.Fig
             + format_money(report.capacity, lang)
             + "<extra></extra>",
         )
-    fig.update_layout(barmode="stack", bargap=0.25)
+    # The slanted ticks name the months themselves; an axis title under them would collide
+    # with the legend on a phone.
+    fig.update_layout(barmode="stack", bargap=0.25, legend={"y": -0.32})
+    fig.update_xaxes(nticks=12, tickangle=-45, title_text=None)
     return yuan_axis(fig)
 
 

@@ -162,10 +162,18 @@ class PlanReport(BaseModel):
 
     @property
     def first_month(self) -> Decimal:
-        """The plans' total in the first month from ``as_of``'s on with a payment (0 if none):
-        what the client pays next month, not what an agreed plan asked months ago."""
-        start = self.as_of.replace(day=1)
-        return next((m.plan for m in self.months if m.month >= start and m.plan > 0), ZERO_MONEY)
+        """The plans' total in the month of the next payment due on or after ``as_of`` (0 if
+        none): what the client pays next, not what an agreed plan asked months ago."""
+        upcoming = [
+            row.due_date
+            for line in self.debts
+            for row in line.rows
+            if row.due_date is not None and row.due_date >= self.as_of
+        ]
+        if not upcoming:
+            return ZERO_MONEY
+        month = min(upcoming).replace(day=1)
+        return next((m.plan for m in self.months if m.month == month), ZERO_MONEY)
 
     @property
     def highest_month(self) -> Decimal:
