@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import plotly.graph_objects as go
 
@@ -25,6 +25,8 @@ from ui.i18n import current_language, t
 
 LANES = ("call", "promise", "collection", "payment", "due", "task")
 NOON = time(12, 0)
+FOCUS_BEFORE = timedelta(days=60)
+FOCUS_AFTER = timedelta(days=45)
 GREY = STATUS_COLOURS["neutral"]
 GOOD, WARN, BAD = STATUS_COLOURS["good"], STATUS_COLOURS["warn"], STATUS_COLOURS["bad"]
 BLUE, SKY, PURPLE = "#0072B2", "#56B4E9", "#CC79A7"
@@ -189,11 +191,12 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime) -> go.Figure
     """The chart: lanes top to bottom in :data:`LANES` order, a line at now, overdue ringed."""
     lanes = [lane for lane in LANES if any(event.lane == lane for event in events)] or ["call"]
     lane_label = {lane: t(f"calls.timeline.lane.{lane}") for lane in LANES}
+    # The date axis is titled in the chart title: under the axis the legend needs the room.
     fig = base_figure(
-        t("calls.timeline.chart_title"),
-        t("calls.timeline.x_title"),
+        f"{t('calls.timeline.chart_title')} · {t('calls.timeline.x_title')}",
         "",
-        height=150 + 46 * len(lanes),
+        "",
+        height=170 + 46 * len(lanes),
     )
     for style, (colour, symbol) in STYLES.items():
         chosen = [event for event in events if event.style == style]
@@ -261,7 +264,12 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime) -> go.Figure
         categoryarray=[lane_label[lane] for lane in reversed(lanes)],
         gridcolor="#E5E7EB",
     )
-    fig.update_layout(hovermode="closest", showlegend=True)
+    # Open on the weeks around now (the rest of the plan is a zoom-out or double-click away).
+    moments = [_wall(event.at) for event in events] or [today]
+    start = max(min(moments), today - FOCUS_BEFORE) - timedelta(days=3)
+    end = min(max(moments), today + FOCUS_AFTER) + timedelta(days=3)
+    fig.update_xaxes(range=[start, end], nticks=5, tickangle=0, tickformat="%m-%d")
+    fig.update_layout(hovermode="closest", showlegend=True, legend={"y": -0.12})
     return fig
 
 

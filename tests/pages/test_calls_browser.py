@@ -21,6 +21,8 @@ from ui.i18n import translate
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 800}
+# Reruns after a save can be slow on a busy machine; a real user waits too.
+expect.set_options(timeout=30_000)
 PHONE = {"width": 390, "height": 844}
 
 
@@ -101,6 +103,7 @@ def test_a_logged_call_reaches_the_timeline_and_today_and_stays_done(
     store = init_db(url)
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
+    page.set_default_timeout(60_000)
     summary = f"Asked for 24 installments ({lang})"
     try:
         choose_client(page, app, lang)
@@ -121,7 +124,7 @@ def test_a_logged_call_reaches_the_timeline_and_today_and_stays_done(
         page.get_by_role("button", name=translate("calls.form.save", lang)).click()
         saved = translate("calls.saved", lang, lender="招商银行")
         expect(page.get_by_text(saved)).to_be_visible(timeout=15_000)
-        expect(page.get_by_test_id("stCode").first).to_contain_text("A123")
+        expect(page.get_by_test_id("stCode").first).to_contain_text("A123", timeout=15_000)
         shoot(page, artifacts, f"calls-log-{lang}")
 
         (call,) = [c for c in store.calls.list_for_client(case.client.id) if c.summary == summary]
@@ -170,6 +173,7 @@ def test_call_prep_shows_the_stop_sign_and_the_script_card(browser, seeded, arti
     app, _, _ = seeded
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
+    page.set_default_timeout(60_000)
     try:
         choose_client(page, app, lang)
         go(page, lang, "page.call_prep")
@@ -183,6 +187,7 @@ def test_call_prep_shows_the_stop_sign_and_the_script_card(browser, seeded, arti
         )
         expect(page.get_by_text(translate("prep.scam.stop", lang))).to_be_visible(timeout=15_000)
         expect(page.get_by_text("¥599.09").first).to_be_attached()
+        page.get_by_text(translate("prep.scam.stop", lang)).scroll_into_view_if_needed()
         shoot(page, artifacts, f"call-prep-{lang}")
     finally:
         context.close()

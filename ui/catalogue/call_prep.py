@@ -58,7 +58,7 @@ TEXT: dict[str, dict[str, str]] = {
     "prep.scam.yes": {"zh-CN": "核对了", "en": "Yes"},
     "prep.scam.no": {"zh-CN": "没有核对", "en": "No"},
     "prep.scam.unknown": {"zh-CN": "不确定", "en": "Not sure"},
-    "prep.scam.stop": {"zh-CN": "🛑 停止！立即挂断", "en": "🛑 STOP — hang up now"},
+    "prep.scam.stop": {"zh-CN": "停止！立即挂断", "en": "STOP — hang up now"},
     "prep.scam.severity.high": {"zh-CN": "高风险", "en": "High"},
     "prep.scam.severity.medium": {"zh-CN": "注意", "en": "Caution"},
     # documents
