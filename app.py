@@ -19,6 +19,7 @@ PAGES = (
     ("app_pages/calls.py", "page.calls", ":material/call:"),
     ("app_pages/today.py", "page.today", ":material/today:"),
     ("app_pages/share.py", "page.share", ":material/share:"),
+    ("app_pages/data.py", "page.data", ":material/database:"),
 )
 
 

@@ -84,7 +84,11 @@ def error_messages(exc: BaseException, lang: str) -> list[str]:
         return [_line(exc.field, exc.code, lang)]
     if isinstance(exc, StoreError):
         field = getattr(exc, "field", None)
-        return [_line(field, exc.code, lang) if field else _problem(exc.code, lang)]
+        lines = [_line(field, exc.code, lang) if field else _problem(exc.code, lang)]
+        where = getattr(exc, "where", "")  # which part of a file is wrong (a backup)
+        if where:
+            lines.append(translate("error.where", lang, where=where, problem=exc.problem))
+        return lines
     return [translate("error.unexpected", lang)]
 
 

@@ -4,10 +4,11 @@ Display never rounds money on its own terms: amounts arrive from ``core`` alread
 anything finer goes through ``core.money.round_fen``, the single rounding rule.
 """
 
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.money import round_fen
+from store.settings import to_display_time
 from ui.i18n import LANGUAGES, translate
 
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -49,6 +50,16 @@ def format_date(day: date, lang: str) -> str:
     if lang == "zh-CN":
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+
+
+def format_datetime(moment: datetime, lang: str) -> str:
+    """A moment on the display clock: ``"2026年11月25日 14:05"`` / ``"25 Nov 2026 14:05"``.
+
+    An aware moment is shown in the display time zone (Asia/Shanghai unless configured).
+    """
+    if moment.tzinfo is not None:
+        moment = to_display_time(moment)
+    return f"{format_date(moment.date(), lang)} {moment:%H:%M}"
 
 
 def format_months(n: int, lang: str) -> str:

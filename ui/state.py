@@ -6,6 +6,8 @@ widget's key when the widget is not drawn, so a choice made on one page would va
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import streamlit as st
 
 from core.clients import Client, MaskKind, mask
@@ -31,6 +33,18 @@ def get_store() -> Store | None:
     except StoreError as exc:
         show_error(exc)
         return None
+
+
+def now_local() -> datetime:
+    """Now, tz-aware, on the display clock (Asia/Shanghai unless ``REPAYTALK_TIMEZONE`` says
+    otherwise): the clock of the client and the lenders. Pages read the clock here, and pass
+    the result to ``core`` as ``now`` / ``as_of``."""
+    return datetime.now(load_settings().zone)
+
+
+def today() -> date:
+    """The ``as_of`` date of every calculation on every page."""
+    return now_local().date()
 
 
 def current_client_id() -> int | None:

@@ -1,6 +1,7 @@
 """Error messages: one per error code of ``core`` and ``store``, and the fields they name."""
 
 TEXT: dict[str, dict[str, str]] = {
+    "error.where": {"zh-CN": "问题位置：{where}（{problem}）", "en": "Where: {where} ({problem})"},
     "error.line": {"zh-CN": "{field}：{problem}", "en": "{field}: {problem}"},
     "error.unexpected": {
         "zh-CN": "出了点问题，刚才的操作没有保存。请重试；如果反复出现，请联系维护人员。",

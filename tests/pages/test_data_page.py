@@ -1,0 +1,41 @@
+"""The Data page: backup, the restore check and CSV exports, in both languages."""
+
+from datetime import date
+
+import pytest
+
+from core.examples import example_case
+from store import init_db
+from store.backup import BackupFileError, read_backup
+from ui.errors import error_messages
+from ui.i18n import translate
+
+PAGE = "app_pages/data.py"
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_the_data_page_opens_on_an_empty_database(open_app, lang):
+    at = open_app(PAGE, lang)
+    assert [title.value for title in at.title] == [translate("page.data", lang)]
+    assert [metric.value for metric in at.metric][:4] == ["0", "0", "0", "0"]
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_a_backup_is_prepared_for_download_with_every_client(open_app, lang):
+    with init_db() as store:
+        store.clients.create(example_case(date(2026, 11, 25)).client)
+    at = open_app(PAGE, lang)
+    assert at.metric[0].value == "1"
+    at.button(key="data_backup_prepare").click().run()
+    assert not at.exception
+    data = at.session_state["data_backup_bytes"]
+    assert read_backup(data).client_count == 1
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_a_broken_backup_says_where_it_is_broken_in_the_users_language(lang):
+    with pytest.raises(BackupFileError) as info:
+        read_backup(b'{"format": "repaytalk-backup", "format_version": 1, "tables": {', source="x")
+    lines = error_messages(info.value, lang)
+    assert lines[0] == translate("error.backup_invalid", lang)
+    assert "line 1" in lines[1]

@@ -1,0 +1,71 @@
+"""Texts of the Data page: backup, restore and CSV exports."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "page.data": {"zh-CN": "数据备份", "en": "Data"},
+    "data.table.clients": {"zh-CN": "客户", "en": "Clients"},
+    "data.table.debts": {"zh-CN": "债务", "en": "Debts"},
+    "data.table.calls": {"zh-CN": "通话", "en": "Calls"},
+    "data.table.payments": {"zh-CN": "还款", "en": "Payments"},
+    "data.backup.title": {"zh-CN": "备份全部数据", "en": "Back up everything"},
+    "data.backup.body": {
+        "zh-CN": "把所有客户、债务、方案、通话、待办和还款记录保存为一个 JSON 文件。"
+        "文件含客户个人信息，请存放在安全的地方。",
+        "en": "Save every client, debt, proposal, call, task and payment in one JSON file. "
+        "It holds clients' personal data: keep it somewhere safe.",
+    },
+    "data.backup.prepare": {"zh-CN": "生成备份文件", "en": "Prepare a backup"},
+    "data.backup.download": {"zh-CN": "下载备份文件", "en": "Download the backup"},
+    "data.restore.title": {"zh-CN": "从备份恢复", "en": "Restore from a backup"},
+    "data.restore.body": {
+        "zh-CN": "先检查文件，确认无误后再恢复。恢复会用备份替换当前全部数据，"
+        "要么全部成功，要么什么都不改。较大的备份请用命令行：python -m store restore 文件名。",
+        "en": "The file is checked first; you confirm before anything changes. Restoring "
+        "replaces all current data with the backup, completely or not at all. For a large "
+        "backup use the command line: python -m store restore FILE.",
+    },
+    "data.restore.file": {"zh-CN": "选择备份文件（.json）", "en": "Backup file (.json)"},
+    "data.restore.check": {"zh-CN": "检查文件", "en": "Check the file"},
+    "data.restore.ok": {
+        "zh-CN": "文件完整，可以恢复（备份于 {made}）。其中包含：",
+        "en": "The file is complete and can be restored (made {made}). It holds:",
+    },
+    "data.restore.warning": {
+        "zh-CN": "恢复后，当前数据库中的全部记录将被备份内容替换，且无法撤销。建议先备份当前数据。",
+        "en": "Restoring replaces every record in the current database with the backup and "
+        "cannot be undone. Back up the current data first.",
+    },
+    "data.restore.confirm": {
+        "zh-CN": "我明白当前数据将被替换",
+        "en": "I understand the current data will be replaced",
+    },
+    "data.restore.run": {"zh-CN": "恢复备份", "en": "Restore the backup"},
+    "data.restore.done": {
+        "zh-CN": "已恢复。请在“客户”页面重新选择客户。",
+        "en": "Restored. Choose a client again on the Clients page.",
+    },
+    "data.export.title": {"zh-CN": "导出表格（CSV）", "en": "Export tables (CSV)"},
+    "data.export.body": {
+        "zh-CN": "导出全部客户的通话、待办和还款记录，可用 Excel 直接打开。",
+        "en": "Export every client's calls, tasks and payments; the files open in Excel.",
+    },
+    "data.export.mask": {
+        "zh-CN": "导出时隐去客户姓名（如 张*明）",
+        "en": "Mask client names in the files (e.g. 张*明)",
+    },
+    "data.export.calls": {"zh-CN": "下载通话记录", "en": "Download calls"},
+    "data.export.tasks": {"zh-CN": "下载待办事项", "en": "Download tasks"},
+    "data.export.payments": {"zh-CN": "下载还款记录", "en": "Download payments"},
+    "error.backup_invalid": {
+        "zh-CN": "这个备份文件无法恢复，数据库没有任何改动",
+        "en": "this backup file cannot be restored; the database is unchanged",
+    },
+    "error.backup_version": {
+        "zh-CN": "备份文件的格式版本不受支持，数据库没有任何改动",
+        "en": "the backup's format version is not supported; the database is unchanged",
+    },
+    "error.backup_io": {
+        "zh-CN": "无法读写备份文件",
+        "en": "the backup file cannot be read or written",
+    },
+    "error.export_io": {"zh-CN": "无法写出导出文件", "en": "the export file cannot be written"},
+}
