@@ -28,9 +28,9 @@ from ui.errors import show_error
 from ui.format import format_date, format_money, format_percent
 from ui.i18n import current_language, t
 from ui.planning_charts import income_split_chart
-from ui.planning_forms import discard_form, kept, open_draft, today
+from ui.planning_forms import discard_form, kept, open_draft
 from ui.planning_tables import load_plan
-from ui.state import get_store, require_client
+from ui.state import get_store, require_client, today
 from ui.widgets import money_input
 
 FORM = "budgetform_"

@@ -13,8 +13,8 @@ from ui.client_forms import consent_for, masked_row, same_client, save_example_c
 from ui.errors import show_error
 from ui.format import format_date
 from ui.i18n import current_language, t
-from ui.planning_forms import confirm, discard_form, kept, open_draft, today
-from ui.state import client_label, current_client, current_client_id, select_client
+from ui.planning_forms import confirm, discard_form, kept, open_draft
+from ui.state import client_label, current_client, current_client_id, select_client, today
 
 FORM = "clientform_"
 #: Durable keys: a message to show after a rerun; the client whose deletion awaits confirmation.

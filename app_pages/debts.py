@@ -25,7 +25,7 @@ from ui.errors import show_error
 from ui.format import format_date, format_money, format_months, format_percent
 from ui.i18n import current_language, t
 from ui.planning_charts import payoff_chart
-from ui.planning_forms import confirm, discard_form, kept, months_input, open_draft, today
+from ui.planning_forms import confirm, discard_form, kept, months_input, open_draft
 from ui.planning_tables import (
     STRATEGY_KEY,
     PlanInputs,
@@ -35,7 +35,7 @@ from ui.planning_tables import (
     flags_for,
     load_plan,
 )
-from ui.state import get_store, require_client
+from ui.state import get_store, require_client, today
 from ui.widgets import money_input, percent_input
 
 FORM = "debtform_"

@@ -41,7 +41,7 @@ from ui.proposal_widgets import (
     row_label,
     rows_compared,
 )
-from ui.state import get_store, require_client
+from ui.state import get_store, require_client, today
 
 #: Durable key (not a widget key): the debt being worked on.
 DEBT_KEY = "proposals_debt_id"
@@ -263,7 +263,7 @@ def main() -> None:
     if client is None:
         return
     lang = current_language()
-    as_of = date.today()
+    as_of = today()
     try:
         accounts = store.debts.list_for_client(client.id)
     except StoreError as exc:

@@ -8,8 +8,6 @@ HTML) are made only when their button is clicked.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pandas as pd
 import streamlit as st
 
@@ -24,7 +22,7 @@ from ui.charts import plotly_config
 from ui.errors import show_error
 from ui.format import format_date, format_money
 from ui.i18n import current_language, t, translate
-from ui.state import current_client_id, get_store, require_client, select_client
+from ui.state import current_client_id, get_store, now_local, require_client, select_client
 
 #: How many upcoming agreed payments the view lists.
 NEXT_DATES = 6
@@ -225,13 +223,13 @@ if client is None:
     st.stop()
 unmask = st.toggle(t("share.unmask"), key="share_unmask", help=t("share.unmask_help"))
 lang = current_language()
-now = datetime.now(UTC)
+now = now_local()
 try:
     inputs = load_inputs(store, client.id)
 except StoreError as exc:
     show_error(exc)
     st.stop()
-as_of = st.session_state.get(AS_OF_KEY) or now.astimezone(ZONE).date()
+as_of = st.session_state.get(AS_OF_KEY) or now.date()
 report = build_report(inputs, as_of=as_of, made_at=now, masked=not unmask)
 render_view(report, lang)
 render_downloads(report, lang)

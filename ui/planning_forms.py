@@ -10,7 +10,6 @@ form always starts from the saved values of the record now chosen.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -26,9 +25,6 @@ T = TypeVar("T")
 DRAFTS_KEY = "planning_drafts"
 
 
-def today() -> date:
-    """The ``as_of`` of every calculation on these pages (pages may read the clock; core not)."""
-    return date.today()
 
 
 def open_draft(form: str, scope: str) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from core.clients import Client, Consent, ConsentScope
 from core.debts import Debt, LenderType
 from core.proposals import ProposalResult, TermExtension, evaluate_proposal
 from store import ProposalStatus, SavedProposal, Store, init_db
+from ui.state import today as local_today
 
 
 @dataclass
@@ -27,7 +28,7 @@ def seed_case(
 ) -> Case:
     """张明 owes 招商银行 ¥12,000 on a card; a 24-month term extension was agreed
     ``agreed_days_ago`` days ago (so with 40, the first installment is already past due)."""
-    today = today or date.today()
+    today = today or local_today()
     store = init_db(url)
     consent = Consent(
         given_on=date(2026, 1, 5), scopes=frozenset({ConsentScope.STORE_PERSONAL_DATA})

@@ -1,6 +1,5 @@
 """The Affordability page with AppTest: the budget form, the result, versions and comparison."""
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -10,6 +9,7 @@ from core.examples import example_case
 from store import init_db
 from ui.format import format_money, format_percent
 from ui.i18n import translate
+from ui.state import today
 
 PAGE = "app_pages/affordability.py"
 LANGS = ("zh-CN", "en")
@@ -40,8 +40,8 @@ def test_without_a_client_the_page_asks_to_choose_one(open_app, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_example_budget_shows_cores_assessment(open_app, lang):
     at = load_example(open_app, lang)
-    case = example_case(date.today())
-    result = assess_affordability(case.budget, [a.debt for a in case.debts], date.today())
+    case = example_case(today())
+    result = assess_affordability(case.budget, [a.debt for a in case.debts], today())
     shown = metrics(at)
     assert shown[translate("afford.capacity", lang)] == format_money(result.capacity, lang)
     assert shown[translate("afford.capacity", lang)] == "¥800.00"

@@ -4,7 +4,7 @@ timeline with its downloads."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -14,6 +14,7 @@ from core.rules.adherence import plan_adherence
 from core.rules.conduct import CollectionEvent, ContactTarget, collection_conduct_flags
 from core.rules.timing import LOCAL_TZ
 from ui.i18n import translate
+from ui.state import today
 
 PAGE = "app_pages/calls.py"
 LANGS = ("zh-CN", "en")
@@ -116,7 +117,7 @@ def test_bad_input_gets_an_inline_message_and_nothing_is_saved(open_app, lang, n
     fill_call(at, **fields)
     if name == "next_action_date_before_the_call":
         at.text_input(key="calls_next_action").set_value("Call again")
-        at.date_input(key="calls_next_action_on").set_value(date.today() - timedelta(days=3))
+        at.date_input(key="calls_next_action_on").set_value(today() - timedelta(days=3))
     at.button(key="calls_save").click().run()
     assert not at.exception
     errors = " ".join(texts(at.error))
@@ -154,7 +155,7 @@ def test_a_payment_in_the_future_is_refused(open_app):
     case = seed_case(agreed_days_ago=40)
     at = open_for(open_app, "en", case.client.id)
     at.text_input(key="calls_pay_amount").set_value("100")
-    at.date_input(key="calls_paid_on").set_value(date.today() + timedelta(days=2))
+    at.date_input(key="calls_paid_on").set_value(today() + timedelta(days=2))
     at.button(key="calls_pay_save").click().run()
     assert translate("error.future", "en") in " ".join(texts(at.error))
     assert case.store.payments.list_for_client(case.client.id) == []
@@ -164,7 +165,7 @@ def test_a_payment_in_the_future_is_refused(open_app):
 def test_a_collection_contact_with_a_relative_at_night_is_flagged(open_app, lang):
     case = seed_case(agreed_days_ago=None)
     at = open_for(open_app, lang, case.client.id)
-    day = date.today() - timedelta(days=1)
+    day = today() - timedelta(days=1)
     at.date_input(key="calls_coll_date").set_value(day)
     at.time_input(key="calls_coll_time").set_value(time(22, 30))
     at.selectbox(key="calls_coll_target").set_value(ContactTarget.RELATIVE)

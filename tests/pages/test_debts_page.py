@@ -1,6 +1,5 @@
 """The Debts page with AppTest: the example client's debts, rates, flags, split and payoff."""
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -12,6 +11,7 @@ from store import init_db
 from ui.enum_labels import ENUM_PREFIXES, enum_key
 from ui.format import format_date, format_money, format_percent
 from ui.i18n import CATALOGUE, translate
+from ui.state import today
 
 PAGE = "app_pages/debts.py"
 LANGS = ("zh-CN", "en")
@@ -48,7 +48,7 @@ def test_without_a_client_the_page_asks_to_choose_one(open_app, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_example_debts_show_core_figures(open_app, lang):
     at = load_example(open_app, lang)
-    debts = [account.debt for account in example_case(date.today()).debts]
+    debts = [account.debt for account in example_case(today()).debts]
     shown = metrics(at)
     owed = sum(d.opening_balance for d in debts)
     demand = sum(d.monthly_demand for d in debts)
@@ -65,7 +65,7 @@ def test_the_example_debts_show_core_figures(open_app, lang):
     split = allocate_capacity(debts, Decimal("800"), Strategy.PRO_RATA)
     shares = list(at.dataframe[1].value[translate("debts.col.share", lang)])
     assert shares == [format_money(share.amount, lang) for share in split.shares]
-    payoff = payoff_plan(debts, Decimal("800"), Strategy.PRO_RATA, date.today())
+    payoff = payoff_plan(debts, Decimal("800"), Strategy.PRO_RATA, today())
     assert shown[translate("debts.debt_free", lang)] == format_date(payoff.debt_free_date, lang)
     assert at.get("plotly_chart")
 
@@ -75,7 +75,7 @@ def test_choosing_avalanche_changes_the_split_and_is_remembered(open_app):
     at.radio(key="debts_strategy").set_value(Strategy.AVALANCHE).run()
     assert not at.exception
     assert at.session_state["allocation_strategy"] == Strategy.AVALANCHE
-    debts = [account.debt for account in example_case(date.today()).debts]
+    debts = [account.debt for account in example_case(today()).debts]
     split = allocate_capacity(debts, Decimal("800"), Strategy.AVALANCHE)
     shares = list(at.dataframe[1].value["Allocated"])
     assert shares == [format_money(share.amount, "en") for share in split.shares]

@@ -4,7 +4,6 @@ save one, reload, see it saved — in both languages, on a laptop and on a phone
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 import pytest
 from playwright.sync_api import expect
@@ -12,7 +11,7 @@ from playwright.sync_api import expect
 import store
 from core.examples import example_case
 from ui.i18n import translate
-from ui.state import client_label
+from ui.state import client_label, today
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +30,7 @@ def server_store(app_url, tmp_path_factory):
 
 def example_client(db) -> str:
     """The example household under a mobile number of its own; returns its on-screen label."""
-    case = example_case(date.today())
+    case = example_case(today())
     mobile = f"139{uuid.uuid4().int % 10**8:08d}"
     client = db.clients.create(case.client.model_copy(update={"mobile": mobile}))
     for account in case.debts:

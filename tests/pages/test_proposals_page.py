@@ -4,7 +4,7 @@ slider, inline messages for bad input, saving a proposal and the sentence to say
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -28,10 +28,11 @@ from core.proposals import (
 from core.rules.pitch import pitch
 from ui.format import format_money, format_percent
 from ui.i18n import translate
+from ui.state import today
 
 PAGE = "app_pages/proposals.py"
 LANGS = ("zh-CN", "en")
-TODAY = date.today()  # the page plans from today, as a counselor would
+TODAY = today()  # the page plans from today, as a counselor would
 DEBTS = (
     Debt(creditor="甲银行", outstanding_principal="12000", rate_quote="0.18", remaining_months=12),
     Debt(
