@@ -28,7 +28,7 @@ from core.proposals import (
 )
 from core.reasons import describe
 from core.rules.pitch import pitch
-from store import SavedProposal, StoreError
+from store import ProposalStatus, SavedProposal, StoreError
 from ui.errors import show_error
 from ui.format import format_date, format_money
 from ui.i18n import LANGUAGES, current_language, t, translate
@@ -230,6 +230,7 @@ def show_saved(store, client_id, account, can_pay, income, as_of, lang) -> None:
         else t("proposals.saved.current_untitled", label=label)
     )
     st.success(text, icon=":material/bookmark_added:")
+    agreed_form(store, account, chosen, can_pay, as_of, lang)
     if len(saved) > 1:
         with st.expander(t("proposals.saved.earlier", n=len(saved) - 1)):
             for item in reversed(saved[:-1]):
@@ -252,6 +253,37 @@ def show_saved(store, client_id, account, can_pay, income, as_of, lang) -> None:
     st.code(text, language=None, wrap_lines=True)
     if not result.affordable:
         st.warning(t("proposals.pitch.above_share"), icon=":material/warning:")
+
+
+def agreed_form(store, account, chosen: SavedProposal, can_pay, as_of, lang) -> None:
+    """Record that the lender agreed to the proposal, keeping the plan as agreed on that day
+    (so later changes to the debt's balances do not move the agreed installments)."""
+    if chosen.status is ProposalStatus.AGREED:
+        st.info(
+            t("proposals.agreed.already", date=format_date(chosen.agreed_on, lang)),
+            icon=":material/handshake:",
+        )
+        return
+    with st.form("proposals.agree_form", border=True):
+        st.markdown(f"**{t('proposals.agreed.title')}**")
+        agreed_on = st.date_input(
+            t("proposals.agreed.date"),
+            value=as_of,
+            max_value=as_of,
+            key="proposals.agreed_on",
+            format="YYYY-MM-DD",
+        )
+        submitted = st.form_submit_button(t("proposals.agreed.button"))
+    if not submitted:
+        return
+    try:
+        result = evaluate_proposal(account.debt, chosen.proposal, can_pay, agreed_on)
+        store.proposals.agree(chosen, agreed_on, plan=result.plan)
+    except (StoreError, ValidationError, CoreError) as exc:
+        show_error(exc)
+        return
+    st.toast(t("proposals.agreed.done"), icon=":material/handshake:")
+    st.rerun()
 
 
 def main() -> None:

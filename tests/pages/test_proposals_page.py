@@ -26,7 +26,7 @@ from core.proposals import (
     minimum_payment_plan,
 )
 from core.rules.pitch import pitch
-from ui.format import format_money, format_percent
+from ui.format import format_date, format_money, format_percent
 from ui.i18n import translate
 from ui.state import today
 
@@ -271,3 +271,24 @@ def test_the_example_household_opens_without_error(page, lang):
     at = page(lang, client.id)
     assert len(table(at)) >= 4
     assert len(charts(at)) == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_saved_proposal_is_recorded_as_agreed_with_the_plan_of_that_day(page, lang):
+    client_id, accounts = seed()
+    at = page(lang, client_id)
+    at.selectbox(key="proposals.save_choice").set_value(0)  # the term extension
+    at.button[0].click().run()
+    agreed_on = TODAY - timedelta(days=2)
+    at.date_input(key="proposals.agreed_on").set_value(agreed_on)
+    submit = next(b for b in at.button if b.label == translate("proposals.agreed.button", lang))
+    submit.click().run()
+    assert not at.exception
+    [saved] = store.init_db().proposals.list_for_client(client_id)
+    assert saved.status is store.ProposalStatus.AGREED
+    assert saved.agreed_on == agreed_on
+    debt, share, _ = expected_inputs(accounts)
+    expected = evaluate_proposal(debt, TermExtension(months=24), share, agreed_on).plan
+    assert saved.plan == expected
+    already = translate("proposals.agreed.already", lang, date=format_date(agreed_on, lang))
+    assert already in [info.value for info in at.info]

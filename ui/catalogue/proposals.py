@@ -150,6 +150,22 @@ TEXT: dict[str, dict[str, str]] = {
         "zh-CN": "已保存，准备向机构提出：{label}",
         "en": "Saved — to put to the lender: {label}",
     },
+    "proposals.agreed.title": {
+        "zh-CN": "机构已同意这个方案？",
+        "en": "Did the lender agree to this proposal?",
+    },
+    "proposals.agreed.date": {"zh-CN": "达成一致的日期", "en": "Date agreed"},
+    "proposals.agreed.button": {"zh-CN": "记为已达成一致", "en": "Record as agreed"},
+    "proposals.agreed.done": {
+        "zh-CN": "已记录：机构同意了这个方案",
+        "en": "Recorded: the lender agreed to this proposal",
+    },
+    "proposals.agreed.already": {
+        "zh-CN": "机构已于 {date} 同意这个方案。还款计划按当天的约定保存，"
+        "“今日待办”和“分享方案”页面会据此提醒还款。",
+        "en": "The lender agreed to this proposal on {date}. Its plan is kept as agreed that "
+        "day; the Today and Share pages remind the client of its installments.",
+    },
     "proposals.saved.earlier": {"zh-CN": "更早保存的 {n} 个方案", "en": "{n} saved earlier"},
     "proposals.pitch.language": {"zh-CN": "话术语言", "en": "Language of the sentence"},
     "proposals.pitch.title": {"zh-CN": "可以这样说", "en": "What to say"},
