@@ -196,7 +196,7 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime) -> go.Figure
         f"{t('calls.timeline.chart_title')} · {t('calls.timeline.x_title')}",
         "",
         "",
-        height=170 + 46 * len(lanes),
+        height=200 + 46 * len(lanes),
     )
     for style, (colour, symbol) in STYLES.items():
         chosen = [event for event in events if event.style == style]
@@ -269,7 +269,7 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime) -> go.Figure
     start = max(min(moments), today - FOCUS_BEFORE) - timedelta(days=3)
     end = min(max(moments), today + FOCUS_AFTER) + timedelta(days=3)
     fig.update_xaxes(range=[start, end], nticks=5, tickangle=0, tickformat="%m-%d")
-    fig.update_layout(hovermode="closest", showlegend=True, legend={"y": -0.12})
+    fig.update_layout(hovermode="closest", showlegend=True, legend={"y": -0.2})
     return fig
 
 
