@@ -14,8 +14,8 @@ from core.rules.conduct import CollectionEvent, ContactTarget, collection_conduc
 from core.rules.followups import follow_up_tasks
 from core.rules.script import confirmation_message
 from core.rules.timing import local
-from report.csv_export import records_csv
 from store import StoreError
+from store.export import ExportKind, export_csv
 from ui.call_widgets import (
     agreed_cases,
     client_ics,
@@ -34,7 +34,7 @@ from ui.call_widgets import (
 from ui.charts import plotly_config
 from ui.errors import show_error
 from ui.format import format_date, format_money
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, translate
 from ui.state import get_store, require_client
 from ui.timeline import (
     call_events,
@@ -269,11 +269,27 @@ def render_timeline(store, client, accounts, cases, now, lang) -> None:
     )
     right.download_button(
         t("calls.download.csv"),
-        records_csv(rows),
-        file_name="repaytalk-timeline.csv",
+        calls_csv(store, client, lang),
+        file_name="repaytalk-calls.csv",
         mime="text/csv",
         icon=":material/table:",
         key="calls_download_csv",
+    )
+
+
+def calls_csv(store, client, lang) -> bytes:
+    """The client's calls as the store exports them (the Data page's file, for one client)."""
+
+    def label(kind: str, code: str) -> str:
+        return translate(f"calls_enum.{kind}.{code}", lang)
+
+    return export_csv(
+        store,
+        ExportKind.CALLS,
+        client_id=client.id,
+        language=lang,
+        translate=label,
+        mask_names=True,
     )
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from calls_seed import seed_case
+from page_helpers import capture_downloads
 
 from core.rules.adherence import plan_adherence
 from core.rules.conduct import CollectionEvent, ContactTarget, collection_conduct_flags
@@ -207,3 +208,23 @@ def test_the_timeline_shows_calls_dues_and_follow_ups_with_downloads(open_app, l
     at.multiselect(key="calls_lenders").select("招商银行").run()
     assert not at.exception
     assert len(at.dataframe[0].value) == len(table)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_calls_download_is_the_stores_csv_with_a_byte_order_mark(open_app, monkeypatch, lang):
+    downloads = capture_downloads(monkeypatch)
+    case = seed_case(agreed_days_ago=40)
+    at = open_for(open_app, lang, case.client.id)
+    fill_call(at, outcome="refused").button(key="calls_save").click().run()
+    assert not at.exception
+    data = downloads["repaytalk-calls.csv"]
+    assert data.startswith(b"\xef\xbb\xbf")
+    header, row = data.decode("utf-8-sig").splitlines()
+    assert header.split(",")[:3] == [
+        {"zh-CN": "客户编号", "en": "Client ID"}[lang],
+        {"zh-CN": "客户", "en": "Client"}[lang],
+        {"zh-CN": "编号", "en": "ID"}[lang],
+    ]
+    assert row.split(",")[1] == "张*"  # masked, as the page shows the client
+    assert "Asked for 24 installments" in row
+    assert translate("calls_enum.outcome.refused", lang) in row.split(",")

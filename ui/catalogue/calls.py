@@ -132,7 +132,7 @@ TEXT: dict[str, dict[str, str]] = {
     "calls.list.what": {"zh-CN": "内容", "en": "What"},
     "calls.list.overdue": {"zh-CN": "逾期", "en": "Overdue"},
     "calls.download.ics": {"zh-CN": "下载日历（.ics）", "en": "Download calendar (.ics)"},
-    "calls.download.csv": {"zh-CN": "下载列表（CSV）", "en": "Download list (CSV)"},
+    "calls.download.csv": {"zh-CN": "下载通话记录（CSV）", "en": "Download calls (CSV)"},
     # proposal kinds (for an agreed plan without a title)
     "calls.proposal_kind.baseline": {"zh-CN": "按原合同", "en": "As contracted"},
     "calls.proposal_kind.term_extension": {"zh-CN": "延期还款", "en": "Term extension"},
