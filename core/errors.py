@@ -49,3 +49,9 @@ class BudgetTooLowError(CoreError):
     """A monthly budget that does not even cover the interest and fees: the debts never fall."""
 
     code = "budget_too_low"
+
+
+class NotADecimalError(CoreError, TypeError):
+    """A ``float`` (or anything but a ``Decimal``) where money or a rate is shown or computed."""
+
+    code = "not_a_decimal"

@@ -6,9 +6,11 @@ The engine never returns prose in a fixed language. Every explanation is a
 the same codes and the same placeholders (a test checks it), so the UI may also translate a
 code itself.
 
-Formatting in :func:`describe`: parameters named in :data:`PERCENT_PARAMS` are fractions shown
-as percentages with two decimals (0.125 → 12.50%); other ``Decimal`` parameters are money,
-shown to the fen with thousands separators (1234.5 → 1,234.50); the rest as they are.
+Formatting in :func:`describe`, by :mod:`core.text` like every figure shown: parameters named
+in :data:`PERCENT_PARAMS` are fractions shown as percentages with two decimals (0.125 →
+12.50%); other ``Decimal`` parameters are money, with the yuan sign, to the fen, with thousands
+separators (1234.5 → ¥1,234.50), since a reason may be read out or shown to the client; the
+rest as they are.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from core.money import round_fen
+from core.text import LANGUAGES, check_language, format_money, format_percent
 
-LANGUAGES = ("zh-CN", "en")
+__all__ = ["LANGUAGES", "PERCENT_PARAMS", "TEMPLATES", "Reason", "describe", "format_param"]
+
 PERCENT_PARAMS = frozenset({"ratio", "limit", "rate", "line", "share"})
 
 
@@ -41,44 +44,38 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "zh-CN": {
         # affordability
         "demand_above_capacity": (
-            "本月合同应还 {demand} 元，超出每月可还款额 {capacity} 元，缺口 {shortfall} 元。"
+            "本月合同应还 {demand}，超出每月可还款额 {capacity}，缺口 {shortfall}。"
         ),
-        "little_headroom": (
-            "本月合同应还 {demand} 元，接近每月可还款额 {capacity} 元，仅余 {spare} 元。"
-        ),
+        "little_headroom": "本月合同应还 {demand}，接近每月可还款额 {capacity}，仅余 {spare}。",
         "dsr_above": "月还款占净收入的 {ratio}，高于 {limit} 的警戒线。",
-        "within_capacity": "本月合同应还 {demand} 元，在每月可还款额 {capacity} 元以内。",
+        "within_capacity": "本月合同应还 {demand}，在每月可还款额 {capacity} 以内。",
         # proposals
-        "payment_fits": (
-            "最高一期还款 {payment} 元，在可还款额 {capacity} 元以内，尚余 {margin} 元。"
-        ),
+        "payment_fits": "最高一期还款 {payment}，在可还款额 {capacity} 以内，尚余 {margin}。",
         "payment_above_capacity": (
-            "最高一期还款 {payment} 元，超出可还款额 {limit_amount} 元，差 {gap} 元。"
+            "最高一期还款 {payment}，超出可还款额 {limit_amount}，差 {gap}。"
         ),
         "card_installment_limit": (
             "信用卡个性化分期一般最长 {limit_months} 期，本方案为 {months} 期。"
         ),
         "case_by_case_term": "停息挂账的期数由该机构个案审批，{months} 期需与对方确认。",
-        "saves_against_baseline": "与按原合同还款相比，少还 {saving} 元。",
-        "costs_more_than_baseline": "与按原合同还款相比，多还 {extra} 元。",
+        "saves_against_baseline": "与按原合同还款相比，少还 {saving}。",
+        "costs_more_than_baseline": "与按原合同还款相比，多还 {extra}。",
         # recommendation
-        "cheapest_affordable": "在还得起的方案中，总还款额最低（{total} 元）。",
+        "cheapest_affordable": "在还得起的方案中，总还款额最低（{total}）。",
         "none_affordable_minimum_plan": (
-            "没有方案在可还款额以内；最低还款方案为 {months} 期，每期约 {payment} 元。"
+            "没有方案在可还款额以内；最低还款方案为 {months} 期，每期约 {payment}。"
         ),
-        "nothing_fits": "即使分 {months} 期，每期也需 {payment} 元，超出可还款额 {capacity} 元。",
+        "nothing_fits": "即使分 {months} 期，每期也需 {payment}，超出可还款额 {capacity}。",
         "no_proposals": "没有可比较的方案。",
         # minimum plan
-        "shortest_term_fits": "最短 {months} 期可在可还款额内还清，每期 {payment} 元。",
-        "needs_capacity": (
-            "最长 {months} 期时每期需 {payment} 元，需要每月可还款额至少 {needed} 元。"
-        ),
+        "shortest_term_fits": "最短 {months} 期可在可还款额内还清，每期 {payment}。",
+        "needs_capacity": "最长 {months} 期时每期需 {payment}，需要每月可还款额至少 {needed}。",
         # allocation and payoff
-        "minimums_covered": "可还款额足以支付各笔最低还款，余下 {surplus} 元按所选策略分配。",
+        "minimums_covered": "可还款额足以支付各笔最低还款，余下 {surplus} 按所选策略分配。",
         "minimums_not_covered": (
-            "可还款额不足以支付各笔最低还款（合计 {minimums} 元），按未还余额比例分配。"
+            "可还款额不足以支付各笔最低还款（合计 {minimums}），按未还余额比例分配。"
         ),
-        "capacity_exceeds_debts": "可还款额超出全部欠款，{unallocated} 元未分配。",
+        "capacity_exceeds_debts": "可还款额超出全部欠款，{unallocated} 未分配。",
     },
     "en": {
         "demand_above_capacity": (
@@ -146,15 +143,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
 def format_param(name: str, value: Decimal | int | str) -> str:
     """One parameter as :func:`describe` shows it (see the module docstring)."""
     if isinstance(value, Decimal):
-        if name in PERCENT_PARAMS:
-            return f"{round_fen(value * 100):,}%"
-        return f"{round_fen(value):,}"
+        return format_percent(value) if name in PERCENT_PARAMS else format_money(value)
     return str(value)
 
 
 def describe(reason: Reason, language: str = "zh-CN") -> str:
     """The reason worded in ``language`` ("zh-CN" or "en")."""
-    if language not in TEMPLATES:
-        raise ValueError(f"language: expected one of {LANGUAGES}, got {language!r}")
-    template = TEMPLATES[language][reason.code]
+    template = TEMPLATES[check_language(language)][reason.code]
     return template.format(**{k: format_param(k, v) for k, v in reason.params.items()})

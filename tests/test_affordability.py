@@ -187,10 +187,10 @@ def test_no_debts_is_affordable():
     [
         (
             "en",
-            "This month the contracts demand 1,000.00, above the 800.00 available a month: "
-            "200.00 short.",
+            "This month the contracts demand ¥1,000.00, above the ¥800.00 available a month: "
+            "¥200.00 short.",
         ),
-        ("zh-CN", "本月合同应还 1,000.00 元，超出每月可还款额 800.00 元，缺口 200.00 元。"),
+        ("zh-CN", "本月合同应还 ¥1,000.00，超出每月可还款额 ¥800.00，缺口 ¥200.00。"),
     ],
 )
 def test_the_reasons_are_worded_in_both_languages(language, text):

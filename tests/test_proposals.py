@@ -84,7 +84,7 @@ def test_the_seed_case_pays_500_a_month_within_its_800():
     assert result.margin == D("300.00")
     assert result.annualized_rate == 0
     assert describe(result.reasons[0], "en") == (
-        "The highest payment, 500.00, fits the 800.00 available, leaving 300.00."
+        "The highest payment, ¥500.00, fits the ¥800.00 available, leaving ¥300.00."
     )
 
 
@@ -109,7 +109,7 @@ def test_when_no_term_fits_the_minimum_plan_says_what_capacity_is_needed():
     assert (plan.fits, plan.months, plan.payment, plan.result) == (False, None, None, None)
     assert plan.needed_capacity == D("304.82")
     assert describe(plan.reasons[0], "en") == (
-        "Over the longest term, 60 months, each payment is 304.82: at least 304.82 a month "
+        "Over the longest term, 60 months, each payment is ¥304.82: at least ¥304.82 a month "
         "is needed."
     )
 
@@ -384,7 +384,7 @@ def test_the_cheapest_affordable_proposal_is_recommended():
     assert comparison.recommended == 3
     assert comparison.reason.code == "cheapest_affordable"
     assert comparison.minimum_plan is None
-    assert describe(comparison.reason, "zh-CN") == "在还得起的方案中，总还款额最低（3,036.00 元）。"
+    assert describe(comparison.reason, "zh-CN") == "在还得起的方案中，总还款额最低（¥3,036.00）。"
 
 
 def test_when_nothing_is_affordable_the_minimum_plan_is_recommended():

@@ -37,8 +37,8 @@ def test_every_code_the_engine_emits_has_a_template():
     [
         ("ratio", Decimal("0.125"), "12.50%"),
         ("limit", Decimal("0.5"), "50.00%"),
-        ("demand", Decimal("1234.5"), "1,234.50"),
-        ("gap", Decimal("0.005"), "0.01"),
+        ("demand", Decimal("1234.5"), "¥1,234.50"),
+        ("gap", Decimal("0.005"), "¥0.01"),
         ("months", 18, "18"),
         ("kind", "stop_interest", "stop_interest"),
     ],

@@ -34,9 +34,10 @@ from core.errors import CoreError
 from core.money import ZERO_MONEY
 from core.plans import Plan
 from core.proposals import ProposalResult
-from core.rules.templates import Notice, check_language, format_date, format_money, notice
+from core.rules.templates import Notice, notice
 from core.rules.timing import local_date, require_aware
 from core.schedules import Schedule
+from core.text import check_language, format_date, format_money
 
 WARN_DAYS = 3
 

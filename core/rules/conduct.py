@@ -29,8 +29,9 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict
 from core.debts import LenderType
 from core.errors import CoreError
 from core.rules.escalation import RegulatorRoute, regulator_route, route_text
-from core.rules.templates import Notice, check_language, format_datetime, notice, render
+from core.rules.templates import Notice, format_datetime, notice, render
 from core.rules.timing import local, require_aware
+from core.text import check_language
 
 QUIET_FROM = time(21, 0)
 QUIET_UNTIL = time(8, 0)

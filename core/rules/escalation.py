@@ -42,8 +42,9 @@ from core.calls import Call, Direction, Outcome
 from core.calls import Channel as CallChannel
 from core.debts import LenderType
 from core.errors import CoreError
-from core.rules.templates import Notice, check_language, format_datetime, notice, render
+from core.rules.templates import Notice, format_datetime, notice, render
 from core.rules.timing import require_aware
+from core.text import check_language
 
 
 class EscalationStep(StrEnum):

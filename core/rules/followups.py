@@ -34,14 +34,9 @@ from core.calls import Call, Channel, FollowUpTask, Outcome, TaskKind
 from core.errors import CoreError
 from core.rules.adherence import AgreedPlan, plan_dues
 from core.rules.escalation import LADDER, EscalationStep
-from core.rules.templates import (
-    check_language,
-    format_date,
-    format_datetime,
-    format_money,
-    render,
-)
+from core.rules.templates import format_datetime, render
 from core.rules.timing import at_local, local_date, require_aware
+from core.text import check_language, format_date, format_money
 
 CHECK_WITHIN = timedelta(hours=24)
 CONFIRM_WITHIN = timedelta(hours=2)

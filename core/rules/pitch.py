@@ -34,13 +34,8 @@ from core.proposals import (
     ProposalResult,
     StopInterest,
 )
-from core.rules.templates import (
-    check_language,
-    format_date,
-    format_money,
-    format_share,
-    template_fields,
-)
+from core.rules.templates import template_fields
+from core.text import check_language, format_date, format_money, format_share
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "pitch.situation": {

@@ -27,7 +27,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from core.rules.templates import Notice, check_language, notice, render
+from core.rules.templates import Notice, notice, render
+from core.text import check_language
 
 
 class NumberSource(StrEnum):

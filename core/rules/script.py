@@ -41,16 +41,9 @@ from core.proposals import (
     ProposalResult,
     StopInterest,
 )
-from core.rules.templates import (
-    check_language,
-    format_date,
-    format_datetime,
-    format_money,
-    format_share,
-    render,
-    tail,
-)
+from core.rules.templates import format_datetime, render, tail
 from core.rules.timing import local_date
+from core.text import check_language, format_date, format_money, format_share
 
 
 class Objection(BaseModel):

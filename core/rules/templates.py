@@ -5,14 +5,10 @@ code with a ``str.format`` template in each language of :data:`LANGUAGES`. Both 
 an entry use exactly the same placeholders (``tests/rules/test_templates.py`` checks every
 entry), so a text is never missing a figure in one language.
 
-Parameters reach a template already formatted, by the helpers here:
-
-- :func:`format_money`: ``Decimal("12000")`` → ``"¥12,000.00"``, ``Decimal("-12")`` →
-  ``"-¥12.00"``; the same in both languages, and the same output as the UI's formatter.
-- :func:`format_date`: ``2026年11月25日`` / ``25 Nov 2026``.
-- :func:`format_datetime`: the Shanghai wall clock, ``2026年11月25日 14:30`` /
-  ``25 Nov 2026, 14:30``.
-- :func:`format_share`: a fraction as a percentage without trailing zeros, ``0.6`` → ``60%``.
+Parameters reach a template already formatted: money, shares and dates by :mod:`core.text`
+(the engine's and the UI's one formatter, re-exported here for older importers), and a moment by
+:func:`format_datetime`, on the Shanghai wall clock: ``2026年11月25日 14:30`` /
+``25 Nov 2026, 14:30``.
 
 Personal data: templates take the client's name and at most the last four digits of a phone
 or contract number. No template has a place for an ID number.
@@ -21,18 +17,35 @@ or contract number. No template has a place for an ID number.
 from __future__ import annotations
 
 import string
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.errors import CoreError
-from core.money import round_fen
 from core.rules.timing import local, require_aware
+from core.text import (
+    LANGUAGES,
+    check_language,
+    format_date,
+    format_money,
+    format_share,
+)
 
-LANGUAGES = ("zh-CN", "en")
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+__all__ = [
+    "LANGUAGES",
+    "TEMPLATES",
+    "Notice",
+    "check_language",
+    "format_date",
+    "format_datetime",
+    "format_money",
+    "format_share",
+    "notice",
+    "render",
+    "tail",
+    "template_fields",
+]
 
 
 class Notice(BaseModel):
@@ -45,30 +58,6 @@ class Notice(BaseModel):
     text: str
 
 
-def check_language(language: str) -> str:
-    if language not in LANGUAGES:
-        raise CoreError(
-            "language", f"expected one of {LANGUAGES}, got {language!r}", code="unknown_language"
-        )
-    return language
-
-
-def format_money(amount: Decimal) -> str:
-    """``Decimal("1234.5")`` → ``"¥1,234.50"``; negative ``"-¥12.00"``; rounded to the fen."""
-    if not isinstance(amount, Decimal):
-        raise CoreError("amount", f"expected a Decimal, got {type(amount).__name__}")
-    fen = round_fen(amount)
-    sign = "-" if fen < 0 else ""
-    return f"{sign}¥{abs(fen):,.2f}"
-
-
-def format_date(day: date, language: str) -> str:
-    check_language(language)
-    if language == "zh-CN":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
-
-
 def format_datetime(moment: datetime, language: str, field: str = "at") -> str:
     """An aware ``datetime`` on the Shanghai clock, to the minute."""
     wall = local(require_aware(moment, field))
@@ -76,14 +65,6 @@ def format_datetime(moment: datetime, language: str, field: str = "at") -> str:
     if language == "zh-CN":
         return f"{format_date(wall.date(), language)} {clock}"
     return f"{format_date(wall.date(), language)}, {clock}"
-
-
-def format_share(fraction: Decimal) -> str:
-    """A fraction as a percentage, no trailing zeros: ``0.6`` → ``60%``, ``0.125`` → ``12.5%``."""
-    percent = (fraction * 100).normalize()
-    if percent == percent.to_integral_value():
-        percent = percent.quantize(Decimal(1))
-    return f"{percent:f}%"
 
 
 def tail(value: str | None, digits: int = 4) -> str:

@@ -17,8 +17,8 @@ from core.rules.escalation import (
     EscalationStep,
     next_escalation,
 )
-from core.rules.templates import format_money
 from core.schedules import add_months
+from core.text import format_money
 from tests.strategies import days_late_lists, signed_amounts
 from ui.format import format_money as ui_format_money
 

@@ -1,7 +1,6 @@
-"""The template table of the call rules: complete in both languages, and its formatters."""
+"""The template table of the call rules: complete in both languages; moments on the local clock."""
 
-from datetime import UTC, date, datetime, timedelta, timezone
-from decimal import Decimal
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -9,10 +8,7 @@ from core.errors import CoreError
 from core.rules.templates import (
     LANGUAGES,
     TEMPLATES,
-    format_date,
     format_datetime,
-    format_money,
-    format_share,
     render,
     tail,
     template_fields,
@@ -59,47 +55,6 @@ def test_an_unknown_language_is_refused(language):
 def test_an_unknown_template_is_refused():
     with pytest.raises(CoreError, match=r"no\.such"):
         render("no.such", "en")
-
-
-@pytest.mark.parametrize(
-    ("amount", "text"),
-    [
-        (Decimal("12000"), "¥12,000.00"),
-        (Decimal("1234.56"), "¥1,234.56"),
-        (Decimal("1234.565"), "¥1,234.57"),  # half up, as round_fen
-        (Decimal("0"), "¥0.00"),
-        (Decimal("-12"), "-¥12.00"),
-        (Decimal("-0.001"), "¥0.00"),  # rounds to zero: no "-¥0.00"
-        (Decimal("765.67"), "¥765.67"),
-        (Decimal("1000000"), "¥1,000,000.00"),
-    ],
-)
-def test_money_is_written_with_the_yuan_sign_and_two_decimals(amount, text):
-    assert format_money(amount) == text
-
-
-def test_money_must_be_a_decimal():
-    with pytest.raises(CoreError):
-        format_money(12.5)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("fraction", "text"),
-    [
-        (Decimal("0.6"), "60%"),
-        (Decimal("0.125"), "12.5%"),
-        (Decimal("1"), "100%"),
-        (Decimal("0"), "0%"),
-        (Decimal("0.0005"), "0.05%"),
-    ],
-)
-def test_a_share_is_a_percentage_without_trailing_zeros(fraction, text):
-    assert format_share(fraction) == text
-
-
-@pytest.mark.parametrize(("language", "text"), [("zh-CN", "2026年3月5日"), ("en", "5 Mar 2026")])
-def test_dates_read_naturally_in_each_language(language, text):
-    assert format_date(date(2026, 3, 5), language) == text
 
 
 def test_a_moment_is_written_on_the_shanghai_clock():
