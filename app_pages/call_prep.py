@@ -21,11 +21,11 @@ from core.rules.templates import render
 from store import ProposalStatus, StoreError
 from ui.call_widgets import (
     debt_label,
-    enum_labels,
     monthly_income,
     page_link_if_present,
     proposal_result,
 )
+from ui.enum_labels import enum_labels
 from ui.errors import show_error
 from ui.i18n import LANGUAGES, current_language, t
 from ui.state import get_store, require_client
@@ -41,7 +41,7 @@ SCAM_QUESTIONS = (
 
 def render_channels(store, account) -> None:
     st.subheader(t("prep.channels.title"))
-    kinds = enum_labels("service", ServiceChannelKind)
+    kinds = enum_labels(ServiceChannelKind)
     if account.official_channels:
         st.table(
             [
@@ -87,7 +87,7 @@ def render_channels(store, account) -> None:
 def render_scam_check(lang) -> None:
     st.subheader(t("prep.scam.title"))
     st.caption(t("prep.scam.help"))
-    sources = enum_labels("number_source", NumberSource)
+    sources = enum_labels(NumberSource)
     st.selectbox(
         t("prep.scam.number_source"), list(sources), format_func=sources.get, key="prep_source"
     )
@@ -135,7 +135,7 @@ def render_documents(store, client, account) -> None:
         ready / len(DocumentItem),
         text=t("prep.docs.progress", ready=ready, total=len(DocumentItem)),
     )
-    labels = enum_labels("document", DocumentItem)
+    labels = enum_labels(DocumentItem)
     with st.form(f"prep_docs_form_{account.id}", border=True):
         left, right = st.columns(2)
         for i, item in enumerate(DocumentItem):

@@ -23,8 +23,6 @@ from ui.call_widgets import (
     collection_event,
     collection_note,
     debt_label,
-    enum_label,
-    enum_labels,
     local_moment,
     md_escape,
     now_local,
@@ -32,9 +30,10 @@ from ui.call_widgets import (
     proposal_result,
 )
 from ui.charts import plotly_config
+from ui.enum_labels import code_labeller, enum_label, enum_labels
 from ui.errors import show_error
 from ui.format import format_date, format_money
-from ui.i18n import current_language, t, translate
+from ui.i18n import current_language, t
 from ui.state import get_store, require_client
 from ui.timeline import (
     call_events,
@@ -133,14 +132,14 @@ def render_call_form(store, client, accounts, cases, now, lang) -> None:
         channel.selectbox(
             t("calls.form.channel"),
             list(Channel),
-            format_func=enum_labels("channel", Channel).get,
+            format_func=enum_labels(Channel).get,
             key="calls_channel",
         )
         direction, agent = st.columns(2)
         direction.radio(
             t("calls.form.direction"),
             list(Direction),
-            format_func=enum_labels("direction", Direction).get,
+            format_func=enum_labels(Direction).get,
             key="calls_direction",
             horizontal=True,
         )
@@ -155,7 +154,7 @@ def render_call_form(store, client, accounts, cases, now, lang) -> None:
         outcome.selectbox(
             t("calls.form.outcome"),
             list(Outcome),
-            format_func=enum_labels("outcome", Outcome).get,
+            format_func=enum_labels(Outcome).get,
             key="calls_outcome",
         )
         action.text_input(t("calls.form.next_action"), key="calls_next_action")
@@ -279,16 +278,12 @@ def render_timeline(store, client, accounts, cases, now, lang) -> None:
 
 def calls_csv(store, client, lang) -> bytes:
     """The client's calls as the store exports them (the Data page's file, for one client)."""
-
-    def label(kind: str, code: str) -> str:
-        return translate(f"calls_enum.{kind}.{code}", lang)
-
     return export_csv(
         store,
         ExportKind.CALLS,
         client_id=client.id,
         language=lang,
-        translate=label,
+        translate=code_labeller(lang),
         mask_names=True,
     )
 
@@ -369,7 +364,7 @@ def render_payments(store, client, cases, now, lang) -> None:
                 t("calls.payments.col.due_date"): format_date(item.due_date, lang),
                 t("calls.payments.col.amount"): format_money(item.amount, lang),
                 t("calls.payments.col.paid"): format_money(item.paid, lang),
-                t("calls.payments.col.status"): enum_label("status", item.status),
+                t("calls.payments.col.status"): enum_label(item.status),
             }
             for item in adherence.installments
         ]
@@ -398,7 +393,7 @@ def render_collection(store, client, accounts, now, lang) -> None:
         st.selectbox(
             t("calls.collection.contacted"),
             list(ContactTarget),
-            format_func=enum_labels("contact_target", ContactTarget).get,
+            format_func=enum_labels(ContactTarget).get,
             key="calls_coll_target",
         )
         threats, safety, insults = st.columns(3)
@@ -447,7 +442,7 @@ def render_collection(store, client, accounts, now, lang) -> None:
         with st.container(border=True):
             st.markdown(
                 f"**{format_date(wall.date(), lang)} {wall:%H:%M}** · {md_escape(call.lender)} · "
-                f"{enum_label('contact_target', event.contacted)}"
+                f"{enum_label(event.contacted)}"
             )
             if collection_note(call):
                 st.write(collection_note(call))

@@ -11,9 +11,10 @@ import streamlit as st
 from store import StoreError
 from store.backup import backup_to_bytes, database_counts, read_backup, restore_backup
 from store.export import ExportKind, export_csv
+from ui.enum_labels import code_labeller
 from ui.errors import show_error
 from ui.format import format_datetime
-from ui.i18n import current_language, t, translate
+from ui.i18n import current_language, t
 from ui.state import get_store, now_local
 
 #: Durable key: a backup file read and checked, waiting for the user's confirmation.
@@ -88,14 +89,12 @@ def render_exports(store) -> None:
     st.caption(t("data.export.body"))
     lang = current_language()
     masked = st.checkbox(t("data.export.mask"), value=True, key="data_export_mask")
-
-    def label(kind: str, code: str) -> str:
-        return translate(f"calls_enum.{kind}.{code}", lang)
-
     columns = st.columns(len(ExportKind))
     for column, kind in zip(columns, ExportKind, strict=True):
         try:
-            data = export_csv(store, kind, language=lang, translate=label, mask_names=masked)
+            data = export_csv(
+                store, kind, language=lang, translate=code_labeller(lang), mask_names=masked
+            )
         except StoreError as exc:
             show_error(exc, column)
             continue

@@ -13,7 +13,8 @@ from core.rules.escalation import EscalationStep, attempts_from_calls, next_esca
 from core.rules.followups import is_overdue
 from core.rules.timing import LOCAL_TZ, local
 from store import StoreError
-from ui.call_widgets import agreed_cases, enum_label, md_escape, now_local
+from ui.call_widgets import agreed_cases, md_escape, now_local
+from ui.enum_labels import enum_label
 from ui.errors import show_error
 from ui.format import format_date, format_money
 from ui.i18n import current_language, t
@@ -70,7 +71,7 @@ def render_tasks(store, clients, now, lang) -> None:
             badge = (
                 f":red-badge[:material/warning: {t('today.overdue')}]"
                 if late
-                else f":blue-badge[{enum_label('task_kind', task.kind)}]"
+                else f":blue-badge[{enum_label(task.kind)}]"
             )
             text.markdown(
                 f"{badge} **{when_text(task.due, lang)}** · "
@@ -110,7 +111,7 @@ def render_installments(store, clients, now, lang) -> None:
             text, action = st.columns([5, 1], vertical_alignment="center")
             colour = "red" if missed else "orange"
             text.markdown(
-                f":{colour}-badge[{enum_label('status', item.status)}] "
+                f":{colour}-badge[{enum_label(item.status)}] "
                 f"**{format_date(item.due_date, lang)}** · {md_escape(client_label(client))} · "
                 f"{md_escape(case.lender)}\n\n"
                 + t(
@@ -179,7 +180,7 @@ def render_escalations(store, clients, now, lang) -> None:
             )
             colour = "red" if step.due_now else "gray"
             st.markdown(
-                f":{colour}-badge[{when}] **{enum_label('step', step.step)}** · "
+                f":{colour}-badge[{when}] **{enum_label(step.step)}** · "
                 f"{md_escape(client_label(client))} · {md_escape(lender)}"
             )
             st.markdown(step.text)

@@ -1,4 +1,4 @@
-"""Pieces the call pages share: labels, the agreed plans of a client, collection contacts kept
+"""Pieces the call pages share: debt labels, the agreed plans of a client, collection contacts kept
 as calls, and the client's calendar.
 
 The pages read the clock here (``now_local``) and pass ``now`` to ``core``; ``core`` never does.
@@ -10,7 +10,6 @@ import contextlib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from enum import StrEnum
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -47,17 +46,6 @@ def page_link_if_present(path: str, title_key: str, icon: str) -> None:
 def md_escape(text: str) -> str:
     """Text shown inside markdown as typed: a masked name's ``*`` must not turn into italics."""
     return "".join(f"\\{char}" if char in "\\*_`[]<>#~|" else char for char in text)
-
-
-def enum_label(kind: str, value: StrEnum | str) -> str:
-    """The label of an enum value, e.g. ``enum_label("outcome", Outcome.AGREED)``."""
-    return t(f"calls_enum.{kind}.{getattr(value, 'value', value)}")
-
-
-def enum_labels(kind: str, enum: type[StrEnum]) -> dict[StrEnum, str]:
-    """Labels of every member, worded now: a ``format_func`` must not read the language later
-    (Streamlit may call it outside the script run)."""
-    return {member: enum_label(kind, member) for member in enum}
 
 
 def debt_label(account: DebtAccount) -> str:

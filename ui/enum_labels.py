@@ -1,17 +1,31 @@
-"""Labels of core enums in the current language: ``enum_label(LenderType.BANK_LOAN)``."""
+"""Labels of core enums in the current language: ``enum_label(LenderType.BANK_LOAN)``.
+
+Every labelled enum has a catalogue prefix: its labels are ``enum.<prefix>.<value>``
+(``ui/catalogue/enums.py``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from typing import TypeVar
 
 from core.affordability import AffordabilityStatus, CostCategory
 from core.allocation import Strategy
+from core.calls import Channel, Direction, DocumentItem, Outcome, ServiceChannelKind, TaskKind
 from core.debts import LenderType
 from core.rates import QuoteKind
+from core.rules.adherence import Status
+from core.rules.conduct import ContactTarget
+from core.rules.escalation import EscalationStep
+from core.rules.scam import NumberSource
 from core.schedules import Method
 from ui.i18n import current_language, translate
 
-#: Each labelled enum and its catalogue prefix (``enum.<prefix>.<value>``).
+E = TypeVar("E", bound=StrEnum)
+
+#: Each labelled enum and its catalogue prefix (``enum.<prefix>.<value>``). The store's CSV
+#: export names its coded columns by these prefixes too: channel, direction, outcome, task_kind.
 ENUM_PREFIXES: dict[type[StrEnum], str] = {
     LenderType: "lender_type",
     Method: "method",
@@ -19,6 +33,16 @@ ENUM_PREFIXES: dict[type[StrEnum], str] = {
     CostCategory: "cost_category",
     AffordabilityStatus: "affordability_status",
     Strategy: "strategy",
+    Channel: "channel",
+    Direction: "direction",
+    Outcome: "outcome",
+    TaskKind: "task_kind",
+    DocumentItem: "document",
+    ServiceChannelKind: "service",
+    NumberSource: "number_source",
+    ContactTarget: "contact_target",
+    Status: "status",
+    EscalationStep: "step",
 }
 
 
@@ -29,3 +53,20 @@ def enum_key(member: StrEnum) -> str:
 def enum_label(member: StrEnum, lang: str | None = None) -> str:
     """The label of ``member`` in ``lang`` (the session's language when None)."""
     return translate(enum_key(member), lang or current_language())
+
+
+def enum_labels(enum: type[E], lang: str | None = None) -> dict[E, str]:
+    """Labels of every member, worded now: a ``format_func`` must not read the language later
+    (Streamlit may call it outside the script run), so pass ``enum_labels(Channel).get``."""
+    lang = lang or current_language()
+    return {member: enum_label(member, lang) for member in enum}
+
+
+def code_labeller(lang: str) -> Callable[[str, str], str]:
+    """``translate(kind, code)`` for ``store.export.export_csv``: the label of a stored code,
+    ``kind`` being the enum's catalogue prefix."""
+
+    def label(kind: str, code: str) -> str:
+        return translate(f"enum.{kind}.{code}", lang)
+
+    return label

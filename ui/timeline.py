@@ -14,12 +14,13 @@ from datetime import datetime, time, timedelta
 
 import plotly.graph_objects as go
 
-from core.calls import Call, FollowUpTask, Payment
+from core.calls import Call, FollowUpTask, Outcome, Payment
 from core.rules.adherence import Adherence, Status
 from core.rules.followups import is_overdue
 from core.rules.timing import at_local, local
-from ui.call_widgets import collection_event, collection_note, enum_label
+from ui.call_widgets import collection_event, collection_note
 from ui.charts import STATUS_COLOURS, base_figure
+from ui.enum_labels import enum_label
 from ui.format import format_date, format_money
 from ui.i18n import current_language, t
 
@@ -66,9 +67,9 @@ class TimelineEvent:
 def _style_label(style: str) -> str:
     lane, _, status = style.partition(".")
     if lane == "call":
-        return enum_label("outcome", status)
+        return enum_label(Outcome(status))
     if lane == "due":
-        return enum_label("status", status)
+        return enum_label(Status(status))
     return t(f"calls.timeline.style.{style}")
 
 
@@ -77,7 +78,7 @@ def call_events(calls: Iterable[Call]) -> list[TimelineEvent]:
     for call in calls:
         event = collection_event(call)
         if event is not None:
-            title = collection_note(call) or enum_label("contact_target", event.contacted)
+            title = collection_note(call) or enum_label(event.contacted)
             events.append(
                 TimelineEvent(
                     at=call.at,
@@ -85,7 +86,7 @@ def call_events(calls: Iterable[Call]) -> list[TimelineEvent]:
                     style="collection.collection",
                     lender=call.lender,
                     title=title,
-                    status=enum_label("contact_target", event.contacted),
+                    status=enum_label(event.contacted),
                 )
             )
             continue
@@ -96,7 +97,7 @@ def call_events(calls: Iterable[Call]) -> list[TimelineEvent]:
                 style=f"call.{call.outcome.value}",
                 lender=call.lender,
                 title=call.summary,
-                status=enum_label("outcome", call.outcome),
+                status=enum_label(call.outcome),
             )
         )
         for side, text in (("lender", call.lender_promised), ("client", call.client_promised)):
@@ -144,7 +145,7 @@ def due_events(adherence: Adherence, lender: str) -> list[TimelineEvent]:
                 number=item.number,
                 amount=format_money(item.amount, lang),
             ),
-            status=enum_label("status", item.status),
+            status=enum_label(item.status),
             overdue=item.status is Status.MISSED,
         )
         for item in adherence.installments

@@ -121,7 +121,7 @@ def test_a_logged_call_reaches_the_timeline_and_today_and_stays_done(
         pick(
             page,
             translate("calls.form.outcome", lang),
-            translate("calls_enum.outcome.agreed", lang),
+            translate("enum.outcome.agreed", lang),
         )
         page.get_by_role("button", name=translate("calls.form.save", lang)).click()
         saved = translate("calls.saved", lang, lender="招商银行")
@@ -189,7 +189,7 @@ def test_call_prep_shows_the_stop_sign_and_the_script_card(browser, seeded, arti
         pick(
             page,
             translate("prep.scam.number_source", lang),
-            translate("calls_enum.number_source.search_ad", lang),
+            translate("enum.number_source.search_ad", lang),
         )
         expect(page.get_by_text(translate("prep.scam.stop", lang))).to_be_visible(timeout=30_000)
         # The card in the page's language quotes the plan's installment (¥599.09, by hand).

@@ -227,4 +227,4 @@ def test_the_calls_download_is_the_stores_csv_with_a_byte_order_mark(open_app, m
     ]
     assert row.split(",")[1] == "张*"  # masked, as the page shows the client
     assert "Asked for 24 installments" in row
-    assert translate("calls_enum.outcome.refused", lang) in row.split(",")
+    assert translate("enum.outcome.refused", lang) in row.split(",")

@@ -4,9 +4,11 @@ from datetime import date
 
 import pytest
 
+from core.calls import Channel, Direction, Outcome, TaskKind
 from core.examples import example_case
 from store import init_db
 from store.backup import BackupFileError, read_backup
+from ui.enum_labels import code_labeller, enum_label
 from ui.errors import error_messages
 from ui.i18n import translate
 
@@ -39,3 +41,17 @@ def test_a_broken_backup_says_where_it_is_broken_in_the_users_language(lang):
     lines = error_messages(info.value, lang)
     assert lines[0] == translate("error.backup_invalid", lang)
     assert "line 1" in lines[1]
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_the_store_exports_coded_columns_are_worded_by_the_enum_labels(lang):
+    label = code_labeller(lang)
+    # The kinds store.export passes to ``translate`` for its coded columns.
+    for kind, enum in (
+        ("channel", Channel),
+        ("direction", Direction),
+        ("outcome", Outcome),
+        ("task_kind", TaskKind),
+    ):
+        for member in enum:
+            assert label(kind, member.value) == enum_label(member, lang)

@@ -104,7 +104,7 @@ def test_a_refused_negotiation_shows_the_retry_step(open_app, lang):
     )
     at = open_app(PAGE, lang)
     text = markdown(at)
-    assert translate("calls_enum.step.retry", lang) in text
+    assert translate("enum.step.retry", lang) in text
     assert translate("today.escalation.now", lang) in text  # three days have passed
 
 

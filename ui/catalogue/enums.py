@@ -1,8 +1,11 @@
-"""Labels of the core enums every page shows: lender types, repayment methods, rate quotes,
-cost categories, affordability statuses and allocation strategies.
+"""Labels of the core enums the pages show: lender types, repayment methods, rate quotes,
+cost categories, affordability statuses, allocation strategies, and the call enums (channel,
+direction, outcome, task kind, documents, service channels, number sources, contact targets,
+installment statuses, escalation steps).
 
-Keys are ``enum.<enum>.<value>``; :func:`ui.enum_labels` style helpers build them as
-``f"enum.lender_type.{value}"``. Every member of each enum has a label (a test checks it).
+Keys are ``enum.<prefix>.<value>`` with the prefixes of ``ui.enum_labels.ENUM_PREFIXES``; look
+them up with :func:`ui.enum_labels.enum_label`. Every member of each enum has a label (a test
+checks it).
 """
 
 TEXT: dict[str, dict[str, str]] = {
@@ -40,4 +43,109 @@ TEXT: dict[str, dict[str, str]] = {
     "enum.strategy.pro_rata": {"zh-CN": "按欠款比例分配", "en": "Pro rata"},
     "enum.strategy.avalanche": {"zh-CN": "先还利率最高的", "en": "Highest rate first"},
     "enum.strategy.snowball": {"zh-CN": "先还余额最小的", "en": "Smallest balance first"},
+    # core.calls.Channel
+    "enum.channel.phone": {"zh-CN": "电话", "en": "Phone"},
+    "enum.channel.in_app_chat": {"zh-CN": "APP在线客服", "en": "In-app chat"},
+    "enum.channel.email": {"zh-CN": "邮件", "en": "Email"},
+    "enum.channel.letter": {"zh-CN": "信函", "en": "Letter"},
+    "enum.channel.regulator": {"zh-CN": "监管投诉", "en": "Regulator case"},
+    # core.calls.Direction
+    "enum.direction.outgoing": {"zh-CN": "我方打出", "en": "We contacted them"},
+    "enum.direction.incoming": {"zh-CN": "对方来电", "en": "They contacted us"},
+    # core.calls.Outcome
+    "enum.outcome.agreed": {"zh-CN": "达成一致", "en": "Agreed"},
+    "enum.outcome.partly_agreed": {"zh-CN": "部分同意", "en": "Partly agreed"},
+    "enum.outcome.refused": {"zh-CN": "被拒绝", "en": "Refused"},
+    "enum.outcome.call_back": {"zh-CN": "约定回电", "en": "Will call back"},
+    "enum.outcome.no_answer": {"zh-CN": "无人接听", "en": "No answer"},
+    # core.calls.TaskKind
+    "enum.task_kind.custom": {"zh-CN": "自定义", "en": "Custom"},
+    "enum.task_kind.check_plan_in_app": {"zh-CN": "APP核对方案", "en": "Check plan in app"},
+    "enum.task_kind.request_written_confirmation": {
+        "zh-CN": "索取书面确认",
+        "en": "Written confirmation",
+    },
+    "enum.task_kind.installment_reminder": {"zh-CN": "还款提醒", "en": "Payment reminder"},
+    "enum.task_kind.retry_negotiation": {"zh-CN": "再次协商", "en": "Try again"},
+    "enum.task_kind.escalate": {"zh-CN": "升级处理", "en": "Escalate"},
+    # core.calls.DocumentItem
+    "enum.document.contract_number": {
+        "zh-CN": "合同编号 / 订单号",
+        "en": "Contract or order number",
+    },
+    "enum.document.id_card_photos": {
+        "zh-CN": "身份证正反面照片",
+        "en": "ID card photos (both sides)",
+    },
+    "enum.document.income_proof": {
+        "zh-CN": "近三个月收入证明",
+        "en": "Income proof, last three months",
+    },
+    "enum.document.debt_list": {"zh-CN": "全部债务清单", "en": "List of all debts"},
+    "enum.document.hardship_proof": {
+        "zh-CN": "困难证明（失业、疾病等）",
+        "en": "Proof of hardship (job loss, illness)",
+    },
+    "enum.document.written_proposal": {
+        "zh-CN": "书面还款方案",
+        "en": "Written repayment proposal",
+    },
+    # core.calls.ServiceChannelKind
+    "enum.service.hotline": {"zh-CN": "客服热线", "en": "Hotline"},
+    "enum.service.app": {"zh-CN": "APP", "en": "App"},
+    "enum.service.website": {"zh-CN": "官网", "en": "Website"},
+    "enum.service.email": {"zh-CN": "邮箱", "en": "Email"},
+    "enum.service.wechat": {"zh-CN": "微信公众号", "en": "WeChat account"},
+    "enum.service.weibo": {"zh-CN": "微博", "en": "Weibo"},
+    "enum.service.complaint": {"zh-CN": "投诉渠道", "en": "Complaint line"},
+    "enum.service.other": {"zh-CN": "其他", "en": "Other"},
+    # core.rules.scam.NumberSource
+    "enum.number_source.lender_app": {
+        "zh-CN": "贷款机构的APP",
+        "en": "The lender's app",
+    },
+    "enum.number_source.official_website": {
+        "zh-CN": "贷款机构官网",
+        "en": "The lender's official website",
+    },
+    "enum.number_source.contract_or_statement": {
+        "zh-CN": "合同或账单",
+        "en": "The contract or a statement",
+    },
+    "enum.number_source.search_ad": {
+        "zh-CN": "搜索引擎广告",
+        "en": "A search-engine ad",
+    },
+    "enum.number_source.stranger_message": {
+        "zh-CN": "陌生人发来的消息",
+        "en": "A message from a stranger",
+    },
+    "enum.number_source.other": {"zh-CN": "其他 / 不确定", "en": "Elsewhere / not sure"},
+    # core.rules.conduct.ContactTarget
+    "enum.contact_target.client": {"zh-CN": "客户本人", "en": "The client"},
+    "enum.contact_target.relative": {"zh-CN": "亲属", "en": "A relative"},
+    "enum.contact_target.colleague": {"zh-CN": "同事或单位", "en": "Colleague or employer"},
+    "enum.contact_target.contact_list": {
+        "zh-CN": "通讯录联系人",
+        "en": "Someone in the contact list",
+    },
+    "enum.contact_target.other_third_party": {
+        "zh-CN": "其他第三人",
+        "en": "Another third party",
+    },
+    # core.rules.adherence.Status
+    "enum.status.paid": {"zh-CN": "已按时还", "en": "Paid on time"},
+    "enum.status.paid_late": {"zh-CN": "逾期后补还", "en": "Paid late"},
+    "enum.status.missed": {"zh-CN": "未还（逾期）", "en": "Missed"},
+    "enum.status.due_today": {"zh-CN": "今天到期", "en": "Due today"},
+    "enum.status.due_soon": {"zh-CN": "即将到期", "en": "Due soon"},
+    "enum.status.upcoming": {"zh-CN": "未到期", "en": "Upcoming"},
+    # core.rules.escalation.EscalationStep
+    "enum.step.negotiate": {"zh-CN": "协商电话", "en": "Negotiate"},
+    "enum.step.retry": {"zh-CN": "再次协商", "en": "Try again"},
+    "enum.step.written_request": {"zh-CN": "书面申请", "en": "Written request"},
+    "enum.step.formal_complaint": {"zh-CN": "正式投诉", "en": "Formal complaint"},
+    "enum.step.public_channel": {"zh-CN": "公开渠道反映", "en": "Public complaint"},
+    "enum.step.regulator": {"zh-CN": "向监管投诉", "en": "Complain to the regulator"},
+    "enum.step.resolved": {"zh-CN": "已解决", "en": "Resolved"},
 }
