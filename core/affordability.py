@@ -34,7 +34,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.debts import Debt, baseline_plan
-from core.money import ZERO_MONEY, Money, calc_context, to_money, to_rate
+from core.money import ZERO_MONEY, Money, calc_context, money_total, to_money, to_rate
 from core.reasons import Reason
 
 
@@ -83,11 +83,11 @@ class Budget(BaseModel):
 
     @property
     def net_income(self) -> Decimal:
-        return sum((item.amount for item in self.incomes), ZERO_MONEY)
+        return money_total(item.amount for item in self.incomes)
 
     @property
     def essential_total(self) -> Decimal:
-        return sum(self.essential_costs.values(), ZERO_MONEY)
+        return money_total(self.essential_costs.values())
 
     @property
     def protected(self) -> Decimal:
@@ -148,7 +148,7 @@ def assess_affordability(
     """Capacity against the contracts' demand this month; see the module docstring."""
     dsr_line = to_rate(dsr_limit, "dsr_limit", maximum=Decimal("10"))
     headroom_share = to_rate(headroom, "headroom", maximum=Decimal("1"))
-    demand = sum((baseline_plan(debt, as_of).first_payment for debt in debts), ZERO_MONEY)
+    demand = money_total(baseline_plan(debt, as_of).first_payment for debt in debts)
     capacity = budget.capacity
     income = budget.net_income
     context = calc_context()

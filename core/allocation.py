@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.debts import Debt
 from core.errors import BudgetTooLowError, InvalidAmountError
-from core.money import FEN, MAX_MONTHS, ZERO_MONEY, calc_context, round_fen, to_money
+from core.money import FEN, MAX_MONTHS, calc_context, money_total, round_fen, to_money
 from core.reasons import Reason
 from core.schedules import add_months
 
@@ -77,7 +77,7 @@ class Allocation(BaseModel):
 
     @property
     def allocated(self) -> Decimal:
-        return sum((share.amount for share in self.shares), ZERO_MONEY)
+        return money_total(share.amount for share in self.shares)
 
 
 # --- splitting in fen -------------------------------------------------------------------
@@ -211,11 +211,11 @@ class PayoffMonth(BaseModel):
 
     @property
     def total_payment(self) -> Decimal:
-        return sum(self.payments, ZERO_MONEY)
+        return money_total(self.payments)
 
     @property
     def total_balance(self) -> Decimal:
-        return sum(self.balances, ZERO_MONEY)
+        return money_total(self.balances)
 
 
 class PayoffPlan(BaseModel):

@@ -7,6 +7,7 @@ Amounts come in as ``int``, ``Decimal``, numeric ``str`` or ``float`` and are co
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 from typing import Annotated, Any
 
@@ -63,6 +64,11 @@ def to_decimal(value: Any, field: str = "amount") -> Decimal:
 def round_fen(value: Decimal) -> Decimal:
     """Round to the fen (0.01), half up: the one place where money is rounded."""
     return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def money_total(amounts: Iterable[Decimal]) -> Decimal:
+    """The sum of ``amounts``, ``0.00`` when there are none: a column or list of money added up."""
+    return sum(amounts, ZERO_MONEY)
 
 
 def to_money(value: Any, field: str = "amount", *, positive: bool = False) -> Decimal:

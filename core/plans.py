@@ -27,7 +27,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from core.errors import NoRateError
-from core.money import FEN, ZERO_MONEY, round_fen
+from core.money import FEN, ZERO_MONEY, money_total, round_fen
 from core.rates import annualized_rate
 
 
@@ -77,23 +77,23 @@ class Plan(BaseModel):
 
     @property
     def total_paid(self) -> Decimal:
-        return sum((row.payment for row in self.rows), ZERO_MONEY)
+        return money_total(row.payment for row in self.rows)
 
     @property
     def total_principal(self) -> Decimal:
-        return sum((row.principal for row in self.rows), ZERO_MONEY)
+        return money_total(row.principal for row in self.rows)
 
     @property
     def total_interest(self) -> Decimal:
-        return sum((row.interest for row in self.rows), ZERO_MONEY)
+        return money_total(row.interest for row in self.rows)
 
     @property
     def total_fees(self) -> Decimal:
-        return sum((row.fees for row in self.rows), ZERO_MONEY)
+        return money_total(row.fees for row in self.rows)
 
     @property
     def total_arrears(self) -> Decimal:
-        return sum((row.arrears for row in self.rows), ZERO_MONEY)
+        return money_total(row.arrears for row in self.rows)
 
     def cash_flows(self) -> list[Decimal]:
         """The borrower's flows on the grid: ``opening − paid at 0``, then ``−paid`` each month."""

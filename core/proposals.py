@@ -67,6 +67,7 @@ from core.money import (
     Months,
     PositiveMoney,
     calc_context,
+    money_total,
     round_fen,
     to_money,
     to_rate,
@@ -202,7 +203,7 @@ class LumpSumSettlement(_Proposal):
 
     @property
     def total(self) -> Decimal:
-        return sum((part.amount for part in self.parts), Decimal("0.00"))
+        return money_total(part.amount for part in self.parts)
 
 
 class Combination(_Proposal):

@@ -42,6 +42,7 @@ from core.money import (
     Months,
     PositiveMoney,
     calc_context,
+    money_total,
     monthly_rate,
     round_fen,
     to_money,
@@ -110,15 +111,15 @@ class Schedule(BaseModel):
 
     @property
     def total_payment(self) -> Decimal:
-        return sum((row.payment for row in self.rows), ZERO_MONEY)
+        return money_total(row.payment for row in self.rows)
 
     @property
     def total_interest(self) -> Decimal:
-        return sum((row.interest for row in self.rows), ZERO_MONEY)
+        return money_total(row.interest for row in self.rows)
 
     @property
     def total_fee(self) -> Decimal:
-        return sum((row.fee for row in self.rows), ZERO_MONEY)
+        return money_total(row.fee for row in self.rows)
 
     @property
     def total_cost(self) -> Decimal:

@@ -33,7 +33,7 @@ from core.affordability import Budget
 from core.calls import Call, Channel, DebtAccount, Direction, Outcome
 from core.clients import Client, MaskKind, mask
 from core.debts import LenderType, baseline_plan
-from core.money import ZERO_MONEY
+from core.money import ZERO_MONEY, money_total
 from core.plans import PlanRow
 from core.proposals import Baseline, ProposalKind, evaluate_proposal
 from store.records import ProposalStatus, SavedProposal
@@ -146,19 +146,19 @@ class PlanReport(BaseModel):
 
     @property
     def total_plan(self) -> Decimal:
-        return sum((line.total_paid for line in self.debts), ZERO_MONEY)
+        return money_total(line.total_paid for line in self.debts)
 
     @property
     def total_contract(self) -> Decimal:
-        return sum((line.contract_total for line in self.debts), ZERO_MONEY)
+        return money_total(line.contract_total for line in self.debts)
 
     @property
     def saving(self) -> Decimal:
-        return sum((line.saving for line in self.debts), ZERO_MONEY)
+        return money_total(line.saving for line in self.debts)
 
     @property
     def total_cost(self) -> Decimal:
-        return sum((line.total_cost for line in self.debts), ZERO_MONEY)
+        return money_total(line.total_cost for line in self.debts)
 
     @property
     def first_month(self) -> Decimal:
@@ -182,7 +182,7 @@ class PlanReport(BaseModel):
     @property
     def contract_month(self) -> Decimal:
         """What the contracts demand with their next payment, overdue amounts included."""
-        return sum((line.contract_monthly for line in self.debts), ZERO_MONEY)
+        return money_total(line.contract_monthly for line in self.debts)
 
     @property
     def months_over_capacity(self) -> tuple[MonthTotal, ...]:

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from core.errors import CoreError, InvalidAmountError, InvalidRateError, InvalidTermError
-from core.money import round_fen, to_decimal, to_money, to_months, to_rate
+from core.money import money_total, round_fen, to_decimal, to_money, to_months, to_rate
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,16 @@ def test_bad_terms_are_refused(value):
 
 def test_every_engine_error_is_a_value_error():
     assert issubclass(CoreError, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("amounts", "text"),
+    [
+        ([], "0.00"),  # an empty column still reads as money
+        (["500.00", "500.00", "499.99"], "1499.99"),
+        (["0.1", "0.2"], "0.30"),  # 0.00 + 0.1 + 0.2, exact in Decimal
+        (["-12.00", "12.00"], "0.00"),
+    ],
+)
+def test_a_money_total_adds_exactly_and_is_0_00_when_empty(amounts, text):
+    assert str(money_total(Decimal(a) for a in amounts)) == text

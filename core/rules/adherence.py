@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.calls import Payment
 from core.errors import CoreError
-from core.money import ZERO_MONEY
+from core.money import ZERO_MONEY, money_total
 from core.plans import Plan
 from core.proposals import ProposalResult
 from core.rules.templates import Notice, notice
@@ -151,7 +151,7 @@ def plan_adherence(
             raise CoreError(
                 "payments", f"a payment on {payment.paid_on} is after today, {today}", code="future"
             )
-    total_paid = sum((payment.amount for payment in paid_list), ZERO_MONEY)
+    total_paid = money_total(payment.amount for payment in paid_list)
 
     states: list[InstallmentState] = []
     warnings: list[Notice] = []

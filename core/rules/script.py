@@ -31,6 +31,7 @@ from core.calls import Call, Outcome
 from core.clients import Client
 from core.debts import Debt
 from core.errors import CoreError
+from core.money import money_total
 from core.plans import PlanRow
 from core.proposals import (
     Combination,
@@ -236,7 +237,7 @@ def plan_summary(result: ProposalResult, language: str) -> str:
     rest = _installments_phrase(later, language)
     if not now_rows or len(later) == len(rows):
         return rest
-    down = sum((row.payment for row in now_rows), Decimal("0"))
+    down = money_total(row.payment for row in now_rows)
     return render(
         "plan.with_down_payment",
         language,
