@@ -24,17 +24,15 @@ from ui.call_widgets import (
     collection_note,
     debt_label,
     local_moment,
-    md_escape,
-    now_local,
     page_link_if_present,
     proposal_result,
 )
 from ui.charts import plotly_config
 from ui.enum_labels import code_labeller, enum_label, enum_labels
 from ui.errors import show_error
-from ui.format import format_date, format_money
+from ui.format import format_date, format_money, md_escape
 from ui.i18n import current_language, t
-from ui.state import get_store, require_client
+from ui.state import get_store, now_local, require_client
 from ui.timeline import (
     call_events,
     due_events,

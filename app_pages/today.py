@@ -13,12 +13,12 @@ from core.rules.escalation import EscalationStep, attempts_from_calls, next_esca
 from core.rules.followups import is_overdue
 from core.rules.timing import LOCAL_TZ, local
 from store import StoreError
-from ui.call_widgets import agreed_cases, md_escape, now_local
+from ui.call_widgets import agreed_cases
 from ui.enum_labels import enum_label
 from ui.errors import show_error
-from ui.format import format_date, format_money
+from ui.format import format_date, format_money, md_escape
 from ui.i18n import current_language, t
-from ui.state import client_label, get_store
+from ui.state import client_label, get_store, now_local
 
 SHOW_ALL_KEY = "today_show_all"
 HORIZON_DAYS = 7

@@ -1,7 +1,7 @@
 """Pieces the call pages share: debt labels, the agreed plans of a client, collection contacts kept
 as calls, and the client's calendar.
 
-The pages read the clock here (``now_local``) and pass ``now`` to ``core``; ``core`` never does.
+The clock is read through ``ui.state`` (``now_local``, ``today``); ``core`` never reads it.
 """
 
 from __future__ import annotations
@@ -22,14 +22,10 @@ from core.rules.timing import LOCAL_TZ
 from report.calendar import plan_calendar
 from store import ProposalStatus, SavedProposal, Store
 from ui.i18n import t
+from ui.state import today
 
 #: First line of a call's summary that marks it as a collection contact (see below).
 COLLECTION_TAG = "#collection"
-
-
-def now_local() -> datetime:
-    """Now, on the Shanghai clock (the lenders' and the client's)."""
-    return datetime.now(LOCAL_TZ)
 
 
 def local_moment(day: date, clock: time) -> datetime:
@@ -41,11 +37,6 @@ def page_link_if_present(path: str, title_key: str, icon: str) -> None:
     """A link to another page, left out while that page is not in the navigation yet."""
     with contextlib.suppress(StreamlitAPIException):
         st.page_link(path, label=t(title_key), icon=icon)
-
-
-def md_escape(text: str) -> str:
-    """Text shown inside markdown as typed: a masked name's ``*`` must not turn into italics."""
-    return "".join(f"\\{char}" if char in "\\*_`[]<>#~|" else char for char in text)
 
 
 def debt_label(account: DebtAccount) -> str:
@@ -82,7 +73,7 @@ def plan_of(saved: SavedProposal, account: DebtAccount | None) -> AgreedPlan | N
         return saved.plan
     if account is None:
         return None
-    as_of = saved.agreed_on or now_local().date()
+    as_of = saved.agreed_on or today()
     return evaluate_proposal(account.debt, saved.proposal, 0, as_of).plan
 
 
@@ -105,7 +96,7 @@ def proposal_result(
 ) -> ProposalResult:
     """The saved proposal evaluated for the script: capacity from the client's current budget
     (or, without one, the plan's highest payment), dated as agreed (or today)."""
-    as_of = saved.agreed_on or now_local().date()
+    as_of = saved.agreed_on or today()
     budget = store.budgets.current(client_id)
     if budget is not None:
         capacity = budget.budget.capacity
