@@ -24,18 +24,16 @@ from decimal import Decimal
 from typing import Any
 
 from core.debts import Debt
-from core.errors import CoreError
 from core.proposals import (
-    Combination,
     DownPayment,
-    InterestWaiver,
     LumpSumSettlement,
     PrincipalFirst,
     ProposalResult,
     StopInterest,
 )
-from core.rules.templates import template_fields
-from core.text import check_language, format_date, format_money, format_share
+from core.rules.script import asked_concessions, is_level, settlement_parts
+from core.rules.templates import render_from
+from core.text import check_language, format_money, format_share
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "pitch.situation": {
@@ -79,7 +77,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh-CN": "剩余欠款{balance}，希望一共还{total}结清：{parts}。",
         "en": "Of the remaining {balance}, I would like to settle in full with {total}: {parts}.",
     },
-    "pitch.part": {"zh-CN": "{due}还{amount}", "en": "{amount} on {due}"},
     "pitch.waiver": {
         "zh-CN": "同时请求减免{share}的利息和罚息，共{waived}。",
         "en": "I also ask you to waive {share} of the interest and penalties, {waived} in all.",
@@ -92,11 +89,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
 
 
 def _render(code: str, language: str, **params: Any) -> str:
-    template = TEMPLATES[code][language]
-    missing = template_fields(template) - params.keys()
-    if missing:
-        raise CoreError("params", f"template {code!r} needs {sorted(missing)}")
-    return template.format(**params)
+    return render_from(TEMPLATES, code, language, **params)
+
+
+def _sentences(lines: list[str], language: str) -> str:
+    return "".join(lines) if language == "zh-CN" else " ".join(lines)
 
 
 def asked_term(result: ProposalResult) -> tuple[int, Decimal, bool]:
@@ -109,7 +106,7 @@ def asked_term(result: ProposalResult) -> tuple[int, Decimal, bool]:
     payments = [paid for period, paid in result.plan.payments_by_period if period > 0]
     if not payments:
         return 0, result.first_payment, True
-    level = len(set(payments[:-1])) <= 1 and payments[-1] <= payments[0]
+    level = is_level(payments)
     return len(payments), payments[0] if level else max(payments), level
 
 
@@ -137,9 +134,7 @@ def pitch(
             )
         ]
     else:
-        lines = [
-            _render("pitch.situation_without_income", language, can_pay=format_money(can_pay))
-        ]
+        lines = [_render("pitch.situation_without_income", language, can_pay=format_money(can_pay))]
     proposal = result.proposal
     balance = format_money(debt.opening_balance)
     if isinstance(proposal, StopInterest):
@@ -147,26 +142,16 @@ def pitch(
     if isinstance(proposal, PrincipalFirst):
         lines.append(_render("pitch.principal_first", language))
     if isinstance(proposal, LumpSumSettlement):
-        separator = "、" if language == "zh-CN" else ", "
-        parts = separator.join(
-            _render(
-                "pitch.part",
-                language,
-                due=format_date(part.due_date, language),
-                amount=format_money(part.amount),
-            )
-            for part in proposal.parts
-        )
         lines.append(
             _render(
                 "pitch.ask.settlement",
                 language,
                 balance=balance,
                 total=format_money(proposal.total),
-                parts=parts,
+                parts=settlement_parts(proposal, language),
             )
         )
-        return "".join(lines) if language == "zh-CN" else " ".join(lines)
+        return _sentences(lines, language)
     months, payment, level = asked_term(result)
     if isinstance(proposal, DownPayment):
         code = "pitch.ask.down_payment" if level else "pitch.ask.down_payment_uneven"
@@ -187,18 +172,16 @@ def pitch(
                 code, language, balance=balance, months=str(months), payment=format_money(payment)
             )
         )
-    share = getattr(proposal, "waiver_share", Decimal("0"))
-    if share > 0 and result.forgiven > 0:
+    waived_share, lower_rate = asked_concessions(result)
+    if waived_share is not None:
         lines.append(
             _render(
                 "pitch.waiver",
                 language,
-                share=format_share(share),
+                share=format_share(waived_share),
                 waived=format_money(result.forgiven),
             )
         )
-    if isinstance(proposal, InterestWaiver | Combination | DownPayment) and (
-        proposal.annual_rate is not None
-    ):
-        lines.append(_render("pitch.lower_rate", language, rate=format_share(proposal.annual_rate)))
-    return "".join(lines) if language == "zh-CN" else " ".join(lines)
+    if lower_rate is not None:
+        lines.append(_render("pitch.lower_rate", language, rate=format_share(lower_rate)))
+    return _sentences(lines, language)

@@ -183,7 +183,7 @@ def _proposal_lines(debt: Debt, result: ProposalResult, language: str) -> list[s
                 "script.proposal.settlement",
                 language,
                 total=format_money(proposal.total),
-                parts=_settlement_parts(proposal, language),
+                parts=settlement_parts(proposal, language),
             )
         ]
     lines = []
@@ -200,24 +200,39 @@ def _proposal_lines(debt: Debt, result: ProposalResult, language: str) -> list[s
             plan=plan_summary(result, language),
         )
     )
-    share = getattr(proposal, "waiver_share", Decimal("0"))
-    if share > 0 and result.forgiven > 0:
+    waived_share, lower_rate = asked_concessions(result)
+    if waived_share is not None:
         lines.append(
             render(
                 "script.proposal.waiver",
                 language,
-                share=format_share(share),
+                share=format_share(waived_share),
                 waived=format_money(result.forgiven),
             )
         )
-    if (
-        isinstance(proposal, InterestWaiver | Combination | DownPayment)
-        and proposal.annual_rate is not None
-    ):
-        lines.append(
-            render("script.proposal.lower_rate", language, rate=format_share(proposal.annual_rate))
-        )
+    if lower_rate is not None:
+        lines.append(render("script.proposal.lower_rate", language, rate=format_share(lower_rate)))
     return lines
+
+
+def asked_concessions(result: ProposalResult) -> tuple[Decimal | None, Decimal | None]:
+    """``(waived share, lower annual rate)`` that a proposal asks for besides its payments;
+    ``None`` for what it does not ask (a waiver that forgives nothing is not asked)."""
+    proposal = result.proposal
+    share = getattr(proposal, "waiver_share", Decimal("0"))
+    waived_share = share if share > 0 and result.forgiven > 0 else None
+    lower_rate = (
+        proposal.annual_rate
+        if isinstance(proposal, InterestWaiver | Combination | DownPayment)
+        else None
+    )
+    return waived_share, lower_rate
+
+
+def is_level(payments: list[Decimal]) -> bool:
+    """Whether installments are level: all equal to the first, the last allowed to be smaller
+    (it takes up the rounding)."""
+    return len(set(payments[:-1])) <= 1 and payments[-1] <= payments[0]
 
 
 def plan_summary(result: ProposalResult, language: str) -> str:
@@ -229,7 +244,7 @@ def plan_summary(result: ProposalResult, language: str) -> str:
             "plan.settlement",
             language,
             total=format_money(proposal.total),
-            parts=_settlement_parts(proposal, language),
+            parts=settlement_parts(proposal, language),
         )
     rows = result.plan.rows
     now_rows = [row for row in rows if row.period == 0]
@@ -250,8 +265,7 @@ def plan_summary(result: ProposalResult, language: str) -> str:
 def _installments_phrase(rows: list[PlanRow], language: str) -> str:
     first = rows[0]
     payments = [row.payment for row in rows]
-    # A level schedule's last payment takes up the rounding: still "level".
-    if len(set(payments[:-1])) <= 1 and (len(rows) == 1 or payments[-1] <= payments[0]):
+    if is_level(payments):
         return render(
             "plan.level",
             language,
@@ -269,7 +283,8 @@ def _installments_phrase(rows: list[PlanRow], language: str) -> str:
     )
 
 
-def _settlement_parts(proposal: LumpSumSettlement, language: str) -> str:
+def settlement_parts(proposal: LumpSumSettlement, language: str) -> str:
+    """A settlement's parts in one phrase: "2026年4月1日还¥3,000.00、…" / "¥3,000.00 on …"."""
     separator = "、" if language == "zh-CN" else ", "
     return separator.join(
         render(
