@@ -84,6 +84,16 @@ def follow_up_tasks(
             )
         )
 
+    def add_with_deadline(kind: TaskKind, wait: timedelta, code: str) -> None:
+        # The title names the deadline and the call it follows.
+        by = call.at + wait
+        when = format_datetime(call.at, language)
+        add(
+            kind,
+            by,
+            render(code, language, lender=lender, by=format_datetime(by, language), when=when),
+        )
+
     if call.outcome in {Outcome.AGREED, Outcome.PARTLY_AGREED}:
         if call.channel is Channel.PHONE:
             add(
@@ -91,18 +101,7 @@ def follow_up_tasks(
                 call.at + CONFIRM_WITHIN,
                 render("followup.request_written_confirmation", language, lender=lender),
             )
-        by = call.at + CHECK_WITHIN
-        add(
-            TaskKind.CHECK_PLAN_IN_APP,
-            by,
-            render(
-                "followup.check_plan_in_app",
-                language,
-                lender=lender,
-                by=format_datetime(by, language),
-                when=format_datetime(call.at, language),
-            ),
-        )
+        add_with_deadline(TaskKind.CHECK_PLAN_IN_APP, CHECK_WITHIN, "followup.check_plan_in_app")
     elif call.outcome is Outcome.REFUSED:
         add(
             TaskKind.RETRY_NEGOTIATION,
@@ -110,18 +109,7 @@ def follow_up_tasks(
             render("followup.retry_negotiation", language, lender=lender),
         )
     elif call.outcome is Outcome.CALL_BACK and not call.next_action_on:
-        by = call.at + CALL_BACK_WAIT
-        add(
-            TaskKind.RETRY_NEGOTIATION,
-            by,
-            render(
-                "followup.awaiting_call_back",
-                language,
-                lender=lender,
-                by=format_datetime(by, language),
-                when=format_datetime(call.at, language),
-            ),
-        )
+        add_with_deadline(TaskKind.RETRY_NEGOTIATION, CALL_BACK_WAIT, "followup.awaiting_call_back")
     elif call.outcome is Outcome.NO_ANSWER and not call.next_action_on:
         add(
             TaskKind.RETRY_NEGOTIATION,

@@ -40,12 +40,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from core.debts import LICENSED_LENDERS, LenderType
 from core.money import to_decimal, to_rate
-from core.reasons import LANGUAGES, format_param
+from core.text import check_language, format_percent
 
 
 class LineKind(StrEnum):
@@ -79,6 +80,14 @@ class RateLine(BaseModel):
 
 
 PRIVATE = frozenset({LenderType.OTHER})
+#: Where the 2015 private-lending provisions (法释〔2015〕18号) apply: private loans made from
+#: their entry into force until the 2020 amendment.
+PRIVATE_2015_TO_2020: dict[str, Any] = {
+    "source": "法释〔2015〕18号",
+    "lenders": PRIVATE,
+    "valid_from": date(2015, 9, 1),
+    "valid_to": date(2020, 8, 19),
+}
 
 RATE_LINES: tuple[RateLine, ...] = (
     RateLine(
@@ -128,10 +137,7 @@ RATE_LINES: tuple[RateLine, ...] = (
         code="private_lending_36_before_2020",
         kind=LineKind.FIXED,
         value=Decimal("0.36"),
-        source="法释〔2015〕18号",
-        lenders=PRIVATE,
-        valid_from=date(2015, 9, 1),
-        valid_to=date(2020, 8, 19),
+        **PRIVATE_2015_TO_2020,
         wording={
             "zh-CN": {
                 "above": "这笔较早的民间借贷年化利率约 {rate}，超过 {line}，"
@@ -149,10 +155,7 @@ RATE_LINES: tuple[RateLine, ...] = (
         code="private_lending_24_before_2020",
         kind=LineKind.FIXED,
         value=Decimal("0.24"),
-        source="法释〔2015〕18号",
-        lenders=PRIVATE,
-        valid_from=date(2015, 9, 1),
-        valid_to=date(2020, 8, 19),
+        **PRIVATE_2015_TO_2020,
         wording={
             "zh-CN": {
                 "above": "这笔较早的民间借贷年化利率约 {rate}，高于 {line}。超过 {line} 的利息，"
@@ -256,11 +259,10 @@ def rate_flags(
 
 def describe_flag(flag: RateFlag, language: str = "zh-CN") -> str:
     """The flag worded for a client in ``language`` ("zh-CN" or "en")."""
-    if language not in LANGUAGES:
-        raise ValueError(f"language: expected one of {LANGUAGES}, got {language!r}")
+    check_language(language)
     if flag.above is None:
         return LPR_UNKNOWN[language].format(date=flag.contract_date.isoformat())
     state = "above" if flag.above else "within"
     return flag.line.wording[language][state].format(
-        rate=format_param("rate", flag.rate), line=format_param("line", flag.threshold)
+        rate=format_percent(flag.rate), line=format_percent(flag.threshold)
     )
