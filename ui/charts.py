@@ -3,7 +3,7 @@
 Each chart has a title, axis titles with units and hover values formatted like the rest of the
 page; meaning is never carried by colour alone (lines also differ by dash, markers by symbol).
 Builders take data already computed by ``core`` and return a ``plotly`` figure; pages only call
-``st.plotly_chart(fig, use_container_width=True)``.
+``st.plotly_chart(fig, width="stretch")``.
 """
 
 from __future__ import annotations
