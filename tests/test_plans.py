@@ -6,23 +6,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.plans import Plan, PlanRow, spread_evenly
+from tests.plan_rows import principal_row
 from tests.strategies import small_amounts
 
 D = Decimal
 
 
 def row(period: int, payment: str) -> PlanRow:
-    amount = D(payment)
-    return PlanRow(
-        period=period,
-        due_date=date(2026, 3, 15),
-        payment=amount,
-        principal=amount,
-        interest=D(0),
-        fees=D(0),
-        arrears=D(0),
-        balance=D(0),
-    )
+    return principal_row(period, date(2026, 3, 15), payment)
 
 
 @pytest.mark.parametrize(

@@ -9,36 +9,23 @@ import pytest
 from core.calls import Payment
 from core.debts import Debt
 from core.errors import CoreError
-from core.plans import Plan, PlanRow
+from core.plans import Plan
 from core.proposals import DownPayment, TermExtension, evaluate_proposal
 from core.rules.adherence import Status, plan_adherence, plan_dues
 from core.schedules import amortization_schedule
+from tests.plan_rows import principal_row
 
 SH = ZoneInfo("Asia/Shanghai")
 D = Decimal
-
-
-def row(period, due, payment):
-    amount = D(payment)
-    return PlanRow(
-        period=period,
-        due_date=due,
-        payment=amount,
-        principal=amount,
-        interest=D("0"),
-        fees=D("0"),
-        arrears=D("0"),
-        balance=D("0"),
-    )
 
 
 # Three payments of 500.00 on the 1st of April, May and June 2026.
 PLAN = Plan(
     opening=D("1500"),
     rows=(
-        row(1, date(2026, 4, 1), "500"),
-        row(2, date(2026, 5, 1), "500"),
-        row(3, date(2026, 6, 1), "500"),
+        principal_row(1, date(2026, 4, 1), "500"),
+        principal_row(2, date(2026, 5, 1), "500"),
+        principal_row(3, date(2026, 6, 1), "500"),
     ),
 )
 
@@ -168,9 +155,9 @@ def test_rows_on_the_same_date_are_one_due_date():
     plan = Plan(
         opening=D("900"),
         rows=(
-            row(0, date(2026, 3, 1), "100"),
-            row(0, date(2026, 3, 1), "200"),
-            row(1, date(2026, 4, 1), "600"),
+            principal_row(0, date(2026, 3, 1), "100"),
+            principal_row(0, date(2026, 3, 1), "200"),
+            principal_row(1, date(2026, 4, 1), "600"),
         ),
     )
     dues = plan_dues(plan)
@@ -217,7 +204,7 @@ def test_bad_input_is_refused_naming_the_field():
     with pytest.raises(CoreError) as error:
         plan_adherence(PLAN, [], at(date(2026, 4, 1)), warn_days=-1)
     assert error.value.field == "warn_days"
-    undated = Plan(opening=D("1"), rows=(row(1, None, "1"),))
+    undated = Plan(opening=D("1"), rows=(principal_row(1, None, "1"),))
     with pytest.raises(CoreError) as error:
         plan_adherence(undated, [], at(date(2026, 4, 1)))
     assert error.value.field == "plan"

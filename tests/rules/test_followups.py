@@ -9,9 +9,10 @@ import pytest
 from core.calls import Call, Channel, Outcome, TaskKind
 from core.debts import Debt
 from core.errors import CoreError
-from core.plans import Plan, PlanRow
+from core.plans import Plan
 from core.proposals import TermExtension, evaluate_proposal
 from core.rules.followups import follow_up_tasks, is_overdue
+from tests.plan_rows import principal_row
 
 SH = ZoneInfo("Asia/Shanghai")
 CALL_AT = datetime(2026, 3, 1, 14, 30, tzinfo=SH)
@@ -32,23 +33,9 @@ def call(**fields):
     return Call(**{**values, **fields})
 
 
-def row(period, due, payment):
-    amount = D(payment)
-    return PlanRow(
-        period=period,
-        due_date=due,
-        payment=amount,
-        principal=amount,
-        interest=D("0"),
-        fees=D("0"),
-        arrears=D("0"),
-        balance=D("0"),
-    )
-
-
 PLAN = Plan(
     opening=D("1000"),
-    rows=(row(1, date(2026, 4, 1), "500"), row(2, date(2026, 5, 1), "500")),
+    rows=(principal_row(1, date(2026, 4, 1), "500"), principal_row(2, date(2026, 5, 1), "500")),
 )
 
 

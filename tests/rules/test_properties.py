@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.calls import Payment
-from core.plans import Plan, PlanRow
+from core.plans import Plan
 from core.rules.adherence import Status, plan_adherence
 from core.rules.escalation import (
     LADDER,
@@ -19,6 +19,7 @@ from core.rules.escalation import (
 )
 from core.schedules import add_months
 from core.text import format_money
+from tests.plan_rows import principal_row
 from tests.strategies import days_late_lists, signed_amounts
 from ui.format import format_money as ui_format_money
 
@@ -36,19 +37,7 @@ def test_each_payment_is_on_time_exactly_when_made_on_its_due_date(days_late):
     # A plan of 100.00 on the 15th of each month; payment i is made days_late[i] days after
     # due date i (under 28 days, so payments stay in order and each covers its own month).
     dues = [add_months(START, n) for n in range(len(days_late))]
-    rows = tuple(
-        PlanRow(
-            period=n + 1,
-            due_date=due,
-            payment=Decimal("100"),
-            principal=Decimal("100"),
-            interest=Decimal("0"),
-            fees=Decimal("0"),
-            arrears=Decimal("0"),
-            balance=Decimal("0"),
-        )
-        for n, due in enumerate(dues)
-    )
+    rows = tuple(principal_row(n + 1, due, "100") for n, due in enumerate(dues))
     payments = [
         Payment(paid_on=due + timedelta(days=late), amount="100")
         for due, late in zip(dues, days_late, strict=True)
