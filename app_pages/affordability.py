@@ -28,9 +28,9 @@ from ui.errors import show_error
 from ui.format import format_date, format_money, format_percent
 from ui.i18n import current_language, t
 from ui.planning_charts import income_split_chart
-from ui.planning_forms import discard_form, kept, open_draft
+from ui.planning_forms import discard_form, kept, open_client_page, open_draft
 from ui.planning_tables import load_plan
-from ui.state import get_store, require_client, today
+from ui.state import today
 from ui.widgets import money_input
 
 FORM = "budgetform_"
@@ -260,16 +260,11 @@ def render_versions(history: list[BudgetVersion], lang: str) -> None:
 
 
 def main() -> None:
-    st.title(t("afford.title"))
-    st.caption(t("afford.intro"))
-    store = get_store()
-    client = require_client(store) if store else None
-    if client is None:
+    opened = open_client_page("afford", FLASH_KEY)
+    if opened is None:
         return
+    store, client = opened
     lang = current_language()
-    flash = st.session_state.pop(FLASH_KEY, None)
-    if flash:
-        st.success(t(flash), icon=":material/check_circle:")
     plan = load_plan(store, client.id, today())
     history = store.budgets.history(client.id)
     latest = store.budgets.current(client.id)

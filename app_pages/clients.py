@@ -13,7 +13,7 @@ from ui.client_forms import consent_for, masked_row, same_client, save_example_c
 from ui.errors import show_error
 from ui.format import format_date
 from ui.i18n import current_language, t
-from ui.planning_forms import confirm, discard_form, kept, open_draft
+from ui.planning_forms import confirm_delete, discard_form, kept, open_draft, show_flash
 from ui.state import client_label, current_client, current_client_id, select_client, today
 
 FORM = "clientform_"
@@ -210,25 +210,17 @@ def save(store, client, candidate, problem, name: str, agreed: bool) -> None:
 
 
 def render_delete(store: Store, client: Client) -> None:
-    answer = confirm(
+    if confirm_delete(
         t("clients.delete_confirm", name=client_label(client)),
         t("clients.delete_yes"),
         t("clients.delete_no"),
         "clients_delete",
-    )
-    if answer is None:
-        return
-    st.session_state.pop(DELETE_KEY, None)
-    if answer:
-        try:
-            store.clients.delete(client.id, version=client.version)
-        except StoreError as exc:
-            show_error(exc)
-            return
+        pending_key=DELETE_KEY,
+        delete=lambda: store.clients.delete(client.id, version=client.version),
+    ):
         select_client(None)
         discard_form(FORM)
         finish("clients.deleted")
-    st.rerun()
 
 
 def main() -> None:
@@ -239,9 +231,7 @@ def main() -> None:
     store = get_store()
     if store is None:
         return
-    flash = st.session_state.pop(FLASH_KEY, None)
-    if flash:
-        st.success(t(flash), icon=":material/check_circle:")
+    show_flash(FLASH_KEY)
     query = render_toolbar(store)
     clients = render_list(store, query)
     current = current_client(store)

@@ -25,7 +25,14 @@ from ui.errors import show_error
 from ui.format import format_date, format_money, format_months, format_percent
 from ui.i18n import current_language, t
 from ui.planning_charts import payoff_chart
-from ui.planning_forms import confirm, discard_form, kept, months_input, open_draft
+from ui.planning_forms import (
+    confirm_delete,
+    discard_form,
+    kept,
+    months_input,
+    open_client_page,
+    open_draft,
+)
 from ui.planning_tables import (
     STRATEGY_KEY,
     PlanInputs,
@@ -35,7 +42,7 @@ from ui.planning_tables import (
     flags_for,
     load_plan,
 )
-from ui.state import get_store, require_client, today
+from ui.state import today
 from ui.widgets import money_input, percent_input
 
 FORM = "debtform_"
@@ -359,25 +366,18 @@ def render_actions(store, account, candidate, unsaved: bool) -> None:
         st.session_state[DELETE_KEY] = account.id
     if st.session_state.get(DELETE_KEY) != account.id:
         return
-    answer = confirm(
+    if confirm_delete(
         t("debts.delete_confirm", creditor=account.debt.creditor),
         t("debts.delete_yes"),
         t("debts.delete_no"),
         "debts_delete",
-    )
-    if answer is None:
-        return
-    st.session_state.pop(DELETE_KEY, None)
-    if answer:
-        try:
-            store.debts.delete(account.id, version=account.version)
-        except StoreError as exc:
-            show_error(exc)
-            return
+        pending_key=DELETE_KEY,
+        delete=lambda: store.debts.delete(account.id, version=account.version),
+    ):
         st.session_state[PICK_KEY] = NEW
         discard_form(FORM)
         st.session_state[FLASH_KEY] = "debts.deleted"
-    st.rerun()
+        st.rerun()
 
 
 def render_allocation(plan: PlanInputs, lang: str) -> None:
@@ -442,16 +442,11 @@ def render_payoff(plan: PlanInputs, amount: Decimal, strategy: Strategy, lang: s
 
 
 def main() -> None:
-    st.title(t("debts.title"))
-    st.caption(t("debts.intro"))
-    store = get_store()
-    client = require_client(store) if store else None
-    if client is None:
+    opened = open_client_page("debts", FLASH_KEY)
+    if opened is None:
         return
+    store, client = opened
     lang = current_language()
-    flash = st.session_state.pop(FLASH_KEY, None)
-    if flash:
-        st.success(t(flash), icon=":material/check_circle:")
     plan = load_plan(store, client.id, today())
     render_overview(plan, lang)
     if plan.debts:

@@ -1,4 +1,5 @@
-"""Form pieces the clients, affordability and debts pages share.
+"""Form pieces the clients, affordability and debts pages share: the page's opening with the
+message a save left, drafts, text inputs and a confirmed delete.
 
 Drafts: Streamlit forgets a widget's value when the widget is not drawn (another page was open),
 so each form keeps what was typed in a durable *draft* (a plain dict under :data:`DRAFTS_KEY`)
@@ -14,10 +15,13 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from core.clients import Client
 from core.errors import CoreError
 from core.money import to_months
-from ui.errors import error_messages
-from ui.i18n import current_language
+from store import Store, StoreError
+from ui.errors import error_messages, show_error
+from ui.i18n import current_language, t
+from ui.state import get_store, require_client
 
 T = TypeVar("T")
 
@@ -25,6 +29,24 @@ T = TypeVar("T")
 DRAFTS_KEY = "planning_drafts"
 
 
+def show_flash(key: str) -> None:
+    """The message (a catalogue key) a save left under ``key`` for the rerun after it, once."""
+    flash = st.session_state.pop(key, None)
+    if flash:
+        st.success(t(flash), icon=":material/check_circle:")
+
+
+def open_client_page(area: str, flash_key: str) -> tuple[Store, Client] | None:
+    """A planning page's opening: the title and intro of ``area``, the store and the chosen
+    client (None, with a hint, when either is missing), then the message a save left."""
+    st.title(t(f"{area}.title"))
+    st.caption(t(f"{area}.intro"))
+    store = get_store()
+    client = require_client(store) if store else None
+    if client is None:
+        return None
+    show_flash(flash_key)
+    return store, client
 
 
 def open_draft(form: str, scope: str) -> dict[str, Any]:
@@ -82,3 +104,28 @@ def confirm(prompt: str, yes: str, no: str, key: str, *, container: Any = None) 
     if right.button(no, key=f"{key}_no", width="stretch"):
         return False
     return None
+
+
+def confirm_delete(
+    prompt: str,
+    yes: str,
+    no: str,
+    key: str,
+    *,
+    pending_key: str,
+    delete: Callable[[], object],
+) -> bool:
+    """Ask to confirm the delete awaiting under ``pending_key``; on yes run ``delete`` (a store
+    error is shown inline). True once deleted; a no reruns the page without the question."""
+    answer = confirm(prompt, yes, no, key)
+    if answer is None:
+        return False
+    st.session_state.pop(pending_key, None)
+    if not answer:
+        st.rerun()
+    try:
+        delete()
+    except StoreError as exc:
+        show_error(exc)
+        return False
+    return True
