@@ -22,13 +22,13 @@ from store import ProposalStatus, StoreError
 from ui.call_widgets import (
     debt_label,
     monthly_income,
+    open_call_page,
     page_link_if_present,
     proposal_result,
 )
 from ui.enum_labels import enum_labels
 from ui.errors import show_error
 from ui.i18n import LANGUAGES, current_language, t
-from ui.state import get_store, require_client
 
 SCAM_QUESTIONS = (
     "asked_fee_before_plan",
@@ -235,18 +235,7 @@ def render_script(store, client, account) -> None:
             )
 
 
-store = get_store()
-if store is None:
-    st.stop()
-st.title(t("prep.title"))
-client = require_client(store)
-if client is None:
-    st.stop()
-accounts = store.debts.list_for_client(client.id)
-if not accounts:
-    st.info(t("calls.no_debts"), icon=":material/receipt_long:")
-    page_link_if_present("app_pages/debts.py", "page.debts", ":material/receipt_long:")
-    st.stop()
+store, client, accounts = open_call_page("prep.title")
 lang = current_language()
 by_id = {account.id: account for account in accounts}
 labels = {debt_id: debt_label(account) for debt_id, account in by_id.items()}

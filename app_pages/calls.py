@@ -24,7 +24,7 @@ from ui.call_widgets import (
     collection_note,
     debt_label,
     local_moment,
-    page_link_if_present,
+    open_call_page,
     proposal_result,
 )
 from ui.charts import plotly_config
@@ -32,7 +32,7 @@ from ui.enum_labels import code_labeller, enum_label, enum_labels
 from ui.errors import show_error
 from ui.format import format_date, format_money, md_escape
 from ui.i18n import current_language, t
-from ui.state import get_store, now_local, require_client
+from ui.state import now_local
 from ui.timeline import (
     call_events,
     due_events,
@@ -453,18 +453,7 @@ def render_collection(store, client, accounts, now, lang) -> None:
                 st.caption(flags[0].evidence)
 
 
-store = get_store()
-if store is None:
-    st.stop()
-st.title(t("calls.title"))
-client = require_client(store)
-if client is None:
-    st.stop()
-accounts = store.debts.list_for_client(client.id)
-if not accounts:
-    st.info(t("calls.no_debts"), icon=":material/receipt_long:")
-    page_link_if_present("app_pages/debts.py", "page.debts", ":material/receipt_long:")
-    st.stop()
+store, client, accounts = open_call_page("calls.title")
 lang = current_language()
 now = now_local()
 cases = agreed_cases(store, client.id)

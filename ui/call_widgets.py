@@ -15,6 +15,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from core.calls import Call, Channel, DebtAccount, Direction, FollowUpTask, Outcome
+from core.clients import Client
 from core.proposals import ProposalResult, evaluate_proposal
 from core.rules.adherence import AgreedPlan
 from core.rules.conduct import CollectionEvent, ContactTarget
@@ -22,7 +23,7 @@ from core.rules.timing import LOCAL_TZ
 from report.calendar import plan_calendar
 from store import ProposalStatus, SavedProposal, Store
 from ui.i18n import t
-from ui.state import today
+from ui.state import get_store, require_client, today
 
 #: First line of a call's summary that marks it as a collection contact (see below).
 COLLECTION_TAG = "#collection"
@@ -31,6 +32,24 @@ COLLECTION_TAG = "#collection"
 def local_moment(day: date, clock: time) -> datetime:
     """A date and a wall-clock time typed on a page, as a Shanghai instant."""
     return datetime.combine(day, clock.replace(second=0, microsecond=0), tzinfo=LOCAL_TZ)
+
+
+def open_call_page(title_key: str) -> tuple[Store, Client, list[DebtAccount]]:
+    """A call page's opening: the store, the title, the chosen client and their debts; the page
+    stops (with a hint where to go) when one of them is missing."""
+    store = get_store()
+    if store is None:
+        st.stop()
+    st.title(t(title_key))
+    client = require_client(store)
+    if client is None:
+        st.stop()
+    accounts = store.debts.list_for_client(client.id)
+    if not accounts:
+        st.info(t("calls.no_debts"), icon=":material/receipt_long:")
+        page_link_if_present("app_pages/debts.py", "page.debts", ":material/receipt_long:")
+        st.stop()
+    return store, client, accounts
 
 
 def page_link_if_present(path: str, title_key: str, icon: str) -> None:
