@@ -6,6 +6,32 @@ from __future__ import annotations
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 
+def texts(elements) -> list:
+    return [element.value for element in elements]
+
+
+def metrics(at) -> dict:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def load_example(open_app, page: str, lang: str):
+    """``page`` in ``lang`` after the Clients page loaded the example client."""
+    at = open_app("app_pages/clients.py", lang)
+    at.button(key="clients_example").click().run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def open_for(open_app, page: str, lang: str, client_id: int):
+    """``page`` in ``lang`` with ``client_id`` chosen."""
+    at = open_app(lang=lang)
+    at.session_state["client_id"] = client_id
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def capture_downloads(monkeypatch) -> dict[str, bytes]:
     """The files a page offers with ``st.download_button`` from now on, by file name.
 

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from page_helpers import load_example, metrics, texts
 
 from core.affordability import Budget, assess_affordability
 from core.examples import example_case
@@ -15,22 +16,6 @@ PAGE = "app_pages/affordability.py"
 LANGS = ("zh-CN", "en")
 
 
-def texts(elements):
-    return [element.value for element in elements]
-
-
-def metrics(at):
-    return {metric.label: metric.value for metric in at.metric}
-
-
-def load_example(open_app, lang):
-    at = open_app("app_pages/clients.py", lang)
-    at.button(key="clients_example").click().run()
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    return at
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_without_a_client_the_page_asks_to_choose_one(open_app, lang):
     at = open_app(PAGE, lang)
@@ -39,7 +24,7 @@ def test_without_a_client_the_page_asks_to_choose_one(open_app, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_example_budget_shows_cores_assessment(open_app, lang):
-    at = load_example(open_app, lang)
+    at = load_example(open_app, PAGE, lang)
     case = example_case(today())
     result = assess_affordability(case.budget, [a.debt for a in case.debts], today())
     shown = metrics(at)
@@ -64,7 +49,7 @@ def test_the_example_budget_shows_cores_assessment(open_app, lang):
     ],
 )
 def test_bad_amounts_are_refused_inline_and_nothing_is_saved(open_app, lang, key, text, error):
-    at = load_example(open_app, lang)
+    at = load_example(open_app, PAGE, lang)
     client_id = at.session_state["client_id"]
     at.text_input(key=key).set_value(text).run()
     assert any(translate(error, lang) in message for message in texts(at.error))
@@ -73,7 +58,7 @@ def test_bad_amounts_are_refused_inline_and_nothing_is_saved(open_app, lang, key
 
 
 def test_a_changed_budget_is_marked_unsaved_then_saved_as_a_new_version(open_app):
-    at = load_example(open_app, "en")
+    at = load_example(open_app, PAGE, "en")
     client_id = at.session_state["client_id"]
     at.text_input(key="budgetform_income_salary").set_value("3,900").run()
     assert any(translate("afford.unsaved", "en") in c for c in texts(at.caption))

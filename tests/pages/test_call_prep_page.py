@@ -5,24 +5,13 @@ from __future__ import annotations
 
 import pytest
 from calls_seed import seed_case
+from page_helpers import open_for, texts
 
 from core.rules.scam import NumberSource, ScamAnswers, scam_advice, scam_red_flags
 from ui.i18n import translate
 
 PAGE = "app_pages/call_prep.py"
 LANGS = ("zh-CN", "en")
-
-
-def texts(elements):
-    return [element.value for element in elements]
-
-
-def open_for(open_app, lang, client_id):
-    at = open_app(lang=lang)
-    at.session_state["client_id"] = client_id
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -35,7 +24,7 @@ def test_without_a_client_the_page_asks_to_choose_one(open_app, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_number_from_a_search_ad_shows_the_stop_sign(open_app, lang):
     case = seed_case(agreed_days_ago=None)
-    at = open_for(open_app, lang, case.client.id)
+    at = open_for(open_app, PAGE, lang, case.client.id)
     clear = scam_advice([], lang)
     assert clear in texts(at.success)
     at.selectbox(key="prep_source").set_value(NumberSource.SEARCH_AD).run()
@@ -47,7 +36,7 @@ def test_a_number_from_a_search_ad_shows_the_stop_sign(open_app, lang):
 
 def test_pressure_alone_is_a_caution_not_a_stop(open_app):
     case = seed_case(agreed_days_ago=None)
-    at = open_for(open_app, "en", case.client.id)
+    at = open_for(open_app, PAGE, "en", case.client.id)
     at.checkbox(key="prep_pressed_to_act_now").check().run()
     assert texts(at.error) == []
     flags = scam_red_flags(
@@ -60,7 +49,7 @@ def test_pressure_alone_is_a_caution_not_a_stop(open_app):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_documents_checklist_is_saved_and_shows_progress(open_app, lang):
     case = seed_case(agreed_days_ago=None)
-    at = open_for(open_app, lang, case.client.id)
+    at = open_for(open_app, PAGE, lang, case.client.id)
     debt_id = case.account.id
     for item in ("contract_number", "id_card_photos", "income_proof"):
         at.checkbox(key=f"prep_doc_{debt_id}_{item}").check()
@@ -79,7 +68,7 @@ def test_the_documents_checklist_is_saved_and_shows_progress(open_app, lang):
 
 def test_an_official_channel_is_added_with_where_it_was_found(open_app):
     case = seed_case(agreed_days_ago=None)
-    at = open_for(open_app, "en", case.client.id)
+    at = open_for(open_app, PAGE, "en", case.client.id)
     assert translate("prep.channels.none", "en") in texts(at.warning)
     at.selectbox(key="prep_ch_kind").set_value("hotline")
     at.text_input(key="prep_ch_value").set_value("95555")
@@ -97,7 +86,7 @@ def test_an_official_channel_is_added_with_where_it_was_found(open_app):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_script_card_quotes_the_plan_in_both_languages(open_app, lang):
     case = seed_case(agreed_days_ago=3)
-    at = open_for(open_app, lang, case.client.id)
+    at = open_for(open_app, PAGE, lang, case.client.id)
     cards = [m.value for m in at.markdown if m.value.startswith("### ")]
     assert len(cards) == 2  # 中文 and English, whatever the page language
     zh, en = cards
@@ -111,5 +100,5 @@ def test_the_script_card_quotes_the_plan_in_both_languages(open_app, lang):
 
 def test_without_a_saved_proposal_the_card_says_how_to_get_one(open_app):
     case = seed_case(agreed_days_ago=None)
-    at = open_for(open_app, "en", case.client.id)
+    at = open_for(open_app, PAGE, "en", case.client.id)
     assert translate("prep.script.no_proposal", "en") in texts(at.info)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from calls_seed import seed_case
-from page_helpers import capture_downloads
+from page_helpers import capture_downloads, open_for, texts
 
 from core.rules.adherence import plan_adherence
 from core.rules.conduct import CollectionEvent, ContactTarget, collection_conduct_flags
@@ -22,18 +22,6 @@ LANGS = ("zh-CN", "en")
 # 12,000 at 18 % a year over 24 months: r = 0.015, payment = 180 / (1 − 1.015^−24)
 # = 180 / 0.3004561 = 599.0892… → ¥599.09 (worked by hand).
 PAYMENT = "¥599.09"
-
-
-def texts(elements):
-    return [element.value for element in elements]
-
-
-def open_for(open_app, lang, client_id):
-    at = open_app(lang=lang)
-    at.session_state["client_id"] = client_id
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
 
 
 def fill_call(at, *, summary="Asked for 24 installments", agent="A123", outcome="agreed"):
@@ -54,14 +42,14 @@ def test_without_a_client_the_page_asks_to_choose_one(open_app, lang):
 def test_a_client_without_debts_is_asked_to_add_one(open_app, lang):
     case = seed_case(agreed_days_ago=None)
     case.store.debts.delete(case.account.id)
-    at = open_for(open_app, lang, case.client.id)
+    at = open_for(open_app, PAGE, lang, case.client.id)
     assert translate("calls.no_debts", lang) in texts(at.info)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_logged_call_is_saved_with_its_follow_ups_and_a_confirmation_to_copy(open_app, lang):
     case = seed_case(agreed_days_ago=None)
-    at = open_for(open_app, lang, case.client.id)
+    at = open_for(open_app, PAGE, lang, case.client.id)
     before = datetime.now(LOCAL_TZ)
     assert at.date_input(key="calls_date").value == before.date()
     fill_call(at).button(key="calls_save").click().run()
@@ -87,7 +75,7 @@ def test_a_logged_call_is_saved_with_its_follow_ups_and_a_confirmation_to_copy(o
 
 def test_an_agreed_plan_puts_its_figures_in_the_confirmation_and_reminders(open_app):
     case = seed_case(agreed_days_ago=2)
-    at = open_for(open_app, "en", case.client.id)
+    at = open_for(open_app, PAGE, "en", case.client.id)
     fill_call(at).button(key="calls_save").click().run()
     assert not at.exception
     assert f"24 installments of {PAYMENT}" in at.code[0].value
@@ -114,7 +102,7 @@ BAD_INPUT = [
 @pytest.mark.parametrize(("name", "fields", "code"), BAD_INPUT, ids=[b[0] for b in BAD_INPUT])
 def test_bad_input_gets_an_inline_message_and_nothing_is_saved(open_app, lang, name, fields, code):
     case = seed_case(agreed_days_ago=None)
-    at = open_for(open_app, lang, case.client.id)
+    at = open_for(open_app, PAGE, lang, case.client.id)
     fill_call(at, **fields)
     if name == "next_action_date_before_the_call":
         at.text_input(key="calls_next_action").set_value("Call again")
@@ -132,7 +120,7 @@ def test_bad_input_gets_an_inline_message_and_nothing_is_saved(open_app, lang, n
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_missed_installment_raises_the_alert_and_a_payment_is_recorded_to_the_fen(open_app, lang):
     case = seed_case(agreed_days_ago=40)
-    at = open_for(open_app, lang, case.client.id)
+    at = open_for(open_app, PAGE, lang, case.client.id)
     now = datetime.now(LOCAL_TZ)
     expected = plan_adherence(case.result.plan, [], now, language=lang)
     assert expected.alerts  # the first due date is 10 days past
@@ -154,7 +142,7 @@ def test_a_missed_installment_raises_the_alert_and_a_payment_is_recorded_to_the_
 
 def test_a_payment_in_the_future_is_refused(open_app):
     case = seed_case(agreed_days_ago=40)
-    at = open_for(open_app, "en", case.client.id)
+    at = open_for(open_app, PAGE, "en", case.client.id)
     at.text_input(key="calls_pay_amount").set_value("100")
     at.date_input(key="calls_paid_on").set_value(today() + timedelta(days=2))
     at.button(key="calls_pay_save").click().run()
@@ -165,7 +153,7 @@ def test_a_payment_in_the_future_is_refused(open_app):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_collection_contact_with_a_relative_at_night_is_flagged(open_app, lang):
     case = seed_case(agreed_days_ago=None)
-    at = open_for(open_app, lang, case.client.id)
+    at = open_for(open_app, PAGE, lang, case.client.id)
     day = today() - timedelta(days=1)
     at.date_input(key="calls_coll_date").set_value(day)
     at.time_input(key="calls_coll_time").set_value(time(22, 30))
@@ -189,7 +177,7 @@ def test_a_collection_contact_with_a_relative_at_night_is_flagged(open_app, lang
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_timeline_shows_calls_dues_and_follow_ups_with_downloads(open_app, lang):
     case = seed_case(agreed_days_ago=40)
-    at = open_for(open_app, lang, case.client.id)
+    at = open_for(open_app, PAGE, lang, case.client.id)
     fill_call(at, outcome="refused").button(key="calls_save").click().run()
     assert not at.exception
     table = at.dataframe[0].value
@@ -214,7 +202,7 @@ def test_the_timeline_shows_calls_dues_and_follow_ups_with_downloads(open_app, l
 def test_the_calls_download_is_the_stores_csv_with_a_byte_order_mark(open_app, monkeypatch, lang):
     downloads = capture_downloads(monkeypatch)
     case = seed_case(agreed_days_ago=40)
-    at = open_for(open_app, lang, case.client.id)
+    at = open_for(open_app, PAGE, lang, case.client.id)
     fill_call(at, outcome="refused").button(key="calls_save").click().run()
     assert not at.exception
     data = downloads["repaytalk-calls.csv"]

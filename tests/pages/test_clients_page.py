@@ -1,7 +1,7 @@
 """The Clients page with AppTest: list, example client, create, edit, bad input, delete."""
 
-
 import pytest
+from page_helpers import texts
 
 from core.examples import example_case
 from store import init_db
@@ -11,10 +11,6 @@ from ui.state import today
 
 PAGE = "app_pages/clients.py"
 LANGS = ("zh-CN", "en")
-
-
-def texts(elements):
-    return [element.value for element in elements]
 
 
 @pytest.mark.parametrize("lang", LANGS)

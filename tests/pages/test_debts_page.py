@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from page_helpers import load_example, metrics, texts
 
 from core.allocation import Strategy, allocate_capacity, payoff_plan
 from core.examples import example_case
@@ -15,22 +16,6 @@ from ui.state import today
 
 PAGE = "app_pages/debts.py"
 LANGS = ("zh-CN", "en")
-
-
-def texts(elements):
-    return [element.value for element in elements]
-
-
-def metrics(at):
-    return {metric.label: metric.value for metric in at.metric}
-
-
-def load_example(open_app, lang):
-    at = open_app("app_pages/clients.py", lang)
-    at.button(key="clients_example").click().run()
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    return at
 
 
 def test_every_core_enum_member_has_a_label_in_both_languages():
@@ -47,7 +32,7 @@ def test_without_a_client_the_page_asks_to_choose_one(open_app, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_example_debts_show_core_figures(open_app, lang):
-    at = load_example(open_app, lang)
+    at = load_example(open_app, PAGE, lang)
     debts = [account.debt for account in example_case(today()).debts]
     shown = metrics(at)
     owed = sum(d.opening_balance for d in debts)
@@ -71,7 +56,7 @@ def test_the_example_debts_show_core_figures(open_app, lang):
 
 
 def test_choosing_avalanche_changes_the_split_and_is_remembered(open_app):
-    at = load_example(open_app, "en")
+    at = load_example(open_app, PAGE, "en")
     at.radio(key="debts_strategy").set_value(Strategy.AVALANCHE).run()
     assert not at.exception
     assert at.session_state["allocation_strategy"] == Strategy.AVALANCHE
@@ -94,7 +79,7 @@ def test_choosing_avalanche_changes_the_split_and_is_remembered(open_app):
 )
 @pytest.mark.parametrize("lang", LANGS)
 def test_bad_input_is_refused_inline_and_nothing_is_saved(open_app, lang, key, text, error):
-    at = load_example(open_app, lang)
+    at = load_example(open_app, PAGE, lang)
     client_id = at.session_state["client_id"]
     at.text_input(key="debtform_creditor").set_value("新网贷")
     at.text_input(key="debtform_outstanding_principal").set_value("5000")
@@ -107,7 +92,7 @@ def test_bad_input_is_refused_inline_and_nothing_is_saved(open_app, lang, key, t
 
 
 def test_a_monthly_fee_debt_is_saved_with_its_true_rate(open_app):
-    at = load_example(open_app, "en")
+    at = load_example(open_app, PAGE, "en")
     client_id = at.session_state["client_id"]
     at.text_input(key="debtform_creditor").set_value("某消费金融")
     at.selectbox(key="debtform_rate_kind").set_value(QuoteKind.MONTHLY_FEE).run()
@@ -126,7 +111,7 @@ def test_a_monthly_fee_debt_is_saved_with_its_true_rate(open_app):
 
 
 def test_editing_and_deleting_a_debt_asks_for_confirmation(open_app):
-    at = load_example(open_app, "en")
+    at = load_example(open_app, PAGE, "en")
     client_id = at.session_state["client_id"]
     first = init_db().debts.list_for_client(client_id)[0]
     at.selectbox(key="debts_pick").set_value(first.id).run()

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from calls_seed import seed_case
+from page_helpers import texts
 
 from core.calls import Call, Channel, FollowUpTask, Outcome
 from core.rules.timing import LOCAL_TZ
@@ -15,10 +16,6 @@ from ui.i18n import translate
 
 PAGE = "app_pages/today.py"
 LANGS = ("zh-CN", "en")
-
-
-def texts(elements):
-    return [element.value for element in elements]
 
 
 def markdown(at) -> str:
