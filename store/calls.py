@@ -4,29 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from core.calls import Call, Channel, Direction, FollowUpTask, Outcome, TaskKind
-from store._rows import (
-    check_client,
-    check_owned,
-    check_same_client,
-    delete_versioned,
-    get_row,
-    insert,
-    require,
-    require_id,
-    require_new,
-    update_versioned,
-)
+from store._repository import Kind, Parent, VersionedRepository
+from store._rows import check_client, require_new
 from store.errors import InvalidDataError
 from store.orm import CallRow, DebtRow, FollowUpTaskRow
-
-if TYPE_CHECKING:
-    from store.db import Store
 
 
 def call_values(call: Call) -> dict[str, Any]:
@@ -97,9 +84,21 @@ def task_from_row(row: FollowUpTaskRow) -> FollowUpTask:
     )
 
 
-class CallRepository:
-    def __init__(self, store: Store) -> None:
-        self._store = store
+CALL = Kind(
+    "call", Call, CallRow, call_from_row, call_values, (Parent(DebtRow, "debt", "debt_id"),)
+)
+TASK = Kind(
+    "task",
+    FollowUpTask,
+    FollowUpTaskRow,
+    task_from_row,
+    task_values,
+    (Parent(CallRow, "call", "source_call_id"),),
+)
+
+
+class CallRepository(VersionedRepository[Call, CallRow]):
+    kind = CALL
 
     def add(self, call: Call) -> Call:
         """Save a new call for ``call.client_id``."""
@@ -112,11 +111,11 @@ class CallRepository:
 
         Each task is linked to the new call (``source_call_id``) and to the call's client.
         """
-        call = require(call, Call, "call")
-        tasks = [require(task, FollowUpTask, "task") for task in tasks]
+        call = CALL.require(call)
+        tasks = [TASK.require(task) for task in tasks]
         require_new(call, "call")
         with self._store.write() as session:
-            row = _insert_call(session, call, self._store.clock())
+            row = CALL.insert(session, call, self._store.clock())
             saved_call = call_from_row(row)
             linked = [
                 task.model_copy(update={"client_id": row.client_id, "source_call_id": row.id})
@@ -125,32 +124,12 @@ class CallRepository:
             saved_tasks = _insert_tasks(session, linked, self._store.clock())
         return saved_call, saved_tasks
 
-    def get(self, call_id: int) -> Call:
-        with self._store.read() as session:
-            return call_from_row(get_row(session, CallRow, "call", call_id))
-
     def update(self, call: Call) -> Call:
-        call = require(call, Call, "call")
-        with self._store.write() as session:
-            if call.id is not None:
-                row = get_row(session, CallRow, "call", call.id)
-                check_same_client(row, call.client_id, "call")
-                check_owned(session, DebtRow, "debt", call.debt_id, row.client_id)
-            version = update_versioned(
-                session,
-                CallRow,
-                "call",
-                call.id,
-                call.version,
-                call_values(call),
-                self._store.clock(),
-            )
-        return call.model_copy(update={"version": version})
+        return self._update(call)
 
     def delete(self, call_id: int, *, version: int | None = None) -> None:
         """Delete a call; its follow-up tasks stay, no longer linked to it."""
-        with self._store.write() as session:
-            delete_versioned(session, CallRow, "call", call_id, version)
+        super().delete(call_id, version=version)
 
     def list_for_client(
         self,
@@ -162,24 +141,16 @@ class CallRepository:
         limit: int | None = None,
     ) -> list[Call]:
         """The client's calls in time order, newest first unless asked otherwise."""
-        client_id = require_id(client_id, "client_id")
-        order = CallRow.at.desc() if newest_first else CallRow.at.asc()
-        query = sa.select(CallRow).where(CallRow.client_id == client_id)
+        query = self._of_client(client_id)
         if since is not None:
             query = query.where(CallRow.at >= since)
         if until is not None:
             query = query.where(CallRow.at < until)
-        query = query.order_by(order, CallRow.id.desc() if newest_first else CallRow.id).limit(
-            limit
-        )
-        with self._store.read() as session:
-            return [call_from_row(row) for row in session.scalars(query)]
-
-
-def _insert_call(session: Session, call: Call, now: datetime) -> CallRow:
-    client_id = check_client(session, call.client_id)
-    check_owned(session, DebtRow, "debt", call.debt_id, client_id)
-    return insert(session, CallRow(client_id=client_id, **call_values(call)), now)
+        if newest_first:
+            query = query.order_by(CallRow.at.desc(), CallRow.id.desc())
+        else:
+            query = query.order_by(CallRow.at.asc(), CallRow.id)
+        return self._all(query.limit(limit))
 
 
 def _insert_tasks(session: Session, tasks: list[FollowUpTask], now: datetime) -> list[FollowUpTask]:
@@ -189,68 +160,39 @@ def _insert_tasks(session: Session, tasks: list[FollowUpTask], now: datetime) ->
         require_new(task, "task")
         if task.client_id not in checked_clients:
             checked_clients.add(check_client(session, task.client_id))
-        check_owned(session, CallRow, "call", task.source_call_id, task.client_id)
-        row = insert(session, FollowUpTaskRow(client_id=task.client_id, **task_values(task)), now)
-        saved.append(task_from_row(row))
+        saved.append(task_from_row(TASK.insert(session, task, now, client_id=task.client_id)))
     return saved
 
 
-class TaskRepository:
-    def __init__(self, store: Store) -> None:
-        self._store = store
+class TaskRepository(VersionedRepository[FollowUpTask, FollowUpTaskRow]):
+    kind = TASK
 
     def add(self, task: FollowUpTask) -> FollowUpTask:
         return self.add_many([task])[0]
 
     def add_many(self, tasks: Iterable[FollowUpTask]) -> list[FollowUpTask]:
         """Save several new tasks in one transaction: all of them, or none if one is wrong."""
-        tasks = [require(task, FollowUpTask, "task") for task in tasks]
+        tasks = [TASK.require(task) for task in tasks]
         with self._store.write() as session:
             return _insert_tasks(session, tasks, self._store.clock())
 
-    def get(self, task_id: int) -> FollowUpTask:
-        with self._store.read() as session:
-            return task_from_row(get_row(session, FollowUpTaskRow, "task", task_id))
-
     def update(self, task: FollowUpTask) -> FollowUpTask:
-        task = require(task, FollowUpTask, "task")
-        with self._store.write() as session:
-            if task.id is not None:
-                row = get_row(session, FollowUpTaskRow, "task", task.id)
-                check_same_client(row, task.client_id, "task")
-                check_owned(session, CallRow, "call", task.source_call_id, row.client_id)
-            version = update_versioned(
-                session,
-                FollowUpTaskRow,
-                "task",
-                task.id,
-                task.version,
-                task_values(task),
-                self._store.clock(),
-            )
-        return task.model_copy(update={"version": version})
+        return self._update(task)
 
     def complete(self, task: FollowUpTask, at: datetime | None = None) -> FollowUpTask:
         """Mark a task done (now, unless ``at`` is given)."""
-        task = require(task, FollowUpTask, "task")
+        task = TASK.require(task)
         done_at = at or self._store.clock()
         if done_at.tzinfo is None:
             raise InvalidDataError("done_at", "a naive datetime names no instant")
         return self.update(task.model_copy(update={"done": True, "done_at": done_at}))
 
-    def delete(self, task_id: int, *, version: int | None = None) -> None:
-        with self._store.write() as session:
-            delete_versioned(session, FollowUpTaskRow, "task", task_id, version)
-
     def list_for_client(self, client_id: int, *, include_done: bool = True) -> list[FollowUpTask]:
         """The client's tasks, soonest due first."""
-        client_id = require_id(client_id, "client_id")
-        query = sa.select(FollowUpTaskRow).where(FollowUpTaskRow.client_id == client_id)
+        query = self._of_client(client_id)
         if not include_done:
             query = query.where(FollowUpTaskRow.done.is_(False))
-        query = query.order_by(FollowUpTaskRow.due, FollowUpTaskRow.id)
-        with self._store.read() as session:
-            return [task_from_row(row) for row in session.scalars(query)]
+        return self._all(query.order_by(FollowUpTaskRow.due, FollowUpTaskRow.id))
 
     def list_open(
         self, *, due_before: datetime | None = None, limit: int | None = None
@@ -259,6 +201,4 @@ class TaskRepository:
         query = sa.select(FollowUpTaskRow).where(FollowUpTaskRow.done.is_(False))
         if due_before is not None:
             query = query.where(FollowUpTaskRow.due < due_before)
-        query = query.order_by(FollowUpTaskRow.due, FollowUpTaskRow.id).limit(limit)
-        with self._store.read() as session:
-            return [task_from_row(row) for row in session.scalars(query)]
+        return self._all(query.order_by(FollowUpTaskRow.due, FollowUpTaskRow.id).limit(limit))

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 
 from core.clients import Client, Consent, ConsentScope
-from store._rows import (
-    delete_versioned,
-    get_row,
-    insert,
-    like_pattern,
-    require,
-    require_id,
-    require_new,
-    update_versioned,
-)
+from store._repository import Kind, VersionedRepository
+from store._rows import delete_versioned, like_pattern, require_id, require_new
 from store.orm import Base, ClientRow, DebtRow
-
-if TYPE_CHECKING:
-    from store.db import Store
 
 #: A search made of digits only and at least this long also matches the end of mobile numbers.
 MIN_PHONE_TAIL = 3
@@ -56,27 +45,22 @@ def from_row(row: ClientRow) -> Client:
     )
 
 
-class ClientRepository:
-    def __init__(self, store: Store) -> None:
-        self._store = store
+CLIENT = Kind("client", Client, ClientRow, from_row, to_values, owned=False)
+
+
+class ClientRepository(VersionedRepository[Client, ClientRow]):
+    kind = CLIENT
 
     def create(self, client: Client) -> Client:
-        client = require(client, Client, "client")
+        client = CLIENT.require(client)
         require_new(client, "client")
         with self._store.write() as session:
-            row = insert(session, ClientRow(**to_values(client)), self._store.clock())
-            return from_row(row)
-
-    def get(self, client_id: int) -> Client:
-        with self._store.read() as session:
-            return from_row(get_row(session, ClientRow, "client", client_id))
+            return from_row(CLIENT.insert(session, client, self._store.clock()))
 
     def list(self, *, limit: int | None = None, offset: int = 0) -> list[Client]:
         """All clients by name (then id)."""
         query = sa.select(ClientRow).order_by(ClientRow.name, ClientRow.id)
-        query = query.offset(offset).limit(limit)
-        with self._store.read() as session:
-            return [from_row(row) for row in session.scalars(query)]
+        return self._all(query.offset(offset).limit(limit))
 
     def count(self) -> int:
         with self._store.read() as session:
@@ -105,23 +89,11 @@ class ClientRepository:
             .order_by(ClientRow.name, ClientRow.id)
             .limit(limit)
         )
-        with self._store.read() as session:
-            return [from_row(row) for row in session.scalars(query)]
+        return self._all(query)
 
     def update(self, client: Client) -> Client:
         """Save a changed copy; :class:`StaleRecordError` if someone saved since it was read."""
-        client = require(client, Client, "client")
-        with self._store.write() as session:
-            version = update_versioned(
-                session,
-                ClientRow,
-                "client",
-                client.id,
-                client.version,
-                to_values(client),
-                self._store.clock(),
-            )
-        return client.model_copy(update={"version": version})
+        return self._update(client)
 
     def delete(self, client_id: int, *, version: int | None = None) -> None:
         """Erase the client and every row about them, in one transaction.

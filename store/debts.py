@@ -3,31 +3,17 @@ lender's official service channels."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import sqlalchemy as sa
+from typing import Any
 
 from core.calls import DebtAccount, OfficialChannel
 from core.debts import Debt, LenderType
 from core.rates import QuoteKind
 from core.schedules import Method
-from store._rows import (
-    check_client,
-    check_same_client,
-    delete_versioned,
-    get_row,
-    insert,
-    require,
-    require_id,
-    require_new,
-    update_versioned,
-)
+from store._repository import Kind, VersionedRepository
+from store._rows import require_new
 from store.columns import is_whole_fen
 from store.errors import InvalidDataError
 from store.orm import DebtRow
-
-if TYPE_CHECKING:
-    from store.db import Store
 
 #: Debt fields that are money, stored as ``<field>_fen``.
 MONEY_FIELDS = (
@@ -95,46 +81,28 @@ def from_row(row: DebtRow) -> DebtAccount:
     )
 
 
-class DebtRepository:
-    def __init__(self, store: Store) -> None:
-        self._store = store
+DEBT = Kind("debt", DebtAccount, DebtRow, from_row, to_values)
+
+
+class DebtRepository(VersionedRepository[DebtAccount, DebtRow]):
+    kind = DEBT
 
     def add(self, account: DebtAccount) -> DebtAccount:
-        account = require(account, DebtAccount, "debt")
+        account = DEBT.require(account)
         require_new(account, "debt")
-        values = to_values(account)
         with self._store.write() as session:
-            client_id = check_client(session, account.client_id)
-            row = insert(session, DebtRow(client_id=client_id, **values), self._store.clock())
-            return from_row(row)
-
-    def get(self, debt_id: int) -> DebtAccount:
-        with self._store.read() as session:
-            return from_row(get_row(session, DebtRow, "debt", debt_id))
+            return from_row(DEBT.insert(session, account, self._store.clock()))
 
     def update(self, account: DebtAccount) -> DebtAccount:
-        account = require(account, DebtAccount, "debt")
-        values = to_values(account)
-        with self._store.write() as session:
-            if account.id is not None:
-                check_same_client(
-                    get_row(session, DebtRow, "debt", account.id), account.client_id, "debt"
-                )
-            version = update_versioned(
-                session, DebtRow, "debt", account.id, account.version, values, self._store.clock()
-            )
+        account = self._update(account)
         return account.model_copy(
-            update={"version": version, "debt": account.debt.model_copy(update={"id": account.id})}
+            update={"debt": account.debt.model_copy(update={"id": account.id})}
         )
 
     def delete(self, debt_id: int, *, version: int | None = None) -> None:
         """Delete a debt. Its checklist goes with it; calls, payments and proposals stay,
         no longer linked to it."""
-        with self._store.write() as session:
-            delete_versioned(session, DebtRow, "debt", debt_id, version)
+        super().delete(debt_id, version=version)
 
     def list_for_client(self, client_id: int) -> list[DebtAccount]:
-        client_id = require_id(client_id, "client_id")
-        query = sa.select(DebtRow).where(DebtRow.client_id == client_id).order_by(DebtRow.id)
-        with self._store.read() as session:
-            return [from_row(row) for row in session.scalars(query)]
+        return self._all(self._of_client(client_id).order_by(DebtRow.id))
