@@ -11,6 +11,9 @@ Conventions used throughout:
 - Inputs and results are frozen pydantic models; bad input raises a ``ValueError`` that
   names the field (pydantic's ``ValidationError`` or a :class:`core.errors.CoreError`).
 - The date or time of a calculation is always a parameter (``as_of``, ``now``).
+- Figures are written for display by :mod:`core.text` alone (``¥1,234.50``, ``13.03%``,
+  ``2026年11月25日`` / ``25 Nov 2026``). The call rules live in :mod:`core.rules` and are
+  imported from there.
 """
 
 from core.affordability import (
@@ -30,6 +33,18 @@ from core.allocation import (
     allocate_capacity,
     payoff_plan,
 )
+from core.calls import (
+    Call,
+    Channel,
+    DebtAccount,
+    Direction,
+    DocumentChecklist,
+    FollowUpTask,
+    Outcome,
+    Payment,
+    TaskKind,
+)
+from core.clients import Client, Consent, ConsentScope, MaskKind, mask
 from core.debts import Debt, LenderType, baseline_plan
 from core.errors import (
     CoreError,
@@ -39,7 +54,8 @@ from core.errors import (
     NoRateError,
     NotAnInterestRateError,
 )
-from core.money import round_fen, to_decimal, to_money, to_rate
+from core.examples import ExampleCase, example_case
+from core.money import money_total, round_fen, to_decimal, to_money, to_rate
 from core.plans import Plan, PlanRow
 from core.proposals import (
     Comparison,
@@ -61,6 +77,7 @@ from core.schedules import (
     add_months,
     amortization_schedule,
 )
+from core.text import format_date, format_money, format_percent
 
 __all__ = [
     "Affordability",
@@ -68,10 +85,20 @@ __all__ = [
     "Allocation",
     "Budget",
     "BudgetTooLowError",
+    "Call",
+    "Channel",
+    "Client",
     "Comparison",
+    "Consent",
+    "ConsentScope",
     "CoreError",
     "CostCategory",
     "Debt",
+    "DebtAccount",
+    "Direction",
+    "DocumentChecklist",
+    "ExampleCase",
+    "FollowUpTask",
     "IncomeItem",
     "Installment",
     "InvalidAmountError",
@@ -79,10 +106,13 @@ __all__ = [
     "InvalidTermError",
     "LenderType",
     "LoanTerms",
+    "MaskKind",
     "Method",
     "MinimumPlan",
     "NoRateError",
     "NotAnInterestRateError",
+    "Outcome",
+    "Payment",
     "PayoffPlan",
     "Plan",
     "PlanRow",
@@ -92,6 +122,7 @@ __all__ = [
     "QuoteKind",
     "Schedule",
     "Strategy",
+    "TaskKind",
     "add_months",
     "allocate_capacity",
     "amortization_schedule",
@@ -102,8 +133,14 @@ __all__ = [
     "compare_proposals",
     "effective_annual_rate",
     "evaluate_proposal",
+    "example_case",
+    "format_date",
+    "format_money",
+    "format_percent",
     "living_floor_for",
+    "mask",
     "minimum_payment_plan",
+    "money_total",
     "parse_proposal",
     "payoff_plan",
     "round_fen",
