@@ -31,7 +31,7 @@ from ui.charts import plotly_config
 from ui.enum_labels import code_labeller, enum_label, enum_labels
 from ui.errors import show_error
 from ui.format import format_date, format_money, md_escape
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, translate
 from ui.state import now_local
 from ui.timeline import (
     call_events,
@@ -282,6 +282,7 @@ def calls_csv(store, client, lang) -> bytes:
         client_id=client.id,
         language=lang,
         translate=code_labeller(lang),
+        header=lambda column: translate(f"export.col.{column}", lang),
         mask_names=True,
     )
 

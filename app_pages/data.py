@@ -14,7 +14,7 @@ from store.export import ExportKind, export_csv
 from ui.enum_labels import code_labeller
 from ui.errors import show_error
 from ui.format import format_datetime
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, translate
 from ui.state import get_store, now_local
 
 #: Durable key: a backup file read and checked, waiting for the user's confirmation.
@@ -93,7 +93,12 @@ def render_exports(store) -> None:
     for column, kind in zip(columns, ExportKind, strict=True):
         try:
             data = export_csv(
-                store, kind, language=lang, translate=code_labeller(lang), mask_names=masked
+                store,
+                kind,
+                language=lang,
+                translate=code_labeller(lang),
+                mask_names=masked,
+                header=lambda key: translate(f"export.col.{key}", lang),
             )
         except StoreError as exc:
             show_error(exc, column)

@@ -29,6 +29,7 @@ from store.db import Store, init_db
 from store.engine import display_url
 from store.errors import StoreError
 from store.export import LANGUAGES, ExportKind, write_csv_files
+from ui.i18n import translate
 
 OK = 0
 FAILED = 1
@@ -126,12 +127,16 @@ def _restore(store: Store, args: argparse.Namespace, stdin: TextIO, stdout: Text
 
 
 def _export(store: Store, args: argparse.Namespace, _stdin: TextIO, stdout: TextIO) -> int:
+    def header(column: str) -> str:
+        return translate(f"export.col.{column}", args.language)
+
     written = write_csv_files(
         store,
         args.folder,
         kinds=args.only or tuple(ExportKind),
         client_id=args.client,
         language=args.language,
+        header=header,
         mask_names=args.mask_names,
     )
     for path in written.values():

@@ -1,9 +1,11 @@
 """CSV exports of calls, follow-up tasks and payments, for a spreadsheet.
 
 The files are UTF-8 with a byte-order mark (so that Excel opens Chinese text correctly) and
-CRLF line ends. Headers are in ``language`` ("zh-CN" or "en"); times are shown in the store's
-display timezone (Asia/Shanghai unless configured), money in yuan with two decimals. Enum
-values (channel, outcome, task kind) are the stable codes unless the caller passes
+CRLF line ends. Headers are the stable column keys (``COLUMNS``) unless the caller passes
+``header(column)`` (pages and the command line pass the catalogue's ``export.col.<column>``);
+yes/no cells are in ``language`` ("zh-CN" or "en"); times are shown in the store's display
+timezone (Asia/Shanghai unless configured), money in yuan with two decimals. Enum values
+(channel, outcome, task kind) are the stable codes unless the caller passes
 ``translate(kind, code)`` (pages pass their catalogue). A text cell that a spreadsheet would
 take for a formula (starting with ``=``, ``+``, ``-``, ``@``) is prefixed with ``'``.
 
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
 
 #: ``translate(kind, code)`` -> the label to show; kinds: channel, direction, outcome, task_kind.
 Translate = Callable[[str, str], str]
+#: ``header(column)`` -> the header to show for a column key of ``COLUMNS``.
+Header = Callable[[str], str]
 
 LANGUAGES = ("zh-CN", "en")
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -48,7 +52,7 @@ class ExportKind(StrEnum):
     PAYMENTS = "payments"
 
 
-#: Column keys per export, in order; headers come from ``HEADERS``.
+#: Column keys per export, in order; the header row unless a ``header`` function is passed.
 COLUMNS: dict[ExportKind, tuple[str, ...]] = {
     ExportKind.CALLS: (
         "client_id",
@@ -93,69 +97,6 @@ COLUMNS: dict[ExportKind, tuple[str, ...]] = {
     ),
 }
 
-HEADERS: dict[str, dict[str, str]] = {
-    "zh-CN": {
-        "client_id": "客户编号",
-        "client": "客户",
-        "id": "编号",
-        "at": "时间",
-        "channel": "渠道",
-        "direction": "方向",
-        "lender": "机构",
-        "agent_id": "工号",
-        "contract_number": "合同/订单号",
-        "summary": "沟通摘要",
-        "lender_promised": "机构承诺",
-        "client_promised": "客户承诺",
-        "outcome": "结果",
-        "next_action": "下一步",
-        "next_action_on": "下一步日期",
-        "recorded": "已录音",
-        "agent_told_of_recording": "已告知录音",
-        "due": "到期时间",
-        "kind": "类型",
-        "title": "事项",
-        "done": "已完成",
-        "done_at": "完成时间",
-        "source_call_id": "来源通话编号",
-        "notes": "备注",
-        "paid_on": "还款日期",
-        "amount": "金额（元）",
-        "proposal_id": "方案编号",
-        "reference": "凭证/备注",
-    },
-    "en": {
-        "client_id": "Client ID",
-        "client": "Client",
-        "id": "ID",
-        "at": "Time",
-        "channel": "Channel",
-        "direction": "Direction",
-        "lender": "Lender",
-        "agent_id": "Agent ID",
-        "contract_number": "Contract/order number",
-        "summary": "Summary",
-        "lender_promised": "Lender promised",
-        "client_promised": "Client promised",
-        "outcome": "Outcome",
-        "next_action": "Next action",
-        "next_action_on": "Next action date",
-        "recorded": "Recorded",
-        "agent_told_of_recording": "Agent told of recording",
-        "due": "Due",
-        "kind": "Kind",
-        "title": "Task",
-        "done": "Done",
-        "done_at": "Done at",
-        "source_call_id": "Source call ID",
-        "notes": "Notes",
-        "paid_on": "Paid on",
-        "amount": "Amount (yuan)",
-        "proposal_id": "Proposal ID",
-        "reference": "Reference",
-    },
-}
-
 _YES_NO = {"zh-CN": ("是", "否"), "en": ("yes", "no")}
 
 
@@ -166,6 +107,7 @@ def export_csv(
     client_id: int | None = None,
     language: str = "zh-CN",
     translate: Translate | None = None,
+    header: Header | None = None,
     mask_names: bool = False,
 ) -> bytes:
     """One export as the bytes of a CSV file (every client's records, or one client's).
@@ -187,7 +129,7 @@ def export_csv(
         records = session.execute(_QUERIES[kind](client_id)).all()
         rows = [_ROWS[kind](cell, *record) for record in records]
     columns = COLUMNS[kind]
-    return _to_csv([HEADERS[language][column] for column in columns], rows)
+    return _to_csv([header(column) if header else column for column in columns], rows)
 
 
 def export_calls_csv(store: Store, **options: Any) -> bytes:
@@ -229,37 +171,29 @@ def write_csv_files(
 # --- queries and rows -----------------------------------------------------------------------
 
 
-def _for_client(query: sa.Select, column: Any, client_id: int | None) -> sa.Select:
-    return query if client_id is None else query.where(column == client_id)
+def _records(
+    row_type: Any, time: Any, client_id: int | None, *, contract: bool = True
+) -> sa.Select:
+    """The rows with their client's name (and the contract number of their debt), ordered by
+    client, then ``time``."""
+    columns = (row_type, ClientRow.name, *([DebtRow.contract_number] if contract else []))
+    query = sa.select(*columns).join(ClientRow, ClientRow.id == row_type.client_id)
+    if contract:
+        query = query.outerjoin(DebtRow, DebtRow.id == row_type.debt_id)
+    query = query.order_by(row_type.client_id, time, row_type.id)
+    return query if client_id is None else query.where(row_type.client_id == client_id)
 
 
 def _calls_query(client_id: int | None) -> sa.Select:
-    query = (
-        sa.select(CallRow, ClientRow.name, DebtRow.contract_number)
-        .join(ClientRow, ClientRow.id == CallRow.client_id)
-        .outerjoin(DebtRow, DebtRow.id == CallRow.debt_id)
-        .order_by(CallRow.client_id, CallRow.at, CallRow.id)
-    )
-    return _for_client(query, CallRow.client_id, client_id)
+    return _records(CallRow, CallRow.at, client_id)
 
 
 def _tasks_query(client_id: int | None) -> sa.Select:
-    query = (
-        sa.select(FollowUpTaskRow, ClientRow.name)
-        .join(ClientRow, ClientRow.id == FollowUpTaskRow.client_id)
-        .order_by(FollowUpTaskRow.client_id, FollowUpTaskRow.due, FollowUpTaskRow.id)
-    )
-    return _for_client(query, FollowUpTaskRow.client_id, client_id)
+    return _records(FollowUpTaskRow, FollowUpTaskRow.due, client_id, contract=False)
 
 
 def _payments_query(client_id: int | None) -> sa.Select:
-    query = (
-        sa.select(PaymentRow, ClientRow.name, DebtRow.contract_number)
-        .join(ClientRow, ClientRow.id == PaymentRow.client_id)
-        .outerjoin(DebtRow, DebtRow.id == PaymentRow.debt_id)
-        .order_by(PaymentRow.client_id, PaymentRow.paid_on, PaymentRow.id)
-    )
-    return _for_client(query, PaymentRow.client_id, client_id)
+    return _records(PaymentRow, PaymentRow.paid_on, client_id)
 
 
 class _Cells:

@@ -13,6 +13,7 @@ from store_samples import SHANGHAI, a_call, a_client, a_debt, a_payment, a_task
 from store import InvalidDataError
 from store.__main__ import OK, main
 from store.export import (
+    COLUMNS,
     ExportKind,
     export_calls_csv,
     export_csv,
@@ -20,6 +21,7 @@ from store.export import (
     export_tasks_csv,
     write_csv_files,
 )
+from ui.i18n import LANGUAGES, translate
 
 BOM = b"\xef\xbb\xbf"
 
@@ -30,6 +32,11 @@ def read_csv(data: bytes) -> list[list[str]]:
     text = data.decode("utf-8-sig")
     assert "\r\n" in text
     return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def header_in(language: str):
+    """Headers from the catalogue, as the Data page and the command line label them."""
+    return lambda column: translate(f"export.col.{column}", language)
 
 
 @pytest.fixture
@@ -59,7 +66,7 @@ def records(store):
 
 
 def test_calls_export_in_chinese_with_times_in_shanghai(store, records):
-    rows = read_csv(export_calls_csv(store))
+    rows = read_csv(export_calls_csv(store, header=header_in("zh-CN")))
     assert rows[0] == [
         "客户编号",
         "客户",
@@ -107,7 +114,7 @@ def test_calls_export_in_chinese_with_times_in_shanghai(store, records):
 
 
 def test_payments_export_in_yuan_to_the_fen(store, records):
-    rows = read_csv(export_payments_csv(store, language="en"))
+    rows = read_csv(export_payments_csv(store, language="en", header=header_in("en")))
     assert rows[0] == [
         "Client ID",
         "Client",
@@ -132,7 +139,7 @@ def test_payments_export_in_yuan_to_the_fen(store, records):
 
 
 def test_tasks_export_with_their_source_call(store, records):
-    rows = read_csv(export_tasks_csv(store, language="en"))
+    rows = read_csv(export_tasks_csv(store, language="en", header=header_in("en")))
     assert rows[0] == [
         "Client ID",
         "Client",
@@ -180,6 +187,29 @@ def test_names_can_be_masked_and_codes_translated(store, records):
     )
     assert rows[1][1] == "张*"
     assert (rows[1][4], rows[1][12]) == ("电话", "约定回电")
+
+
+def test_without_a_header_function_the_header_row_is_the_column_keys(store, records):
+    rows = read_csv(export_payments_csv(store, language="en"))
+    assert rows[0] == [
+        "client_id",
+        "client",
+        "id",
+        "paid_on",
+        "amount",
+        "contract_number",
+        "proposal_id",
+        "reference",
+    ]
+    assert rows[1][4] == "1072.01"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", list(ExportKind))
+def test_every_column_has_a_header_in_the_catalogue(kind, language):
+    headers = [translate(f"export.col.{column}", language) for column in COLUMNS[kind]]
+    assert all(header.strip() for header in headers)
+    assert len(set(headers)) == len(headers)
 
 
 def test_the_export_of_an_empty_database_is_its_header(store):
