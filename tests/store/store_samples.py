@@ -28,6 +28,20 @@ from store.records import SavedProposal
 
 SHANGHAI = timezone(timedelta(hours=8))
 
+#: The tables of records (``alembic_version`` aside).
+RECORD_TABLES = frozenset(
+    {
+        "clients",
+        "debts",
+        "budget_versions",
+        "proposals",
+        "calls",
+        "follow_up_tasks",
+        "document_checklists",
+        "payments",
+    }
+)
+
 
 def a_client(name: str = "张明", mobile: str | None = "13812345678", **changes) -> Client:
     fields = {

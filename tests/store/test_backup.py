@@ -14,6 +14,7 @@ from pathlib import Path
 import orjson
 import pytest
 from store_samples import (
+    RECORD_TABLES,
     a_budget,
     a_call,
     a_checklist,
@@ -41,16 +42,6 @@ from store.backup import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-TABLES = {
-    "clients",
-    "debts",
-    "budget_versions",
-    "proposals",
-    "calls",
-    "follow_up_tasks",
-    "document_checklists",
-    "payments",
-}
 
 
 def fill(store) -> dict:
@@ -124,7 +115,7 @@ def test_a_backup_holds_every_table_with_ids_money_in_fen_and_utc_instants(store
     assert document["format"] == "repaytalk-backup"
     assert document["format_version"] == FORMAT_VERSION == 1
     assert document["schema_revision"] == "0003"
-    assert set(document["tables"]) == TABLES
+    assert set(document["tables"]) == RECORD_TABLES
     assert document["counts"] == {
         "clients": 2,
         "debts": 2,

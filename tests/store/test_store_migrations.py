@@ -8,24 +8,14 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from store_samples import a_client, a_debt
+from store_samples import RECORD_TABLES, a_client, a_debt
 
 from store import SchemaTooNewError, init_db
 from store.engine import make_engine
 from store.migrate import current_revision, head_revision, upgrade
 from store.orm import Base
 
-TABLES = {
-    "alembic_version",
-    "clients",
-    "debts",
-    "budget_versions",
-    "proposals",
-    "calls",
-    "follow_up_tasks",
-    "document_checklists",
-    "payments",
-}
+TABLES = {"alembic_version", *RECORD_TABLES}
 
 
 def table_names(engine) -> set[str]:

@@ -154,35 +154,26 @@ def test_payments_recorded_together_are_all_refused_when_one_is_for_another_clie
 
 def test_a_database_rule_broken_mid_transaction_rolls_back_the_earlier_rows(store, clock):
     client = store.clients.create(a_client())
+
+    def task_row(client_id: int, title: str) -> FollowUpTaskRow:
+        now = clock()
+        return FollowUpTaskRow(
+            client_id=client_id,
+            title=title,
+            kind="custom",
+            due=now,
+            done=False,
+            notes="",
+            version=1,
+            created_at=now,
+            updated_at=now,
+        )
+
     with pytest.raises(InvalidDataError) as caught, store.write() as session:
         for title in ("first", "second"):
-            session.add(
-                FollowUpTaskRow(
-                    client_id=client.id,
-                    title=title,
-                    kind="custom",
-                    due=clock(),
-                    done=False,
-                    notes="",
-                    version=1,
-                    created_at=clock(),
-                    updated_at=clock(),
-                )
-            )
+            session.add(task_row(client.id, title))
         session.flush()
-        session.add(
-            FollowUpTaskRow(
-                client_id=123_456,  # no such client: the foreign key refuses it
-                title="third",
-                kind="custom",
-                due=clock(),
-                done=False,
-                notes="",
-                version=1,
-                created_at=clock(),
-                updated_at=clock(),
-            )
-        )
+        session.add(task_row(123_456, "third"))  # no such client: the foreign key refuses it
         session.flush()
     assert caught.value.code == "invalid_data"
     assert count_rows(store, "follow_up_tasks") == 0
