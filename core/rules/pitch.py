@@ -33,7 +33,7 @@ from core.proposals import (
 )
 from core.rules.script import asked_concessions, is_level, settlement_parts
 from core.rules.templates import render_from
-from core.text import check_language, format_money, format_share
+from core.text import check_language, format_money
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "pitch.situation": {
@@ -172,16 +172,7 @@ def pitch(
                 code, language, balance=balance, months=str(months), payment=format_money(payment)
             )
         )
-    waived_share, lower_rate = asked_concessions(result)
-    if waived_share is not None:
-        lines.append(
-            _render(
-                "pitch.waiver",
-                language,
-                share=format_share(waived_share),
-                waived=format_money(result.forgiven),
-            )
-        )
-    if lower_rate is not None:
-        lines.append(_render("pitch.lower_rate", language, rate=format_share(lower_rate)))
+    lines += [
+        _render(f"pitch.{code}", language, **params) for code, params in asked_concessions(result)
+    ]
     return _sentences(lines, language)

@@ -200,33 +200,30 @@ def _proposal_lines(debt: Debt, result: ProposalResult, language: str) -> list[s
             plan=plan_summary(result, language),
         )
     )
-    waived_share, lower_rate = asked_concessions(result)
-    if waived_share is not None:
-        lines.append(
-            render(
-                "script.proposal.waiver",
-                language,
-                share=format_share(waived_share),
-                waived=format_money(result.forgiven),
-            )
-        )
-    if lower_rate is not None:
-        lines.append(render("script.proposal.lower_rate", language, rate=format_share(lower_rate)))
+    lines += [
+        render(f"script.proposal.{code}", language, **params)
+        for code, params in asked_concessions(result)
+    ]
     return lines
 
 
-def asked_concessions(result: ProposalResult) -> tuple[Decimal | None, Decimal | None]:
-    """``(waived share, lower annual rate)`` that a proposal asks for besides its payments;
-    ``None`` for what it does not ask (a waiver that forgives nothing is not asked)."""
+def asked_concessions(result: ProposalResult) -> list[tuple[str, dict[str, str]]]:
+    """What a proposal asks besides its payments, as ``(code, formatted params)`` in the order
+    said: ``("waiver", {share, waived})`` when accrued interest is waived (a waiver that forgives
+    nothing is not asked), then ``("lower_rate", {rate})`` when a new annual rate is asked."""
     proposal = result.proposal
+    asked = []
     share = getattr(proposal, "waiver_share", Decimal("0"))
-    waived_share = share if share > 0 and result.forgiven > 0 else None
-    lower_rate = (
-        proposal.annual_rate
-        if isinstance(proposal, InterestWaiver | Combination | DownPayment)
-        else None
-    )
-    return waived_share, lower_rate
+    if share > 0 and result.forgiven > 0:
+        asked.append(
+            ("waiver", {"share": format_share(share), "waived": format_money(result.forgiven)})
+        )
+    if (
+        isinstance(proposal, InterestWaiver | Combination | DownPayment)
+        and proposal.annual_rate is not None
+    ):
+        asked.append(("lower_rate", {"rate": format_share(proposal.annual_rate)}))
+    return asked
 
 
 def is_level(payments: list[Decimal]) -> bool:
