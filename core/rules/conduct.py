@@ -16,6 +16,10 @@ industry's own collection rules set out. :func:`collection_conduct_flags` checks
 Each flag carries the complaint route (the lender's own complaint channel first, then the
 regulator of :func:`core.rules.escalation.regulator_route`; the police for a threat to
 safety) and a reminder to keep the evidence.
+
+:class:`CollectionContact` is the contact as the counselor keeps it: the event the rules read,
+plus the lender and collector, the channel and a note. ``id``, ``version`` and ``client_id``
+are set by the store (``id=None``, ``version=0`` until saved).
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ from collections.abc import Iterable
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from core.calls import MAX_LENDER_LENGTH, MAX_TEXT_LENGTH, Channel
 from core.debts import LenderType
 from core.errors import CoreError
 from core.rules.escalation import RegulatorRoute, regulator_route, route_text
@@ -59,6 +64,33 @@ class CollectionEvent(BaseModel):
     threats: bool = False
     threat_to_safety: bool = False
     insults: bool = False
+
+
+#: The longest collector's name or staff number a contact keeps.
+MAX_COLLECTOR_LENGTH = 100
+
+
+class CollectionContact(BaseModel):
+    """One collection contact a counselor logged for a client: when and how the collector
+    reached whom (:attr:`event`, what :func:`collection_conduct_flags` reads), for which lender
+    (and, optionally, which of the client's debts), the collector's name or staff number and a
+    note in the counselor's words."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    id: int | None = None
+    version: int = Field(default=0, ge=0)
+    client_id: int | None = None
+    debt_id: int | None = None
+    event: CollectionEvent
+    channel: Channel = Channel.PHONE
+    lender: str = Field(min_length=1, max_length=MAX_LENDER_LENGTH)
+    collector: str = Field(default="", max_length=MAX_COLLECTOR_LENGTH)
+    note: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+
+    @property
+    def at(self) -> datetime:
+        return self.event.at
 
 
 class ConductFlag(Notice):

@@ -4,10 +4,17 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import ValidationError
 
+from core.calls import Channel
 from core.debts import LenderType
 from core.errors import CoreError
-from core.rules.conduct import CollectionEvent, ContactTarget, collection_conduct_flags
+from core.rules.conduct import (
+    CollectionContact,
+    CollectionEvent,
+    ContactTarget,
+    collection_conduct_flags,
+)
 from core.rules.escalation import RegulatorRoute
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -160,3 +167,61 @@ def test_naive_times_are_refused():
     with pytest.raises(CoreError) as error:
         collection_conduct_flags(CollectionEvent(at=NOON), [datetime(2026, 3, 2, 11, 30)])
     assert error.value.field == "earlier"
+
+
+# --- the stored contact --------------------------------------------------------------------
+
+
+def a_contact(**changes) -> CollectionContact:
+    fields = {
+        "client_id": 3,
+        "debt_id": 7,
+        "event": CollectionEvent(
+            at=datetime(2026, 3, 1, 22, 30, tzinfo=SH), contacted=ContactTarget.RELATIVE
+        ),
+        "lender": "  来分期 ",
+        "collector": "催收员 C-17",
+        "note": "给我姐姐打电话",
+    }
+    return CollectionContact(**{**fields, **changes})
+
+
+def test_a_collection_contact_keeps_the_event_the_rules_read_and_its_context():
+    contact = a_contact()
+    assert (contact.id, contact.version) == (None, 0)
+    assert contact.lender == "来分期"  # surrounding spaces trimmed
+    assert contact.channel is Channel.PHONE
+    assert contact.at == datetime(2026, 3, 1, 14, 30, tzinfo=UTC)  # 22:30 in Shanghai
+    codes = [flag.code for flag in collection_conduct_flags(contact.event, language="en")]
+    assert codes == ["conduct.third_party_contact", "conduct.late_night"]
+
+
+def test_a_collection_contact_is_frozen():
+    contact = a_contact()
+    with pytest.raises(ValidationError):
+        contact.note = "changed"  # type: ignore[misc]
+    assert contact.model_copy(update={"note": "changed"}).note == "changed"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"lender": "   "}, "lender"),
+        ({"lender": "x" * 101}, "lender"),
+        ({"collector": "x" * 101}, "collector"),
+        ({"note": "x" * 10_001}, "note"),
+        ({"version": -1}, "version"),
+        ({"channel": "carrier_pigeon"}, "channel"),
+        ({"event": {"at": datetime(2026, 3, 1, 22, 30)}}, "event.at"),
+    ],
+)
+def test_a_collection_contact_refuses_bad_values_naming_the_field(changes, field):
+    with pytest.raises(ValidationError) as caught:
+        a_contact(**changes)
+    error = caught.value.errors()[0]
+    assert ".".join(str(part) for part in error["loc"]) == field
+
+
+def test_the_longest_allowed_note_and_collector_are_kept():
+    contact = a_contact(note="记" * 10_000, collector="x" * 100)
+    assert (len(contact.note), len(contact.collector)) == (10_000, 100)
