@@ -1,4 +1,4 @@
-"""Persistence: clients, debts, budgets, proposals, calls, tasks and payments.
+"""Persistence: clients, debts, budgets, proposals, calls, tasks, payments and collection contacts.
 
 Pages use :func:`init_db` once and then the repositories of the returned :class:`Store`; they
 receive and pass ``core`` models (and the records in :mod:`store.records`), never ORM objects

@@ -41,7 +41,16 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from core.errors import CoreError
-from store import budgets, calls, checklists, clients, debts, payments, proposals
+from store import (
+    budgets,
+    calls,
+    checklists,
+    clients,
+    collections,
+    debts,
+    payments,
+    proposals,
+)
 from store.columns import ExactDecimal, Fen, UTCDateTime, to_fen
 from store.db import translate_errors
 from store.errors import StoreError
@@ -67,6 +76,7 @@ _READERS: dict[str, Callable[[Any], object]] = {
     "follow_up_tasks": calls.task_from_row,
     "document_checklists": checklists.from_row,
     "payments": payments.from_row,
+    "collection_contacts": collections.from_row,
 }
 
 

@@ -26,6 +26,7 @@ from store.budgets import BudgetRepository
 from store.calls import CallRepository, TaskRepository
 from store.checklists import ChecklistRepository
 from store.clients import ClientRepository
+from store.collections import CollectionContactRepository
 from store.debts import DebtRepository
 from store.engine import WRITE, display_url, make_engine, parse_url
 from store.errors import (
@@ -60,6 +61,7 @@ class Store:
         self.tasks = TaskRepository(self)
         self.checklists = ChecklistRepository(self)
         self.payments = PaymentRepository(self)
+        self.collections = CollectionContactRepository(self)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -133,6 +133,27 @@ class PaymentRow(_Versioned, Base):
     reference: Mapped[str] = mapped_column(sa.String(500), nullable=False)
 
 
+class CollectionContactRow(_Versioned, Base):
+    """A collection contact (``core.rules.conduct.CollectionContact``), its event flattened."""
+
+    __tablename__ = "collection_contacts"
+    __table_args__ = (sa.Index(None, "client_id", "at"),)
+
+    client_id: Mapped[int] = _client_fk()
+    debt_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("debts.id", ondelete="SET NULL"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    channel: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    contacted: Mapped[str] = mapped_column(sa.String(30), nullable=False)
+    threats: Mapped[bool] = mapped_column(nullable=False)
+    threat_to_safety: Mapped[bool] = mapped_column(nullable=False)
+    insults: Mapped[bool] = mapped_column(nullable=False)
+    lender: Mapped[str] = mapped_column(sa.String(100), nullable=False)
+    collector: Mapped[str] = mapped_column(sa.String(100), nullable=False)
+    note: Mapped[str] = mapped_column(sa.Text, nullable=False)
+
+
 class DebtRow(_Versioned, Base):
     __tablename__ = "debts"
 

@@ -23,6 +23,7 @@ from core.clients import Client, Consent, ConsentScope
 from core.debts import Debt, LenderType
 from core.proposals import LumpSumSettlement, SettlementPart, StopInterest
 from core.rates import QuoteKind
+from core.rules.conduct import CollectionContact, CollectionEvent, ContactTarget
 from core.schedules import Method
 from store.records import SavedProposal
 
@@ -39,6 +40,7 @@ RECORD_TABLES = frozenset(
         "follow_up_tasks",
         "document_checklists",
         "payments",
+        "collection_contacts",
     }
 )
 
@@ -173,3 +175,21 @@ def a_checklist(client_id: int, debt_id: int | None = None) -> DocumentChecklist
 def a_payment(client_id: int, amount: str = "1072.01", **changes) -> Payment:
     fields = {"client_id": client_id, "paid_on": date(2026, 3, 20), "amount": Decimal(amount)}
     return Payment(**{**fields, **changes})
+
+
+def a_collection_contact(client_id: int, at: datetime | None = None, **changes):
+    """A collector's late call to the client's sister, with threats."""
+    event = CollectionEvent(
+        at=at or datetime(2026, 3, 1, 22, 45, tzinfo=SHANGHAI),
+        contacted=ContactTarget.RELATIVE,
+        threats=True,
+    )
+    fields = {
+        "client_id": client_id,
+        "event": event,
+        "channel": Channel.PHONE,
+        "lender": "来分期",
+        "collector": "催收员 C-17",
+        "note": "打给我姐姐，说要上门",
+    }
+    return CollectionContact(**{**fields, **changes})

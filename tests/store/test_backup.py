@@ -19,6 +19,7 @@ from store_samples import (
     a_call,
     a_checklist,
     a_client,
+    a_collection_contact,
     a_debt,
     a_payment,
     a_proposal,
@@ -60,6 +61,7 @@ def fill(store) -> dict:
         payment = store.payments.record(
             a_payment(client.id, debt_id=debt.id, proposal_id=proposal.id)
         )
+        contact = store.collections.add(a_collection_contact(client.id, debt_id=debt.id))
         saved[key] = {
             "client": client,
             "debt": debt,
@@ -70,6 +72,7 @@ def fill(store) -> dict:
             "task": tasks[0],
             "checklist": checklist,
             "payment": payment,
+            "contact": contact,
         }
     return saved
 
@@ -87,6 +90,7 @@ def reload(store, records: dict) -> dict:
             "task": store.tasks.get(r["task"].id),
             "checklist": store.checklists.get(r["checklist"].id),
             "payment": store.payments.get(r["payment"].id),
+            "contact": store.collections.get(r["contact"].id),
         }
         for key, r in records.items()
     }
@@ -114,7 +118,7 @@ def test_a_backup_holds_every_table_with_ids_money_in_fen_and_utc_instants(store
     document = orjson.loads(backup_to_bytes(store))
     assert document["format"] == "repaytalk-backup"
     assert document["format_version"] == FORMAT_VERSION == 1
-    assert document["schema_revision"] == "0003"
+    assert document["schema_revision"] == "0004"
     assert set(document["tables"]) == RECORD_TABLES
     assert document["counts"] == {
         "clients": 2,
@@ -125,6 +129,7 @@ def test_a_backup_holds_every_table_with_ids_money_in_fen_and_utc_instants(store
         "follow_up_tasks": 2,
         "document_checklists": 2,
         "payments": 2,
+        "collection_contacts": 2,
     }
     payment = document["tables"]["payments"][0]
     assert payment["id"] == records["zhang"]["payment"].id
@@ -298,6 +303,11 @@ def duplicate_row(table: str):
         (set_in("clients", 0, "name", "x" * 51), "tables.clients[0].name", "50 characters"),
         (set_in("clients", 1, "mobile", "12345"), "tables.clients[1] (id ", "mobile"),
         (set_in("calls", 0, "outcome", "won"), "tables.calls[0] (id ", "won"),
+        (
+            set_in("collection_contacts", 0, "contacted", "neighbour"),
+            "tables.collection_contacts[0] (id ",
+            "neighbour",
+        ),
         (set_in("proposals", 0, "payload", {"kind": "magic"}), "tables.proposals[0]", ""),
         (rename_column("calls", "lender", "bank"), "tables.calls[0]", "missing column(s) lender"),
         (duplicate_row("debts"), "tables.debts[2].id", "appears twice"),

@@ -12,6 +12,7 @@ from store_samples import (
     a_call,
     a_checklist,
     a_client,
+    a_collection_contact,
     a_debt,
     a_payment,
     a_proposal,
@@ -42,6 +43,7 @@ def everything_for(store, client):
     store.checklists.save(a_checklist(client.id, debt.id))
     store.checklists.save(a_checklist(client.id))
     store.payments.record(a_payment(client.id, debt_id=debt.id, proposal_id=proposal.id))
+    store.collections.add(a_collection_contact(client.id, debt_id=debt.id))
     return client
 
 
@@ -261,7 +263,7 @@ def test_deleting_a_client_erases_every_row_about_them_and_nothing_else(store):
     gone = everything_for(store, a_client(name="张明"))
     kept = everything_for(store, a_client(name="李四", mobile="13900001111"))
     client_tables = [name for name, table in Base.metadata.tables.items() if "client_id" in table.c]
-    assert len(client_tables) == 7
+    assert len(client_tables) == 8
     before = {name: count_rows(store, name, client_id=kept.id) for name in client_tables}
     assert all(before.values())
     assert all(count_rows(store, name, client_id=gone.id) for name in client_tables)
