@@ -83,7 +83,15 @@ def _interleaved(client_id: int) -> tuple[list[float], list[float], list[float]]
     return times
 
 
+def _quiet_streamlit() -> None:
+    # Bare-mode AppTest logs "missing ScriptRunContext" for every cached call; not our figures.
+    from streamlit.logger import set_log_level
+
+    set_log_level("error")
+
+
 def run() -> str:
+    _quiet_streamlit()
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{folder}/bench.db"
         previous = os.environ.get("REPAYTALK_DATABASE_URL")
