@@ -10,7 +10,12 @@ from pydantic import ValidationError
 from core.calls import Call, Channel, Direction, Outcome, Payment, TaskKind
 from core.errors import CoreError
 from core.rules.adherence import plan_adherence
-from core.rules.conduct import CollectionEvent, ContactTarget, collection_conduct_flags
+from core.rules.conduct import (
+    CollectionContact,
+    CollectionEvent,
+    ContactTarget,
+    collection_conduct_flags,
+)
 from core.rules.followups import follow_up_tasks
 from core.rules.script import confirmation_message
 from core.rules.timing import local
@@ -19,9 +24,6 @@ from store.export import ExportKind, export_csv
 from ui.call_widgets import (
     agreed_cases,
     client_ics,
-    collection_call,
-    collection_event,
-    collection_note,
     debt_label,
     local_moment,
     open_call_page,
@@ -35,6 +37,7 @@ from ui.i18n import current_language, t, translate
 from ui.state import now_local
 from ui.timeline import (
     call_events,
+    collection_events,
     due_events,
     event_rows,
     filter_by_lender,
@@ -60,6 +63,8 @@ FORM_KEYS = (
 LAST_CALL_KEY = "calls_last_call_id"
 RESET_KEY = "calls_reset_form"
 NOTICE_KEY = "calls_notice"
+#: How a collector can reach the client (a regulator case is not one of them).
+COLLECTION_CHANNELS = [channel for channel in Channel if channel is not Channel.REGULATOR]
 
 
 def prepare_form_defaults(now) -> None:
@@ -216,14 +221,20 @@ def render_timeline(store, client, accounts, cases, now, lang) -> None:
     calls = store.calls.list_for_client(client.id)
     tasks = store.tasks.list_for_client(client.id)
     payments = store.payments.list_for_client(client.id)
+    contacts = store.collections.list_for_client(client.id)
     lender_by_call = {call.id: call.lender for call in calls}
     lender_by_debt = {account.id: account.debt.creditor for account in accounts}
     events = call_events(calls) + task_events(tasks, lender_by_call, now)
+    events += collection_events(contacts)
     events += payment_events(payments, lender_by_debt)
     for case in cases:
         paid = [p for p in payments if p.proposal_id == case.saved.id]
         events += due_events(plan_adherence(case.plan, paid, now, language=lang), case.lender)
-    lenders = sorted({account.debt.creditor for account in accounts} | set(lender_by_call.values()))
+    lenders = sorted(
+        {account.debt.creditor for account in accounts}
+        | set(lender_by_call.values())
+        | {contact.lender for contact in contacts}
+    )
     chosen = st.multiselect(
         t("calls.timeline.filter"), lenders, key="calls_lenders", placeholder=t("calls.all")
     )
@@ -389,12 +400,20 @@ def render_collection(store, client, accounts, now, lang) -> None:
             key="calls_coll_time",
             step=60,
         )
-        st.selectbox(
+        target, channel, collector = st.columns([1, 1, 2])
+        target.selectbox(
             t("calls.collection.contacted"),
             list(ContactTarget),
             format_func=enum_labels(ContactTarget).get,
             key="calls_coll_target",
         )
+        channel.selectbox(
+            t("calls.collection.channel"),
+            COLLECTION_CHANNELS,
+            format_func=enum_labels(Channel).get,
+            key="calls_coll_channel",
+        )
+        collector.text_input(t("calls.collection.collector"), key="calls_coll_collector")
         threats, safety, insults = st.columns(3)
         threats.checkbox(t("calls.collection.threats"), key="calls_coll_threats")
         safety.checkbox(t("calls.collection.safety"), key="calls_coll_safety")
@@ -416,20 +435,27 @@ def render_collection(store, client, accounts, now, lang) -> None:
             if event.at > now:
                 raise CoreError("at", "a contact cannot be in the future", code="future")
             account = accounts_by_id[state["calls_coll_debt"]]
-            store.calls.add(collection_call(client.id, account, event, state["calls_coll_note"]))
+            store.collections.add(
+                CollectionContact(
+                    client_id=client.id,
+                    debt_id=account.id,
+                    lender=account.debt.creditor,
+                    event=event,
+                    channel=state["calls_coll_channel"],
+                    collector=state["calls_coll_collector"],
+                    note=state["calls_coll_note"],
+                )
+            )
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
-    contacts = [
-        (call, event)
-        for call in store.calls.list_for_client(client.id)
-        if (event := collection_event(call)) is not None
-    ]
+    contacts = store.collections.list_for_client(client.id)
     if not contacts:
         st.caption(t("calls.collection.none"))
         return
-    moments = [event.at for _, event in contacts]
-    for call, event in contacts:
-        account = accounts_by_id.get(call.debt_id)
+    moments = [contact.at for contact in contacts]
+    for contact in contacts:
+        event = contact.event
+        account = accounts_by_id.get(contact.debt_id)
         lender_type = account.debt.lender_type if account else "other"
         flags = collection_conduct_flags(
             event,
@@ -438,13 +464,18 @@ def render_collection(store, client, accounts, now, lang) -> None:
             language=lang,
         )
         wall = local(event.at)
+        heading = [
+            f"**{format_date(wall.date(), lang)} {wall:%H:%M}**",
+            md_escape(contact.lender),
+            enum_label(event.contacted),
+            enum_label(contact.channel),
+        ]
+        if contact.collector:
+            heading.append(md_escape(contact.collector))
         with st.container(border=True):
-            st.markdown(
-                f"**{format_date(wall.date(), lang)} {wall:%H:%M}** · {md_escape(call.lender)} · "
-                f"{enum_label(event.contacted)}"
-            )
-            if collection_note(call):
-                st.write(collection_note(call))
+            st.markdown(" · ".join(heading))
+            if contact.note:
+                st.write(contact.note)
             if not flags:
                 st.caption(t("calls.collection.no_flags"))
             for flag in flags:

@@ -1,5 +1,5 @@
-"""Pieces the call pages share: debt labels, the agreed plans of a client, collection contacts kept
-as calls, and the client's calendar.
+"""Pieces the call pages share: debt labels, the agreed plans of a client and the client's
+calendar.
 
 The clock is read through ``ui.state`` (``now_local``, ``today``); ``core`` never reads it.
 """
@@ -14,19 +14,15 @@ from decimal import Decimal
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from core.calls import Call, Channel, DebtAccount, Direction, FollowUpTask, Outcome
+from core.calls import DebtAccount, FollowUpTask
 from core.clients import Client
 from core.proposals import ProposalResult, evaluate_proposal
 from core.rules.adherence import AgreedPlan
-from core.rules.conduct import CollectionEvent, ContactTarget
 from core.rules.timing import LOCAL_TZ
 from report.calendar import plan_calendar
 from store import ProposalStatus, SavedProposal, Store
 from ui.i18n import t
 from ui.state import get_store, require_client, today
-
-#: First line of a call's summary that marks it as a collection contact (see below).
-COLLECTION_TAG = "#collection"
 
 
 def local_moment(day: date, clock: time) -> datetime:
@@ -127,54 +123,6 @@ def proposal_result(
 def monthly_income(store: Store, client_id: int) -> Decimal | None:
     budget = store.budgets.current(client_id)
     return budget.budget.net_income if budget is not None else None
-
-
-# --- collection contacts, kept as incoming calls -------------------------------------------
-# The store has no table for collection contacts. One is kept as an incoming call whose
-# summary starts with a tag line holding what the conduct rules need; its outcome is
-# "no answer" so that neither the escalation ladder nor the confirmation message counts it.
-
-
-def collection_call(
-    client_id: int, account: DebtAccount, event: CollectionEvent, note: str
-) -> Call:
-    tag = (
-        f"{COLLECTION_TAG} contacted={event.contacted.value} threats={int(event.threats)} "
-        f"safety={int(event.threat_to_safety)} insults={int(event.insults)}"
-    )
-    return Call(
-        client_id=client_id,
-        debt_id=account.id,
-        lender=account.debt.creditor,
-        at=event.at,
-        channel=Channel.PHONE,
-        direction=Direction.INCOMING,
-        outcome=Outcome.NO_ANSWER,
-        summary=f"{tag}\n{note}".strip(),
-    )
-
-
-def collection_event(call: Call) -> CollectionEvent | None:
-    """The collection contact a call stands for, or None for an ordinary call."""
-    first, _, _ = call.summary.partition("\n")
-    if not first.startswith(COLLECTION_TAG):
-        return None
-    fields = dict(part.split("=", 1) for part in first.split()[1:] if "=" in part)
-    try:
-        contacted = ContactTarget(fields.get("contacted", ContactTarget.CLIENT.value))
-    except ValueError:
-        contacted = ContactTarget.OTHER_THIRD_PARTY
-    return CollectionEvent(
-        at=call.at,
-        contacted=contacted,
-        threats=fields.get("threats") == "1",
-        threat_to_safety=fields.get("safety") == "1",
-        insults=fields.get("insults") == "1",
-    )
-
-
-def collection_note(call: Call) -> str:
-    return call.summary.partition("\n")[2]
 
 
 # --- calendar --------------------------------------------------------------------------

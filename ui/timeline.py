@@ -16,9 +16,9 @@ import plotly.graph_objects as go
 
 from core.calls import Call, FollowUpTask, Outcome, Payment
 from core.rules.adherence import Adherence, Status
+from core.rules.conduct import CollectionContact
 from core.rules.followups import is_overdue
 from core.rules.timing import at_local, local
-from ui.call_widgets import collection_event, collection_note
 from ui.charts import STATUS_COLOURS, base_figure
 from ui.enum_labels import enum_label
 from ui.format import format_date, format_money
@@ -76,20 +76,6 @@ def _style_label(style: str) -> str:
 def call_events(calls: Iterable[Call]) -> list[TimelineEvent]:
     events = []
     for call in calls:
-        event = collection_event(call)
-        if event is not None:
-            title = collection_note(call) or enum_label(event.contacted)
-            events.append(
-                TimelineEvent(
-                    at=call.at,
-                    lane="collection",
-                    style="collection.collection",
-                    lender=call.lender,
-                    title=title,
-                    status=enum_label(event.contacted),
-                )
-            )
-            continue
         events.append(
             TimelineEvent(
                 at=call.at,
@@ -113,6 +99,20 @@ def call_events(calls: Iterable[Call]) -> list[TimelineEvent]:
                     )
                 )
     return events
+
+
+def collection_events(contacts: Iterable[CollectionContact]) -> list[TimelineEvent]:
+    return [
+        TimelineEvent(
+            at=contact.at,
+            lane="collection",
+            style="collection.collection",
+            lender=contact.lender,
+            title=contact.note or enum_label(contact.event.contacted),
+            status=enum_label(contact.event.contacted),
+        )
+        for contact in contacts
+    ]
 
 
 def task_events(

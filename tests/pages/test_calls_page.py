@@ -11,8 +11,14 @@ import pytest
 from calls_seed import seed_case
 from page_helpers import capture_downloads, open_for, texts
 
+from core.calls import Channel
 from core.rules.adherence import plan_adherence
-from core.rules.conduct import CollectionEvent, ContactTarget, collection_conduct_flags
+from core.rules.conduct import (
+    CollectionContact,
+    CollectionEvent,
+    ContactTarget,
+    collection_conduct_flags,
+)
 from core.rules.timing import LOCAL_TZ
 from ui.i18n import translate
 from ui.state import today
@@ -169,9 +175,58 @@ def test_a_collection_contact_with_a_relative_at_night_is_flagged(open_app, lang
     assert [f.text for f in flags] == [
         w.value for w in at.warning if w.value in {f.text for f in flags}
     ]
-    # Kept as an incoming call; the escalation ladder and the confirmation ignore it.
-    (call,) = case.store.calls.list_for_client(case.client.id)
-    assert call.direction.value == "incoming" and call.outcome.value == "no_answer"
+    # Kept as a collection contact of its own, not as a call: the call history, the escalation
+    # ladder and the confirmation never see it.
+    assert case.store.calls.list_for_client(case.client.id) == []
+    (contact,) = case.store.collections.list_for_client(case.client.id)
+    assert contact.event == event
+    assert (contact.debt_id, contact.note) == (case.account.id, "Called my sister")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_stored_collection_contact_is_listed_and_on_the_timelines_collection_lane(open_app, lang):
+    case = seed_case(agreed_days_ago=None)
+    moment = datetime.combine(today() - timedelta(days=2), time(14, 0), LOCAL_TZ)
+    case.store.collections.add(
+        CollectionContact(
+            client_id=case.client.id,
+            debt_id=case.account.id,
+            lender="招商银行",
+            event=CollectionEvent(at=moment, insults=True),
+            channel=Channel.IN_APP_CHAT,
+            collector="Agency C-17",
+            note="Shouted at me",
+        )
+    )
+    at = open_for(open_app, PAGE, lang, case.client.id)
+    assert not at.exception
+    assert any("Agency C-17" in text for text in texts(at.markdown))
+    (insult,) = collection_conduct_flags(
+        CollectionEvent(at=moment, insults=True), lender_type="bank_credit_card", language=lang
+    )
+    assert insult.text in texts(at.warning)
+    table = at.dataframe[0].value
+    lane = translate("calls.timeline.lane.collection", lang)
+    assert list(table[translate("calls.list.kind", lang)]) == [lane]
+    assert case.store.calls.list_for_client(case.client.id) == []
+
+
+def test_a_collection_contact_keeps_its_channel_and_collector(open_app):
+    case = seed_case(agreed_days_ago=None)
+    at = open_for(open_app, PAGE, "en", case.client.id)
+    at.time_input(key="calls_coll_time").set_value(time(10, 0))
+    at.date_input(key="calls_coll_date").set_value(today() - timedelta(days=1))
+    at.selectbox(key="calls_coll_channel").set_value(Channel.IN_APP_CHAT)
+    at.text_input(key="calls_coll_collector").set_value("  Agency C-17 ")
+    at.button(key="calls_coll_save").click().run()
+    assert not at.exception
+    (contact,) = case.store.collections.list_for_client(case.client.id)
+    assert (contact.channel, contact.collector, contact.lender) == (
+        Channel.IN_APP_CHAT,
+        "Agency C-17",
+        "招商银行",
+    )
+    assert translate("calls.collection.no_flags", "en") in texts(at.caption)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -77,6 +77,11 @@ TEXT: dict[str, dict[str, str]] = {
     "calls.collection.threats": {"zh-CN": "有威胁恐吓", "en": "Threats"},
     "calls.collection.safety": {"zh-CN": "威胁人身安全", "en": "Threat to safety"},
     "calls.collection.insults": {"zh-CN": "辱骂", "en": "Insults"},
+    "calls.collection.collector": {
+        "zh-CN": "催收方（公司、姓名或工号）",
+        "en": "Collector (agency, name or staff number)",
+    },
+    "calls.collection.channel": {"zh-CN": "联系方式", "en": "How they made contact"},
     "calls.collection.note": {"zh-CN": "经过（对方说了什么）", "en": "What happened"},
     "calls.collection.save": {"zh-CN": "保存催收记录", "en": "Save contact"},
     "calls.collection.none": {
@@ -149,6 +154,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh-CN": "已告知对方在录音",
         "en": "Agent told of the recording",
     },
+    "field.collector": {"zh-CN": "催收方", "en": "Collector"},
     "field.lender": {"zh-CN": "机构", "en": "Lender"},
     "field.paid_on": {"zh-CN": "还款日期", "en": "Paid on"},
     "field.call": {"zh-CN": "通话时间", "en": "Call time"},
