@@ -11,9 +11,9 @@ import sys
 from decimal import Decimal
 
 import pytest
+from browser_helpers import pick as choose
 from calls_seed import seed_case
 from conftest import ROOT, _free_port, _wait_until_healthy
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from store import init_db
@@ -72,32 +72,10 @@ def shoot(page, artifacts, name):
     page.wait_for_timeout(900)
 
 
-def wait_idle(page):
-    """Until Streamlit has finished the rerun in flight (its status widget is gone)."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000
-    )
-
-
 def pick(page, label, option):
-    """Choose ``option`` in the selectbox labelled exactly ``label``.
-
-    Leaving a text field reruns the page, and a rerun that lands while the list is open closes
-    it; so open the list, and if the option does not show, close it and try again.
-    """
+    """Choose ``option`` in the selectbox labelled exactly ``label``."""
     box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
-    choice = page.get_by_role("option", name=option, exact=True)
-    for _ in range(6):
-        wait_idle(page)
-        box.get_by_role("combobox").click()
-        try:
-            choice.wait_for(state="visible", timeout=5_000)
-        except PlaywrightTimeoutError:
-            page.keyboard.press("Escape")
-            continue
-        choice.click()
-        return
-    raise AssertionError(f"{option!r} never showed in the list {label!r}")
+    choose(box, option)
 
 
 def go(page, lang, key):
