@@ -5,6 +5,7 @@ capture it) and ``share-view-<lang>-<viewport>.png`` (the whole plan view).
 """
 
 import pytest
+from browser_helpers import wait_idle
 from playwright.sync_api import expect
 
 from report.example import ID_NUMBER, MOBILE, NAME, seed_example
@@ -53,10 +54,11 @@ def test_the_plan_view_is_ready_to_screenshot(
             switch_to_english(page, viewport == "phone")
             heading = translate("share.heading", "en", client="张*明")
             expect(page.get_by_text(heading)).to_be_visible(timeout=30_000)
+            wait_idle(page)
         # after a language switch the old chart lingers until the rerun ends
-        expect(view.locator(".js-plotly-plot")).to_have_count(1, timeout=15_000)
-        expect(view.locator(".js-plotly-plot")).to_be_visible(timeout=15_000)
-        expect(view.get_by_text(translate("report.fits", lang))).to_be_visible()
+        expect(view.locator(".js-plotly-plot")).to_have_count(1, timeout=30_000)
+        expect(view.locator(".js-plotly-plot")).to_be_visible(timeout=30_000)
+        expect(view.get_by_text(translate("report.fits", lang))).to_be_visible(timeout=30_000)
         page.wait_for_timeout(800)  # let the chart finish drawing
         shown = view.inner_text()
         for secret in (NAME, MOBILE, ID_NUMBER):
