@@ -94,6 +94,8 @@ def _share_validator(value: Any, info: Any) -> Decimal:
 
 #: A fraction from 0 to 1: ``Decimal("0.6")`` waives 60 %.
 Share = Annotated[Decimal, BeforeValidator(_share_validator)]
+
+
 def _fen_amount_validator(value: Decimal, info: Any) -> Decimal:
     amount = round_fen(value)
     if amount == 0:

@@ -182,9 +182,7 @@ def _bisect(runs: list[tuple[int, int, float]], low: float, high: float) -> floa
     ordered = sorted(points)
     signs = {p: _npv(runs, p)[0] for p in ordered}
     brackets = [
-        (a, b)
-        for a, b in pairwise(ordered)
-        if signs[a] == 0 or (signs[a] < 0) != (signs[b] < 0)
+        (a, b) for a, b in pairwise(ordered) if signs[a] == 0 or (signs[a] < 0) != (signs[b] < 0)
     ]
     if not brackets:
         return None

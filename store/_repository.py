@@ -28,12 +28,13 @@ from store._rows import (
     require_id,
     update_versioned,
 )
+from store.orm import Versioned
 
 if TYPE_CHECKING:
     from store.db import Store
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-RowT = TypeVar("RowT")
+RowT = TypeVar("RowT", bound=Versioned)
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,8 @@ class Kind(Generic[ModelT, RowT]):
         row = None
         if self.owned and record_id is not None:
             row = get_row(session, self.row_type, self.entity, record_id)
-            check_same_client(row, getattr(record, "client_id", None), self.entity)
-            self.check_parents(session, record, row.client_id)  # type: ignore[attr-defined]
+            client_id = check_same_client(row, getattr(record, "client_id", None), self.entity)
+            self.check_parents(session, record, client_id)
         version = update_versioned(
             session,
             self.row_type,
@@ -101,6 +102,13 @@ class Kind(Generic[ModelT, RowT]):
             values,
             now,
         )
+        return version, row
+
+    def update_owned(self, session: Session, record: ModelT, now: datetime) -> tuple[int, RowT]:
+        """:meth:`update` for a record of a client: the new version and the row as it was."""
+        version, row = self.update(session, record, now)
+        if row is None:
+            raise TypeError(f"{self.entity} records do not belong to a client")
         return version, row
 
     def check_parents(self, session: Session, record: ModelT, client_id: int) -> None:

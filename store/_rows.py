@@ -7,12 +7,13 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from pydantic import BaseModel
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from store.errors import InvalidDataError, NotFoundError, StaleRecordError
-from store.orm import Base, ClientRow
+from store.orm import ClientRow, Versioned
 
-RowT = TypeVar("RowT", bound=Base)
+RowT = TypeVar("RowT", bound=Versioned)
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -52,6 +53,18 @@ def get_row(session: Session, row_type: type[RowT], entity: str, record_id: obje
     return row
 
 
+def _rowcount(session: Session, statement: sa.Update | sa.Delete) -> int:
+    """How many rows an UPDATE or DELETE matched.
+
+    The session returns a :class:`CursorResult` for these, though its signature promises only a
+    ``Result`` (it cannot for every statement).
+    """
+    result = session.execute(statement)
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"an UPDATE or DELETE gave a {type(result).__name__}, not a CursorResult")
+    return result.rowcount
+
+
 def update_versioned(
     session: Session,
     row_type: type[Any],
@@ -74,7 +87,7 @@ def update_versioned(
         .values(**values, version=version + 1, updated_at=now)
         .execution_options(synchronize_session=False)
     )
-    if session.execute(statement).rowcount != 1:
+    if _rowcount(session, statement) != 1:
         actual = session.scalar(sa.select(row_type.version).where(row_type.id == record_id))
         if actual is None:
             raise NotFoundError(entity, record_id)
@@ -90,7 +103,7 @@ def delete_versioned(
     statement = sa.delete(row_type).where(row_type.id == record_id)
     if version is not None:
         statement = statement.where(row_type.version == version)
-    if session.execute(statement.execution_options(synchronize_session=False)).rowcount != 1:
+    if _rowcount(session, statement.execution_options(synchronize_session=False)) != 1:
         actual = session.scalar(sa.select(row_type.version).where(row_type.id == record_id))
         if actual is None:
             raise NotFoundError(entity, record_id)
@@ -120,9 +133,12 @@ def check_owned(
         raise InvalidDataError(f"{entity}_id", f"{entity} {record_id} belongs to another client")
 
 
-def check_same_client(row: Any, client_id: int | None, entity: str) -> None:
-    if client_id is not None and row.client_id != client_id:
+def check_same_client(row: Any, client_id: int | None, entity: str) -> int:
+    """The client ``row`` belongs to; an error if ``client_id`` (when given) is another."""
+    owner: int = row.client_id
+    if client_id is not None and owner != client_id:
         raise InvalidDataError("client_id", f"a {entity} cannot move to another client")
+    return owner
 
 
 def like_pattern(text: str) -> str:

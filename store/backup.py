@@ -321,7 +321,7 @@ def _decode_rows(
         if not isinstance(raw, dict) or raw.keys() != names:
             where = f"tables.{table.name}[{index}]"
             raise BackupFileError(source, where, _row_shape_problem(raw, names, revision))
-        row = {}
+        row: dict[str, Any] = {}
         for name, decode, nullable in plan:
             value = raw[name]
             try:

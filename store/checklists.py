@@ -45,7 +45,7 @@ class ChecklistRepository(VersionedRepository[DocumentChecklist, DocumentCheckli
         with self._store.write() as session:
             if checklist.id is None:
                 return from_row(CHECKLIST.insert(session, checklist, now))
-            version, row = CHECKLIST.update(session, checklist, now)
+            version, row = CHECKLIST.update_owned(session, checklist, now)
         return checklist.model_copy(update={"version": version, "client_id": row.client_id})
 
     def for_client(self, client_id: int, debt_id: int | None = None) -> DocumentChecklist | None:

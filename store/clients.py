@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
 import sqlalchemy as sa
@@ -66,7 +67,8 @@ class ClientRepository(VersionedRepository[Client, ClientRow]):
         with self._store.read() as session:
             return session.scalar(sa.select(sa.func.count()).select_from(ClientRow)) or 0
 
-    def search(self, text: str, *, limit: int = 50) -> list[Client]:
+    # ``list`` is the method above from here on in the class body.
+    def search(self, text: str, *, limit: int = 50) -> builtins.list[Client]:
         """Clients whose name contains ``text``, whose mobile ends with it (3+ digits), or who
         have a debt whose contract or order number contains it (case-insensitive)."""
         text = "".join(str(text).split())

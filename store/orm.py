@@ -39,14 +39,16 @@ def _client_fk(*, index: bool = False) -> Mapped[int]:
     )
 
 
-class _Versioned:
+class Versioned:
+    """The columns every table has: its id, its version and when it was added and last changed."""
+
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(nullable=False, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
 
-class ClientRow(_Versioned, Base):
+class ClientRow(Versioned, Base):
     __tablename__ = "clients"
 
     name: Mapped[str] = mapped_column(sa.String(50), nullable=False, index=True)
@@ -59,7 +61,7 @@ class ClientRow(_Versioned, Base):
     consent_scopes: Mapped[str] = mapped_column(sa.String(200), nullable=False)
 
 
-class CallRow(_Versioned, Base):
+class CallRow(Versioned, Base):
     __tablename__ = "calls"
     __table_args__ = (sa.Index(None, "client_id", "at"),)
 
@@ -82,7 +84,7 @@ class CallRow(_Versioned, Base):
     agent_told_of_recording: Mapped[bool] = mapped_column(nullable=False)
 
 
-class FollowUpTaskRow(_Versioned, Base):
+class FollowUpTaskRow(Versioned, Base):
     __tablename__ = "follow_up_tasks"
     __table_args__ = (sa.Index(None, "client_id", "due"), sa.Index(None, "done", "due"))
 
@@ -98,7 +100,7 @@ class FollowUpTaskRow(_Versioned, Base):
     notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
 
 
-class DocumentChecklistRow(_Versioned, Base):
+class DocumentChecklistRow(Versioned, Base):
     __tablename__ = "document_checklists"
 
     client_id: Mapped[int] = _client_fk(index=True)
@@ -114,7 +116,7 @@ class DocumentChecklistRow(_Versioned, Base):
     notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
 
 
-class PaymentRow(_Versioned, Base):
+class PaymentRow(Versioned, Base):
     __tablename__ = "payments"
     __table_args__ = (
         sa.Index(None, "client_id", "paid_on"),
@@ -133,7 +135,7 @@ class PaymentRow(_Versioned, Base):
     reference: Mapped[str] = mapped_column(sa.String(500), nullable=False)
 
 
-class CollectionContactRow(_Versioned, Base):
+class CollectionContactRow(Versioned, Base):
     """A collection contact (``core.rules.conduct.CollectionContact``), its event flattened."""
 
     __tablename__ = "collection_contacts"
@@ -154,7 +156,7 @@ class CollectionContactRow(_Versioned, Base):
     note: Mapped[str] = mapped_column(sa.Text, nullable=False)
 
 
-class DebtRow(_Versioned, Base):
+class DebtRow(Versioned, Base):
     __tablename__ = "debts"
 
     client_id: Mapped[int] = _client_fk(index=True)
@@ -181,7 +183,7 @@ class DebtRow(_Versioned, Base):
     notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
 
 
-class BudgetVersionRow(_Versioned, Base):
+class BudgetVersionRow(Versioned, Base):
     """One dated version of a client's budget; versions are added, never changed."""
 
     __tablename__ = "budget_versions"
@@ -193,7 +195,7 @@ class BudgetVersionRow(_Versioned, Base):
     payload: Mapped[dict[str, Any]] = mapped_column(sa.JSON, nullable=False)
 
 
-class ProposalRow(_Versioned, Base):
+class ProposalRow(Versioned, Base):
     """A saved proposal, kept as its JSON so that the model may evolve without a migration."""
 
     __tablename__ = "proposals"

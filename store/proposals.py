@@ -72,7 +72,7 @@ class ProposalRepository(VersionedRepository[SavedProposal, ProposalRow]):
                 row = PROPOSAL.insert(session, saved, now)
                 result = from_row(row)
             else:
-                version, row = PROPOSAL.update(session, saved, now)
+                version, row = PROPOSAL.update_owned(session, saved, now)
                 result = saved.model_copy(update={"version": version, "client_id": row.client_id})
             if saved.status is ProposalStatus.AGREED:
                 _demote_agreed(session, row.client_id, saved.debt_id, row.id, now)

@@ -38,11 +38,20 @@ from core.rules.templates import format_datetime, render
 from core.rules.timing import at_local, local_date, require_aware
 from core.text import check_language, format_date, format_money
 
+
+def _negotiation_wait() -> timedelta:
+    """How long the escalation ladder waits for an answer to a negotiation."""
+    wait = next(rung.wait for rung in LADDER if rung.step is EscalationStep.NEGOTIATE)
+    if wait is None:
+        raise RuntimeError("the escalation ladder's negotiation step must wait for an answer")
+    return wait
+
+
 CHECK_WITHIN = timedelta(hours=24)
 CONFIRM_WITHIN = timedelta(hours=2)
 RETRY_AFTER = next(rung.delay for rung in LADDER if rung.step is EscalationStep.RETRY)
 NO_ANSWER_RETRY_AFTER = timedelta(days=1)
-CALL_BACK_WAIT = next(rung.wait for rung in LADDER if rung.step is EscalationStep.NEGOTIATE)
+CALL_BACK_WAIT = _negotiation_wait()
 REMIND_DAYS = 3
 REMINDER_CLOCK = time(9, 0)
 MAX_TITLE_LENGTH = 500

@@ -45,6 +45,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from core.debts import LICENSED_LENDERS, LenderType
+from core.errors import CoreError
 from core.money import to_decimal, to_rate
 from core.text import check_language, format_percent
 
@@ -243,7 +244,15 @@ def rate_flags(
         if line.kind is LineKind.FIXED:
             threshold: Decimal | None = line.value
         else:
-            lpr = given_lpr if given_lpr is not None else lpr_1y_on(contract_date)
+            if given_lpr is not None:
+                lpr: Decimal | None = given_lpr
+            elif contract_date is not None:
+                lpr = lpr_1y_on(contract_date)
+            else:
+                # covers() admits an unknown date only on lines without dates; LPR lines have one.
+                raise CoreError(
+                    "contract_date", f"the line {line.code} needs the contract date", code="missing"
+                )
             threshold = None if lpr is None else line.value * lpr
         flags.append(
             RateFlag(
@@ -261,7 +270,11 @@ def describe_flag(flag: RateFlag, language: str = "zh-CN") -> str:
     """The flag worded for a client in ``language`` ("zh-CN" or "en")."""
     check_language(language)
     if flag.above is None:
+        if flag.contract_date is None:
+            raise CoreError("contract_date", "an undecided flag needs the contract date")
         return LPR_UNKNOWN[language].format(date=flag.contract_date.isoformat())
+    if flag.threshold is None:
+        raise CoreError("threshold", "a decided flag needs the line it was compared with")
     state = "above" if flag.above else "within"
     return flag.line.wording[language][state].format(
         rate=format_percent(flag.rate), line=format_percent(flag.threshold)

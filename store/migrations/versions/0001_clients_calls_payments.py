@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.schema import SchemaItem
 
 revision = "0001"
 down_revision = None
@@ -25,7 +26,7 @@ def _record_columns() -> list[sa.Column]:
     ]
 
 
-def _table(name: str, *columns: sa.SchemaItem) -> None:
+def _table(name: str, *columns: SchemaItem) -> None:
     """A table of records about a client: erased with the client (ON DELETE CASCADE)."""
     client_id = sa.ForeignKey("clients.id", ondelete="CASCADE", name=f"fk_{name}_client_id_clients")
     op.create_table(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.schema import SchemaItem
 
 revision = "0002"
 down_revision = "0001"
@@ -16,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 
-def _table(name: str, *columns: sa.SchemaItem, index_client: bool = True) -> None:
+def _table(name: str, *columns: SchemaItem, index_client: bool = True) -> None:
     """A table of records about a client: erased with the client (ON DELETE CASCADE)."""
     client_id = sa.ForeignKey("clients.id", ondelete="CASCADE", name=f"fk_{name}_client_id_clients")
     op.create_table(
