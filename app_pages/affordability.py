@@ -10,6 +10,8 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+from charts.base import plotly_config
+from charts.planning import income_split_chart
 from core.affordability import (
     AffordabilityStatus,
     Budget,
@@ -21,13 +23,10 @@ from core.affordability import (
 from core.errors import CoreError
 from core.money import ZERO_MONEY
 from core.reasons import describe
+from i18n import format_date, format_money, format_percent
 from store import BudgetVersion, Store, StoreError
-from ui.charts import plotly_config
-from ui.enum_labels import enum_label
 from ui.errors import show_error
-from ui.format import format_date, format_money, format_percent
-from ui.i18n import current_language, t
-from ui.planning_charts import income_split_chart
+from ui.i18n import current_language, enum_label, t
 from ui.planning_forms import discard_form, kept, open_client_page, open_draft
 from ui.planning_tables import load_plan
 from ui.state import today

@@ -18,6 +18,7 @@ from core.rules.scam import (
 )
 from core.rules.script import CallScript, call_script
 from core.rules.templates import render
+from i18n import LANGUAGES
 from store import ProposalStatus, StoreError
 from ui.call_widgets import (
     debt_label,
@@ -26,9 +27,8 @@ from ui.call_widgets import (
     page_link_if_present,
     proposal_result,
 )
-from ui.enum_labels import enum_labels
 from ui.errors import show_error
-from ui.i18n import LANGUAGES, current_language, t
+from ui.i18n import current_language, enum_labels, t
 
 SCAM_QUESTIONS = (
     "asked_fee_before_plan",

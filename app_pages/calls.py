@@ -7,6 +7,17 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+from charts.base import plotly_config
+from charts.timeline import (
+    call_events,
+    collection_events,
+    due_events,
+    event_rows,
+    filter_by_lender,
+    payment_events,
+    task_events,
+    timeline_figure,
+)
 from core.calls import Call, Channel, Direction, Outcome, Payment, TaskKind
 from core.errors import CoreError
 from core.rules.adherence import plan_adherence
@@ -19,6 +30,7 @@ from core.rules.conduct import (
 from core.rules.followups import follow_up_tasks
 from core.rules.script import confirmation_message
 from core.rules.timing import local
+from i18n import code_labeller, format_date, format_money, md_escape, translate
 from store import StoreError
 from store.export import ExportKind, export_csv
 from ui.call_widgets import (
@@ -29,22 +41,9 @@ from ui.call_widgets import (
     open_call_page,
     proposal_result,
 )
-from ui.charts import plotly_config
-from ui.enum_labels import code_labeller, enum_label, enum_labels
 from ui.errors import show_error
-from ui.format import format_date, format_money, md_escape
-from ui.i18n import current_language, t, translate
+from ui.i18n import current_language, enum_label, enum_labels, t
 from ui.state import now_local
-from ui.timeline import (
-    call_events,
-    collection_events,
-    due_events,
-    event_rows,
-    filter_by_lender,
-    payment_events,
-    task_events,
-    timeline_figure,
-)
 from ui.widgets import money_input
 
 FORM_KEYS = (
@@ -224,12 +223,12 @@ def render_timeline(store, client, accounts, cases, now, lang) -> None:
     contacts = store.collections.list_for_client(client.id)
     lender_by_call = {call.id: call.lender for call in calls}
     lender_by_debt = {account.id: account.debt.creditor for account in accounts}
-    events = call_events(calls) + task_events(tasks, lender_by_call, now)
-    events += collection_events(contacts)
-    events += payment_events(payments, lender_by_debt)
+    events = call_events(calls, lang) + task_events(tasks, lender_by_call, now, lang)
+    events += collection_events(contacts, lang)
+    events += payment_events(payments, lender_by_debt, lang)
     for case in cases:
         paid = [p for p in payments if p.proposal_id == case.saved.id]
-        events += due_events(plan_adherence(case.plan, paid, now, language=lang), case.lender)
+        events += due_events(plan_adherence(case.plan, paid, now, language=lang), case.lender, lang)
     lenders = sorted(
         {account.debt.creditor for account in accounts}
         | set(lender_by_call.values())
@@ -246,12 +245,12 @@ def render_timeline(store, client, accounts, cases, now, lang) -> None:
     if overdue:
         st.error(t("calls.timeline.overdue_count", n=overdue), icon=":material/warning:")
     st.plotly_chart(
-        timeline_figure(shown, now),
+        timeline_figure(shown, now, lang),
         width="stretch",
         config=plotly_config("repaytalk-timeline"),
         key="calls_timeline_chart",
     )
-    rows = event_rows(shown)
+    rows = event_rows(shown, lang)
     overdue_column = t("calls.list.overdue")
     table = pd.DataFrame(rows)
     styled = table.style.apply(

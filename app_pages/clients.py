@@ -8,10 +8,10 @@ from pydantic import ValidationError
 
 from core.clients import Client, ConsentScope
 from core.errors import CoreError
+from i18n import format_date
 from store import Store, StoreError
 from ui.client_forms import consent_for, masked_row, same_client, save_example_case
 from ui.errors import show_error
-from ui.format import format_date
 from ui.i18n import current_language, t
 from ui.planning_forms import confirm_delete, discard_form, kept, open_draft, show_flash
 from ui.state import client_label, current_client, current_client_id, select_client, today

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from i18n import code_labeller, format_datetime, translate
 from store import StoreError
 from store.backup import backup_to_bytes, database_counts, read_backup, restore_backup
 from store.export import ExportKind, export_csv
-from ui.enum_labels import code_labeller
 from ui.errors import show_error
-from ui.format import format_datetime
-from ui.i18n import current_language, t, translate
+from ui.i18n import current_language, t
 from ui.state import get_store, now_local
 
 #: Durable key: a backup file read and checked, waiting for the user's confirmation.

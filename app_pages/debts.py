@@ -9,6 +9,8 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+from charts.base import plotly_config
+from charts.planning import payoff_chart
 from core.allocation import Strategy, allocate_capacity, payoff_plan
 from core.calls import DebtAccount
 from core.debts import Debt, LenderType
@@ -18,13 +20,10 @@ from core.rates import QuoteKind
 from core.reasons import describe
 from core.rules.rate_lines import describe_flag
 from core.schedules import Method
+from i18n import format_date, format_money, format_months, format_percent
 from store import Store, StoreError
-from ui.charts import plotly_config
-from ui.enum_labels import enum_label
 from ui.errors import show_error
-from ui.format import format_date, format_money, format_months, format_percent
-from ui.i18n import current_language, t
-from ui.planning_charts import payoff_chart
+from ui.i18n import current_language, enum_label, t
 from ui.planning_forms import (
     confirm_delete,
     discard_form,

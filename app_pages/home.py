@@ -38,7 +38,6 @@ def render_workflow() -> None:
         for number, page in enumerate(WORKFLOW, start=1)
     ]
     st.markdown("\n".join(steps))
-    st.caption(t("home.workflow.note"))
 
 
 st.title(t("home.title"))

@@ -12,6 +12,7 @@ from decimal import Decimal
 import streamlit as st
 from pydantic import ValidationError
 
+from charts.proposals import cumulative_chart, payment_chart
 from core.allocation import allocate_capacity
 from core.debts import Debt
 from core.errors import CoreError
@@ -28,11 +29,10 @@ from core.proposals import (
 )
 from core.reasons import describe
 from core.rules.pitch import pitch
+from i18n import LANGUAGES, format_date, format_money, translate
 from store import ProposalStatus, SavedProposal, StoreError
 from ui.errors import show_error
-from ui.format import format_date, format_money
-from ui.i18n import LANGUAGES, current_language, t, translate
-from ui.proposal_charts import cumulative_chart, payment_chart
+from ui.i18n import current_language, t
 from ui.proposal_widgets import (
     debt_label,
     proposal_inputs,

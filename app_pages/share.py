@@ -11,6 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from charts.base import plotly_config
+from i18n import DISPLAY_ZONE, format_date, format_money, translate
 from report import text
 from report.charts import report_figures
 from report.html import render_html
@@ -18,10 +20,8 @@ from report.images import SIZES, chart_html, export_image, find_chromium
 from report.pdf import render_pdf
 from report.plan_report import PlanReport, build_report, load_inputs
 from store import StoreError
-from ui.charts import plotly_config
 from ui.errors import show_error
-from ui.format import format_date, format_money
-from ui.i18n import current_language, t, translate
+from ui.i18n import current_language, t
 from ui.state import current_client_id, get_store, now_local, require_client, select_client
 
 #: How many upcoming agreed payments the view lists.
@@ -40,7 +40,7 @@ def client_from_query() -> None:
 
 def render_header(report: PlanReport, lang: str) -> None:
     st.subheader(t("share.heading", client=report.client_label), anchor=False)
-    made = format_date(report.made_at.astimezone(ZONE).date(), lang)
+    made = format_date(report.made_at.astimezone(DISPLAY_ZONE).date(), lang)
     st.caption(t("share.subtitle", made=made, as_of=format_date(report.as_of, lang)))
     if not report.masked:
         st.warning(t("share.unmasked_warning"), icon=":material/visibility:")
@@ -140,7 +140,7 @@ def render_view(report: PlanReport, lang: str) -> None:
             )
             render_debts(report, lang)
             render_dates(report, lang)
-        made = format_date(report.made_at.astimezone(ZONE).date(), lang)
+        made = format_date(report.made_at.astimezone(DISPLAY_ZONE).date(), lang)
         st.caption(t("share.footer", date=made))
 
 
@@ -215,7 +215,6 @@ def render_downloads(report: PlanReport, lang: str) -> None:
 store = get_store()
 if store is None:
     st.stop()
-ZONE = store.settings.zone
 st.title(t("page.share"))
 client_from_query()
 client = require_client(store)

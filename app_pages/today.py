@@ -12,12 +12,11 @@ from core.rules.adherence import Status, plan_adherence
 from core.rules.escalation import EscalationStep, attempts_from_calls, next_escalation
 from core.rules.followups import is_overdue
 from core.rules.timing import LOCAL_TZ, local
+from i18n import format_date, format_money, md_escape
 from store import StoreError
 from ui.call_widgets import agreed_cases
-from ui.enum_labels import enum_label
 from ui.errors import show_error
-from ui.format import format_date, format_money, md_escape
-from ui.i18n import current_language, t
+from ui.i18n import current_language, enum_label, t
 from ui.state import client_label, get_store, now_local
 
 SHOW_ALL_KEY = "today_show_all"

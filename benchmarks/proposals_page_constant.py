@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.charts import base_figure, series_style, yuan_axis
+from charts.base import base_figure, series_style, yuan_axis
 
 MONTHS = 61
 SERIES = 5

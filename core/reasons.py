@@ -2,9 +2,10 @@
 
 The engine never returns prose in a fixed language. Every explanation is a
 :class:`Reason` — a stable ``code`` and its ``params`` (amounts, ratios, months) — and
-:func:`describe` words it in ``"zh-CN"`` or ``"en"`` from the tables below. Both tables have
-the same codes and the same placeholders (a test checks it), so the UI may also translate a
-code itself.
+:func:`describe` words it in ``"zh-CN"`` or ``"en"`` from :data:`TEMPLATES`, in the one text
+shape of the product, ``{"reason.<code>": {language: text}}``: every entry has every language
+with the same placeholders (a test checks it), and the text catalogue (:mod:`i18n`) merges the
+table, so a code is worded in one place.
 
 Formatting in :func:`describe`, by :mod:`core.text` like every figure shown: parameters named
 in :data:`PERCENT_PARAMS` are fractions shown as percentages with two decimals (0.125 →
@@ -41,101 +42,107 @@ class Reason(BaseModel):
 
 
 TEMPLATES: dict[str, dict[str, str]] = {
-    "zh-CN": {
-        # affordability
-        "demand_above_capacity": (
-            "本月合同应还 {demand}，超出每月可还款额 {capacity}，缺口 {shortfall}。"
+    "reason.demand_above_capacity": {
+        "zh-CN": "本月合同应还 {demand}，超出每月可还款额 {capacity}，缺口 {shortfall}。",
+        "en": (
+            "This month the contracts demand {demand}, above the {capacity} available a month: "
+            "{shortfall} short."
         ),
-        "little_headroom": "本月合同应还 {demand}，接近每月可还款额 {capacity}，仅余 {spare}。",
-        "dsr_above": "月还款占净收入的 {ratio}，高于 {limit} 的警戒线。",
-        "within_capacity": "本月合同应还 {demand}，在每月可还款额 {capacity} 以内。",
-        # proposals
-        "payment_fits": "最高一期还款 {payment}，在可还款额 {capacity} 以内，尚余 {margin}。",
-        "payment_above_capacity": (
-            "最高一期还款 {payment}，超出可还款额 {limit_amount}，差 {gap}。"
-        ),
-        "card_installment_limit": (
-            "信用卡个性化分期一般最长 {limit_months} 期，本方案为 {months} 期。"
-        ),
-        "case_by_case_term": "停息挂账的期数由该机构个案审批，{months} 期需与对方确认。",
-        "saves_against_baseline": "与按原合同还款相比，少还 {saving}。",
-        "costs_more_than_baseline": "与按原合同还款相比，多还 {extra}。",
-        # recommendation
-        "cheapest_affordable": "在还得起的方案中，总还款额最低（{total}）。",
-        "none_affordable_minimum_plan": (
-            "没有方案在可还款额以内；最低还款方案为 {months} 期，每期约 {payment}。"
-        ),
-        "nothing_fits": "即使分 {months} 期，每期也需 {payment}，超出可还款额 {capacity}。",
-        "no_proposals": "没有可比较的方案。",
-        # minimum plan
-        "shortest_term_fits": "最短 {months} 期可在可还款额内还清，每期 {payment}。",
-        "needs_capacity": "最长 {months} 期时每期需 {payment}，需要每月可还款额至少 {needed}。",
-        # allocation and payoff
-        "minimums_covered": "可还款额足以支付各笔最低还款，余下 {surplus} 按所选策略分配。",
-        "minimums_not_covered": (
-            "可还款额不足以支付各笔最低还款（合计 {minimums}），按未还余额比例分配。"
-        ),
-        "capacity_exceeds_debts": "可还款额超出全部欠款，{unallocated} 未分配。",
     },
-    "en": {
-        "demand_above_capacity": (
-            "This month the contracts demand {demand}, above the {capacity} available a month:"
-            " {shortfall} short."
+    "reason.little_headroom": {
+        "zh-CN": "本月合同应还 {demand}，接近每月可还款额 {capacity}，仅余 {spare}。",
+        "en": (
+            "This month the contracts demand {demand}, close to the {capacity} available a "
+            "month: only {spare} to spare."
         ),
-        "little_headroom": (
-            "This month the contracts demand {demand}, close to the {capacity} available a month:"
-            " only {spare} to spare."
-        ),
-        "dsr_above": "Debt payments take {ratio} of net income, above the {limit} warning line.",
-        "within_capacity": (
+    },
+    "reason.dsr_above": {
+        "zh-CN": "月还款占净收入的 {ratio}，高于 {limit} 的警戒线。",
+        "en": "Debt payments take {ratio} of net income, above the {limit} warning line.",
+    },
+    "reason.within_capacity": {
+        "zh-CN": "本月合同应还 {demand}，在每月可还款额 {capacity} 以内。",
+        "en": (
             "This month the contracts demand {demand}, within the {capacity} available a month."
         ),
-        "payment_fits": (
-            "The highest payment, {payment}, fits the {capacity} available, leaving {margin}."
+    },
+    "reason.payment_fits": {
+        "zh-CN": "最高一期还款 {payment}，在可还款额 {capacity} 以内，尚余 {margin}。",
+        "en": "The highest payment, {payment}, fits the {capacity} available, leaving {margin}.",
+    },
+    "reason.payment_above_capacity": {
+        "zh-CN": "最高一期还款 {payment}，超出可还款额 {limit_amount}，差 {gap}。",
+        "en": "The highest payment, {payment}, is above the {limit_amount} available by {gap}.",
+    },
+    "reason.card_installment_limit": {
+        "zh-CN": "信用卡个性化分期一般最长 {limit_months} 期，本方案为 {months} 期。",
+        "en": (
+            "Card issuers' personalised installments usually run at most {limit_months} months; "
+            "this plan runs {months}."
         ),
-        "payment_above_capacity": (
-            "The highest payment, {payment}, is above the {limit_amount} available by {gap}."
+    },
+    "reason.case_by_case_term": {
+        "zh-CN": "停息挂账的期数由该机构个案审批，{months} 期需与对方确认。",
+        "en": (
+            "This lender decides the term of a stop-interest plan case by case; confirm "
+            "{months} months with it."
         ),
-        "card_installment_limit": (
-            "Card issuers' personalised installments usually run at most {limit_months} "
-            "months; this"
-            " plan runs {months}."
+    },
+    "reason.saves_against_baseline": {
+        "zh-CN": "与按原合同还款相比，少还 {saving}。",
+        "en": "Saves {saving} against the contract as it stands.",
+    },
+    "reason.costs_more_than_baseline": {
+        "zh-CN": "与按原合同还款相比，多还 {extra}。",
+        "en": "Costs {extra} more than the contract as it stands.",
+    },
+    "reason.cheapest_affordable": {
+        "zh-CN": "在还得起的方案中，总还款额最低（{total}）。",
+        "en": "The lowest total repaid ({total}) among the plans that fit the budget.",
+    },
+    "reason.none_affordable_minimum_plan": {
+        "zh-CN": "没有方案在可还款额以内；最低还款方案为 {months} 期，每期约 {payment}。",
+        "en": "No plan fits the budget; the minimum plan is {months} months at about {payment}.",
+    },
+    "reason.nothing_fits": {
+        "zh-CN": "即使分 {months} 期，每期也需 {payment}，超出可还款额 {capacity}。",
+        "en": (
+            "Even over {months} months each payment would be {payment}, above the {capacity} "
+            "available."
         ),
-        "case_by_case_term": (
-            "This lender decides the term of a stop-interest plan case by case; confirm {months}"
-            " months with it."
+    },
+    "reason.no_proposals": {
+        "zh-CN": "没有可比较的方案。",
+        "en": "There are no plans to compare.",
+    },
+    "reason.shortest_term_fits": {
+        "zh-CN": "最短 {months} 期可在可还款额内还清，每期 {payment}。",
+        "en": "{months} months is the shortest term that fits the budget, at {payment} a month.",
+    },
+    "reason.needs_capacity": {
+        "zh-CN": "最长 {months} 期时每期需 {payment}，需要每月可还款额至少 {needed}。",
+        "en": (
+            "Over the longest term, {months} months, each payment is {payment}: at least "
+            "{needed} a month is needed."
         ),
-        "saves_against_baseline": "Saves {saving} against the contract as it stands.",
-        "costs_more_than_baseline": "Costs {extra} more than the contract as it stands.",
-        "cheapest_affordable": (
-            "The lowest total repaid ({total}) among the plans that fit the budget."
+    },
+    "reason.minimums_covered": {
+        "zh-CN": "可还款额足以支付各笔最低还款，余下 {surplus} 按所选策略分配。",
+        "en": (
+            "The budget covers every minimum payment; the remaining {surplus} goes by the "
+            "chosen strategy."
         ),
-        "none_affordable_minimum_plan": (
-            "No plan fits the budget; the minimum plan is {months} months at about {payment}."
+    },
+    "reason.minimums_not_covered": {
+        "zh-CN": "可还款额不足以支付各笔最低还款（合计 {minimums}），按未还余额比例分配。",
+        "en": (
+            "The budget is below the minimum payments ({minimums}); it is split in proportion "
+            "to what is owed."
         ),
-        "nothing_fits": (
-            "Even over {months} months each payment would be {payment}, above the {capacity}"
-            " available."
-        ),
-        "no_proposals": "There are no plans to compare.",
-        "shortest_term_fits": (
-            "{months} months is the shortest term that fits the budget, at {payment} a month."
-        ),
-        "needs_capacity": (
-            "Over the longest term, {months} months, each payment is {payment}: at least {needed} a"
-            " month is needed."
-        ),
-        "minimums_covered": (
-            "The budget covers every minimum payment; the remaining {surplus} goes by the chosen"
-            " strategy."
-        ),
-        "minimums_not_covered": (
-            "The budget is below the minimum payments ({minimums}); it is split in proportion to"
-            " what is owed."
-        ),
-        "capacity_exceeds_debts": (
-            "The budget is more than all the debts: {unallocated} is left unallocated."
-        ),
+    },
+    "reason.capacity_exceeds_debts": {
+        "zh-CN": "可还款额超出全部欠款，{unallocated} 未分配。",
+        "en": "The budget is more than all the debts: {unallocated} is left unallocated.",
     },
 }
 
@@ -149,5 +156,5 @@ def format_param(name: str, value: Decimal | int | str) -> str:
 
 def describe(reason: Reason, language: str = "zh-CN") -> str:
     """The reason worded in ``language`` ("zh-CN" or "en")."""
-    template = TEMPLATES[check_language(language)][reason.code]
+    template = TEMPLATES[f"reason.{reason.code}"][check_language(language)]
     return template.format(**{k: format_param(k, v) for k, v in reason.params.items()})

@@ -11,6 +11,8 @@ same way in a reason, a call script, a page and a printed plan:
   ``Decimal("0.1303")`` → ``"13.03%"``, thousands grouped like money (``"1,234.50%"``).
 - :func:`format_share`: a fraction as a percentage without trailing zeros, ``0.6`` → ``60%``.
 - :func:`format_date`: ``2026年11月25日`` / ``25 Nov 2026``.
+- :func:`format_datetime`: an aware moment on the Shanghai clock (or a given zone), to the
+  minute: ``2026年11月25日 14:30`` / ``25 Nov 2026, 14:30``.
 
 A ``float`` is refused (:class:`core.errors.NotADecimalError`, both a ``ValueError`` and a
 ``TypeError``): money and rates are ``Decimal`` built from ``str``. An unknown language is a
@@ -19,11 +21,12 @@ A ``float`` is refused (:class:`core.errors.NotADecimalError`, both a ``ValueErr
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.errors import CoreError, NotADecimalError
 from core.money import round_fen
+from core.rules.timing import LOCAL_TZ, require_aware
 
 LANGUAGES = ("zh-CN", "en")
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -73,3 +76,19 @@ def format_date(day: date, language: str) -> str:
     if check_language(language) == "zh-CN":
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+
+
+def format_datetime(
+    moment: datetime, language: str, field: str = "at", zone: tzinfo = LOCAL_TZ
+) -> str:
+    """An aware ``datetime`` on the ``zone`` clock (Shanghai), to the minute; naive is refused.
+
+    >>> from datetime import UTC
+    >>> format_datetime(datetime(2026, 11, 25, 6, 30, tzinfo=UTC), "zh-CN")
+    '2026年11月25日 14:30'
+    """
+    wall = require_aware(moment, field).astimezone(zone)
+    clock = f"{wall.hour:02d}:{wall.minute:02d}"
+    if check_language(language) == "zh-CN":
+        return f"{format_date(wall.date(), language)} {clock}"
+    return f"{format_date(wall.date(), language)}, {clock}"

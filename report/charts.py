@@ -17,11 +17,10 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
+from charts.base import PALETTE, STATUS_COLOURS, base_figure, series_style, yuan_axis
 from core.money import ZERO_MONEY
+from i18n import format_money, translate
 from report.plan_report import PlanReport
-from ui.charts import PALETTE, STATUS_COLOURS, base_figure, series_style, yuan_axis
-from ui.format import format_money
-from ui.i18n import translate
 
 #: Bar hatchings paired with the palette, so stacked debts differ without colour.
 PATTERNS = ("", "/", "\\", "x", ".", "+", "-", "|")

@@ -13,11 +13,10 @@ from zoneinfo import ZoneInfo
 
 import plotly.io as pio
 
+from i18n import format_date, format_money, translate
 from report import text
 from report.charts import report_figures
 from report.plan_report import PlanReport
-from ui.format import format_date, format_money
-from ui.i18n import translate
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -17,12 +17,11 @@ from fpdf import FPDF
 from fpdf.enums import TableCellFillMode
 from fpdf.fonts import FontFace
 
+from i18n import format_date, format_money, format_months, translate
 from report import text
 from report.charts import report_figures
 from report.images import ChromiumNotFoundError, ImageExportError, export_image
 from report.plan_report import PlanReport
-from ui.format import format_date, format_money, format_months
-from ui.i18n import translate
 
 FONT_DIR = Path("/usr/share/fonts/opentype/noto")
 FONT_REGULAR = FONT_DIR / "NotoSansCJK-Regular.ttc"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from i18n import format_date, format_money, format_months, format_percent, translate
 from report.plan_report import CallLine, DebtLine, PlanReport, PlanStatus
-from ui.format import format_date, format_money, format_months, format_percent
-from ui.i18n import translate
 
 
 def money(amount: Decimal, lang: str) -> str:

@@ -22,7 +22,7 @@ from store.errors import (
     StoreError,
 )
 from store.records import BudgetVersion, ProposalStatus, SavedProposal
-from store.settings import Settings, load_settings, to_display_time
+from store.settings import Settings, load_settings
 
 __all__ = [
     "BudgetVersion",
@@ -43,5 +43,4 @@ __all__ = [
     "StoreError",
     "init_db",
     "load_settings",
-    "to_display_time",
 ]

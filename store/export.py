@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from core.clients import mask
+from core.rules.timing import local
+from core.text import LANGUAGES
 from store._rows import require_id
 from store.errors import InvalidDataError, StoreError
 from store.orm import CallRow, ClientRow, DebtRow, FollowUpTaskRow, PaymentRow
-from store.settings import to_display_time
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -41,7 +42,6 @@ Translate = Callable[[str, str], str]
 #: ``header(column)`` -> the header to show for a column key of ``COLUMNS``.
 Header = Callable[[str], str]
 
-LANGUAGES = ("zh-CN", "en")
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -202,7 +202,6 @@ class _Cells:
     def __init__(
         self, store: Store, language: str, translate: Translate | None, mask_names: bool
     ) -> None:
-        self.zone = store.settings.zone
         self.yes, self.no = _YES_NO[language]
         self.translate = translate
         self.mask_names = mask_names
@@ -214,7 +213,7 @@ class _Cells:
         return self.text(self.translate(kind, value) if self.translate else value)
 
     def time(self, moment: datetime | None) -> str:
-        return "" if moment is None else to_display_time(moment, self.zone).strftime(TIME_FORMAT)
+        return "" if moment is None else local(moment).strftime(TIME_FORMAT)
 
     @staticmethod
     def day(value: date | None) -> str:

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.i18n import LANG_KEY, translate
+from i18n import translate
+from ui.i18n import LANG_KEY
 from ui.layout import LANG_WIDGET_KEY
 
 ROOT = Path(__file__).resolve().parent.parent

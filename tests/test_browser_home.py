@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from ui.i18n import translate
+from i18n import translate
 
 pytestmark = pytest.mark.browser
 

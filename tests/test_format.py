@@ -1,12 +1,18 @@
 """Known answers for display formatting in both languages."""
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
-from ui.format import format_date, format_money, format_months, format_percent
-from ui.i18n import LANGUAGES
+from i18n import (
+    LANGUAGES,
+    format_date,
+    format_money,
+    format_months,
+    format_percent,
+    to_display_time,
+)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -92,7 +98,36 @@ def test_unknown_language_is_refused(call):
 
 
 def test_md_escape_keeps_masked_names_literal():
-    from ui.format import md_escape
+    from i18n import md_escape
 
     assert md_escape("王*明 · 138****8000") == "王\\*明 · 138\\*\\*\\*\\*8000"
     assert md_escape("plain") == "plain"
+
+
+@pytest.mark.parametrize(
+    ("moment", "zone", "shown"),
+    [
+        # 15:30 UTC is 23:30 in Shanghai (UTC+8, no daylight saving).
+        (datetime(2026, 3, 1, 15, 30, tzinfo=UTC), "Asia/Shanghai", "2026-03-01T23:30:00+08:00"),
+        # 16:30 UTC is already the next day in Shanghai.
+        (datetime(2026, 3, 1, 16, 30, tzinfo=UTC), "Asia/Shanghai", "2026-03-02T00:30:00+08:00"),
+        (datetime(2026, 7, 1, 12, 0, tzinfo=UTC), "Europe/London", "2026-07-01T13:00:00+01:00"),
+        (
+            datetime(2026, 3, 1, 9, 0, tzinfo=timezone(timedelta(hours=-5))),
+            "Asia/Shanghai",
+            "2026-03-01T22:00:00+08:00",
+        ),
+    ],
+)
+def test_stored_instants_are_shown_in_the_given_timezone(moment, zone, shown):
+    assert to_display_time(moment, zone).isoformat() == shown
+
+
+def test_the_display_timezone_is_shanghai():
+    moment = datetime(2026, 3, 1, 15, 30, tzinfo=UTC)
+    assert to_display_time(moment).isoformat() == "2026-03-01T23:30:00+08:00"
+
+
+def test_a_naive_time_cannot_be_displayed():
+    with pytest.raises(ValueError, match="naive"):
+        to_display_time(datetime(2026, 3, 1, 15, 30), "Asia/Shanghai")

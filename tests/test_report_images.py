@@ -8,9 +8,9 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
+from charts.base import base_figure
 from report import images
 from report.images import ChromiumNotFoundError, chart_html, export_image, find_chromium
-from ui.charts import base_figure
 
 needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="no Chromium")
 

@@ -22,8 +22,8 @@ from decimal import Decimal
 
 import pytest
 
+from cli import report as cli
 from core.clients import Client
-from report import __main__ as cli
 from report.example import (
     AGENT_ID,
     AS_OF,

@@ -6,8 +6,8 @@ from datetime import date
 
 from core.clients import Client, Consent, ConsentScope, MaskKind, mask
 from core.examples import example_case
+from i18n import format_date
 from store import Store
-from ui.format import format_date
 
 
 def save_example_case(store: Store, as_of: date) -> Client:

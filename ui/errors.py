@@ -13,8 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from core.errors import CoreError
+from i18n import CATALOGUE, translate
 from store.errors import StoreError
-from ui.i18n import CATALOGUE, translate
 
 log = logging.getLogger("repaytalk.ui")
 

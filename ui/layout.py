@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui.i18n import LANG_KEY, LANGUAGES, current_language, t
+from i18n import LANGUAGES
+from ui.i18n import LANG_KEY, current_language, t
 
 # Widget key, kept apart from the durable LANG_KEY: Streamlit drops a widget's key from
 # session_state whenever the widget is not drawn, so the choice lives on under LANG_KEY.

@@ -17,10 +17,9 @@ from core.calls import DebtAccount
 from core.debts import Debt
 from core.rates import QuoteKind
 from core.rules.rate_lines import RateFlag, rate_flags
+from i18n import format_money, format_percent, translate
 from store import BudgetVersion, Store
-from ui.enum_labels import enum_label
-from ui.format import format_money, format_percent
-from ui.i18n import translate
+from ui.i18n import enum_label
 
 #: Durable key: the allocation strategy chosen on the Debts page (a ``Strategy`` value).
 STRATEGY_KEY = "allocation_strategy"

@@ -33,9 +33,9 @@ from core.proposals import (
     TermExtension,
 )
 from core.schedules import add_months
+from i18n import format_money, format_months, format_percent, translate
 from ui.errors import show_error
-from ui.format import format_money, format_months, format_percent
-from ui.i18n import t, translate
+from ui.i18n import t
 
 #: The kinds a counselor can pick; the contract itself (baseline) is always compared.
 KIND_CHOICES = (

@@ -11,9 +11,9 @@ from datetime import date, datetime
 import streamlit as st
 
 from core.clients import Client, MaskKind, mask
+from i18n import DISPLAY_ZONE, md_escape
 from store import Store, StoreError, init_db, load_settings
 from ui.errors import show_error
-from ui.format import md_escape
 from ui.i18n import t
 
 #: Durable key: the id of the client being worked on, or None.
@@ -36,10 +36,10 @@ def get_store() -> Store | None:
 
 
 def now_local() -> datetime:
-    """Now, tz-aware, on the display clock (Asia/Shanghai unless ``REPAYTALK_TIMEZONE`` says
-    otherwise): the clock of the client and the lenders. Pages read the clock here, and pass
-    the result to ``core`` as ``now`` / ``as_of``."""
-    return datetime.now(load_settings().zone)
+    """Now, tz-aware, on the display clock (:data:`i18n.DISPLAY_ZONE`, Asia/Shanghai): the
+    clock of the client and the lenders. Pages read the clock here, and pass the result to
+    ``core`` as ``now`` / ``as_of``."""
+    return datetime.now(DISPLAY_ZONE)
 
 
 def today() -> date:

@@ -127,7 +127,7 @@ def collection_conduct_flags(
         raise CoreError("repeat_window", "must be a positive duration")
     found: list[tuple[str, dict[str, str]]] = []
     if event.contacted is not ContactTarget.CLIENT:
-        target = render(f"conduct.target.{event.contacted.value}", language)
+        target = render(f"enum.contact_target.{event.contacted.value}", language)
         found.append(("conduct.third_party_contact", {"target": target}))
     if event.threats or event.threat_to_safety:
         found.append(("conduct.threat", {}))

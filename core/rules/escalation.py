@@ -212,7 +212,7 @@ def next_escalation(
         reason = notice("escalation.reason.top", language)
         return _step(top.step, now, now, reason, route, language)
     upper = LADDER[_LEVEL[top.step] + 1]
-    name = render(f"escalation.name.{top.step.value}", language)
+    name = render(f"enum.step.{top.step.value}", language)
     if top.outcome is AttemptOutcome.FAILED:
         reason = notice("escalation.reason.failed", language, step=name, on=_when(top, language))
         return _step(upper.step, top.at + upper.delay, now, reason, route, language)

@@ -333,7 +333,7 @@ def confirmation_message(
     else:
         greeting = render("confirm.greeting", language, name=name)
     when = format_datetime(call.at, language, field="call.at")
-    channel = render(f"channel.{call.channel.value}", language)
+    channel = render(f"enum.channel.{call.channel.value}", language)
     if call.agent_id:
         context = render(
             "confirm.context_agent", language, when=when, channel=channel, agent_id=call.agent_id

@@ -6,9 +6,8 @@ an entry use exactly the same placeholders (``tests/rules/test_templates.py`` ch
 entry), so a text is never missing a figure in one language.
 
 Parameters reach a template already formatted: money, shares and dates by :mod:`core.text`
-(the engine's and the UI's one formatter, re-exported here for older importers), and a moment by
-:func:`format_datetime`, on the Shanghai wall clock: ``2026年11月25日 14:30`` /
-``25 Nov 2026, 14:30``.
+(the engine's and the UI's one formatter, re-exported here for the rules), a moment on the
+Shanghai wall clock: ``2026年11月25日 14:30`` / ``25 Nov 2026, 14:30``.
 
 Personal data: templates take the client's name and at most the last four digits of a phone
 or contract number. No template has a place for an ID number.
@@ -18,17 +17,16 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.errors import CoreError
-from core.rules.timing import local, require_aware
 from core.text import (
     LANGUAGES,
     check_language,
     format_date,
+    format_datetime,
     format_money,
     format_share,
 )
@@ -58,15 +56,6 @@ class Notice(BaseModel):
     code: str
     params: dict[str, str] = Field(default_factory=dict)
     text: str
-
-
-def format_datetime(moment: datetime, language: str, field: str = "at") -> str:
-    """An aware ``datetime`` on the Shanghai clock, to the minute."""
-    wall = local(require_aware(moment, field))
-    clock = f"{wall.hour:02d}:{wall.minute:02d}"
-    if language == "zh-CN":
-        return f"{format_date(wall.date(), language)} {clock}"
-    return f"{format_date(wall.date(), language)}, {clock}"
 
 
 def tail(value: str | None, digits: int = 4) -> str:
@@ -179,16 +168,17 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The collector contacted {target}. Collection may address only the borrower; "
         "the debt must not be disclosed to or demanded from relatives, colleagues or contacts.",
     },
-    "conduct.target.relative": {"zh-CN": "客户的亲属", "en": "the client's relatives"},
-    "conduct.target.colleague": {
+    "enum.contact_target.client": {"zh-CN": "客户本人", "en": "the client"},
+    "enum.contact_target.relative": {"zh-CN": "客户的亲属", "en": "the client's relatives"},
+    "enum.contact_target.colleague": {
         "zh-CN": "客户的同事或单位",
         "en": "the client's colleagues or employer",
     },
-    "conduct.target.contact_list": {
+    "enum.contact_target.contact_list": {
         "zh-CN": "客户通讯录里的联系人",
         "en": "people in the client's contact list",
     },
-    "conduct.target.other_third_party": {
+    "enum.contact_target.other_third_party": {
         "zh-CN": "与借款无关的第三人",
         "en": "a third party with no part in the loan",
     },
@@ -247,12 +237,13 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "to the local financial regulator where it is registered",
     },
     # --- escalation ladder (core/rules/escalation.py) -----------------------------------
-    "escalation.name.negotiate": {"zh-CN": "协商电话", "en": "negotiation call"},
-    "escalation.name.retry": {"zh-CN": "再次协商", "en": "second attempt"},
-    "escalation.name.written_request": {"zh-CN": "书面申请", "en": "written request"},
-    "escalation.name.formal_complaint": {"zh-CN": "正式投诉", "en": "formal complaint"},
-    "escalation.name.public_channel": {"zh-CN": "公开渠道反映", "en": "public complaint"},
-    "escalation.name.regulator": {"zh-CN": "监管投诉", "en": "complaint to the regulator"},
+    "enum.step.negotiate": {"zh-CN": "协商电话", "en": "negotiation call"},
+    "enum.step.retry": {"zh-CN": "再次协商", "en": "second attempt"},
+    "enum.step.written_request": {"zh-CN": "书面申请", "en": "written request"},
+    "enum.step.formal_complaint": {"zh-CN": "正式投诉", "en": "formal complaint"},
+    "enum.step.public_channel": {"zh-CN": "公开渠道反映", "en": "public complaint"},
+    "enum.step.regulator": {"zh-CN": "监管投诉", "en": "complaint to the regulator"},
+    "enum.step.resolved": {"zh-CN": "已解决", "en": "resolved"},
     "escalation.step.negotiate": {
         "zh-CN": "先拨打贷款机构的官方客服电话协商，号码以APP或官网公布的为准。",
         "en": "Start with a call to the lender's official service line, using the number from "
@@ -652,9 +643,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh-CN": "（已完成）{title}",
         "en": "(done) {title}",
     },
-    "channel.phone": {"zh-CN": "电话", "en": "phone"},
-    "channel.in_app_chat": {"zh-CN": "APP在线客服", "en": "in-app chat"},
-    "channel.email": {"zh-CN": "邮件", "en": "email"},
-    "channel.letter": {"zh-CN": "信函", "en": "letter"},
-    "channel.regulator": {"zh-CN": "监管投诉渠道", "en": "a regulator's complaint channel"},
+    "enum.channel.phone": {"zh-CN": "电话", "en": "phone"},
+    "enum.channel.in_app_chat": {"zh-CN": "APP在线客服", "en": "in-app chat"},
+    "enum.channel.email": {"zh-CN": "邮件", "en": "email"},
+    "enum.channel.letter": {"zh-CN": "信函", "en": "letter"},
+    "enum.channel.regulator": {"zh-CN": "监管投诉渠道", "en": "a regulator's complaint channel"},
 }

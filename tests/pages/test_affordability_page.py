@@ -7,9 +7,8 @@ from page_helpers import load_example, metrics, texts
 
 from core.affordability import Budget, assess_affordability
 from core.examples import example_case
+from i18n import format_money, format_percent, translate
 from store import init_db
-from ui.format import format_money, format_percent
-from ui.i18n import translate
 from ui.state import today
 
 PAGE = "app_pages/affordability.py"

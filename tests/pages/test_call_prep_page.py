@@ -8,7 +8,7 @@ from calls_seed import seed_case
 from page_helpers import open_for, texts
 
 from core.rules.scam import NumberSource, ScamAnswers, scam_advice, scam_red_flags
-from ui.i18n import translate
+from i18n import translate
 
 PAGE = "app_pages/call_prep.py"
 LANGS = ("zh-CN", "en")

@@ -16,8 +16,8 @@ from calls_seed import seed_case
 from conftest import ROOT, _free_port, _wait_until_healthy
 from playwright.sync_api import expect
 
+from i18n import translate
 from store import init_db
-from ui.i18n import translate
 
 pytestmark = pytest.mark.browser
 

@@ -20,7 +20,7 @@ from core.rules.conduct import (
     collection_conduct_flags,
 )
 from core.rules.timing import LOCAL_TZ
-from ui.i18n import translate
+from i18n import translate
 from ui.state import today
 
 PAGE = "app_pages/calls.py"

@@ -4,9 +4,8 @@ import pytest
 from page_helpers import texts
 
 from core.examples import example_case
+from i18n import md_escape, translate
 from store import init_db
-from ui.format import md_escape
-from ui.i18n import translate
 from ui.state import today
 
 PAGE = "app_pages/clients.py"

@@ -6,11 +6,10 @@ import pytest
 
 from core.calls import Channel, Direction, Outcome, TaskKind
 from core.examples import example_case
+from i18n import code_labeller, enum_label, translate
 from store import init_db
 from store.backup import BackupFileError, read_backup
-from ui.enum_labels import code_labeller, enum_label
 from ui.errors import error_messages
-from ui.i18n import translate
 
 PAGE = "app_pages/data.py"
 

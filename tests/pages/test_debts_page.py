@@ -8,10 +8,16 @@ from page_helpers import load_example, metrics, texts
 from core.allocation import Strategy, allocate_capacity, payoff_plan
 from core.examples import example_case
 from core.rates import QuoteKind
+from i18n import (
+    CATALOGUE,
+    ENUM_PREFIXES,
+    enum_key,
+    format_date,
+    format_money,
+    format_percent,
+    translate,
+)
 from store import init_db
-from ui.enum_labels import ENUM_PREFIXES, enum_key
-from ui.format import format_date, format_money, format_percent
-from ui.i18n import CATALOGUE, translate
 from ui.state import today
 
 PAGE = "app_pages/debts.py"

@@ -6,7 +6,7 @@ import pytest
 from browser_helpers import pick, wait_idle
 from playwright.sync_api import expect
 
-from ui.i18n import translate
+from i18n import translate
 
 pytestmark = pytest.mark.browser
 

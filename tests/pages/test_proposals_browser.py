@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 import store
 from core.examples import example_case
-from ui.i18n import translate
+from i18n import translate
 from ui.state import client_label, today
 
 pytestmark = pytest.mark.browser

@@ -26,8 +26,7 @@ from core.proposals import (
     minimum_payment_plan,
 )
 from core.rules.pitch import pitch
-from ui.format import format_date, format_money, format_percent
-from ui.i18n import translate
+from i18n import format_date, format_money, format_percent, translate
 from ui.state import today
 
 PAGE = "app_pages/proposals.py"

@@ -8,9 +8,9 @@ import pytest
 from browser_helpers import wait_idle
 from playwright.sync_api import expect
 
+from i18n import translate
 from report.example import ID_NUMBER, MOBILE, NAME, seed_example
 from store import init_db
-from ui.i18n import translate
 
 pytestmark = pytest.mark.browser
 

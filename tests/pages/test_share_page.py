@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
+from i18n import translate
 from report.example import AS_OF, CONTRACT_NUMBER, ID_NUMBER, MOBILE, NAME, seed_example
 from store import init_db
-from ui.i18n import translate
 
 PAGE = "app_pages/share.py"
 

@@ -11,8 +11,9 @@ from calls_seed import seed_case
 from page_helpers import texts
 
 from core.calls import Call, Channel, FollowUpTask, Outcome
+from core.rules.escalation import EscalationStep
 from core.rules.timing import LOCAL_TZ
-from ui.i18n import translate
+from i18n import enum_label, translate
 
 PAGE = "app_pages/today.py"
 LANGS = ("zh-CN", "en")
@@ -101,7 +102,7 @@ def test_a_refused_negotiation_shows_the_retry_step(open_app, lang):
     )
     at = open_app(PAGE, lang)
     text = markdown(at)
-    assert translate("enum.step.retry", lang) in text
+    assert enum_label(EscalationStep.RETRY, lang) in text
     assert translate("today.escalation.now", lang) in text  # three days have passed
 
 

@@ -19,9 +19,9 @@ from core.rules.escalation import (
 )
 from core.schedules import add_months
 from core.text import format_money
+from i18n import format_money as ui_format_money
 from tests.plan_rows import principal_row
 from tests.strategies import days_late_lists, signed_amounts
-from ui.format import format_money as ui_format_money
 
 SH = ZoneInfo("Asia/Shanghai")
 START = date(2026, 1, 15)

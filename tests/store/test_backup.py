@@ -28,8 +28,8 @@ from store_samples import (
 )
 
 import store.backup as backup_module
+from cli.store import CANCELLED, FAILED, OK, REFUSED, USAGE, main
 from store import InvalidDataError, init_db
-from store.__main__ import CANCELLED, FAILED, OK, REFUSED, USAGE, main
 from store.backup import (
     FORMAT_VERSION,
     BackupFileError,

@@ -10,8 +10,9 @@ from datetime import date, datetime
 import pytest
 from store_samples import SHANGHAI, a_call, a_client, a_debt, a_payment, a_task
 
+from cli.store import OK, main
+from i18n import LANGUAGES, translate
 from store import InvalidDataError
-from store.__main__ import OK, main
 from store.export import (
     COLUMNS,
     ExportKind,
@@ -21,7 +22,6 @@ from store.export import (
     export_tasks_csv,
     write_csv_files,
 )
-from ui.i18n import LANGUAGES, translate
 
 BOM = b"\xef\xbb\xbf"
 

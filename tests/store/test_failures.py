@@ -17,6 +17,7 @@ from store_samples import a_call, a_client, a_task
 from test_backup import contents, fill
 
 import store.backup as backup_module
+from cli.store import FAILED, main
 from store import (
     DatabaseFullError,
     DatabaseLockedError,
@@ -24,7 +25,6 @@ from store import (
     DatabaseUnavailableError,
     init_db,
 )
-from store.__main__ import FAILED, main
 from store._rows import insert
 from store.backup import backup_to_bytes, read_backup, restore_from_bytes
 from store.calls import call_values

@@ -1,9 +1,8 @@
-"""Settings from the environment, times shown in Shanghai, and databases that cannot be used."""
+"""Settings from the environment, and databases that cannot be used."""
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
@@ -18,15 +17,13 @@ from store import (
     StoreError,
     init_db,
     load_settings,
-    to_display_time,
 )
 from store.settings import SettingsError
 
 
-def test_settings_default_to_a_local_sqlite_file_and_shanghai_time():
+def test_settings_default_to_a_local_sqlite_file():
     settings = load_settings({})
     assert settings.database_url == "sqlite:///data/repaytalk.db"
-    assert settings.display_timezone == "Asia/Shanghai"
     assert settings.busy_timeout_ms == 5000
 
 
@@ -34,55 +31,20 @@ def test_settings_are_read_from_the_environment():
     settings = load_settings(
         {
             "REPAYTALK_DATABASE_URL": "postgresql://u@db/repaytalk",
-            "REPAYTALK_TIMEZONE": "Asia/Urumqi",
             "REPAYTALK_DB_BUSY_TIMEOUT_MS": "250",
         }
     )
-    assert (settings.database_url, settings.display_timezone, settings.busy_timeout_ms) == (
-        "postgresql://u@db/repaytalk",
-        "Asia/Urumqi",
-        250,
-    )
+    assert (settings.database_url, settings.busy_timeout_ms) == ("postgresql://u@db/repaytalk", 250)
 
 
 @pytest.mark.parametrize(
     "environ",
-    [{"REPAYTALK_TIMEZONE": "Mars/Olympus"}, {"REPAYTALK_DB_BUSY_TIMEOUT_MS": "soon"}],
+    [{"REPAYTALK_DB_BUSY_TIMEOUT_MS": "soon"}, {"REPAYTALK_DB_BUSY_TIMEOUT_MS": "-1"}],
 )
 def test_a_bad_setting_is_named(environ):
     with pytest.raises(SettingsError) as caught:
         load_settings(environ)
     assert caught.value.code == "invalid_setting"
-
-
-@pytest.mark.parametrize(
-    ("moment", "zone", "shown"),
-    [
-        # 15:30 UTC is 23:30 in Shanghai (UTC+8, no daylight saving).
-        (datetime(2026, 3, 1, 15, 30, tzinfo=UTC), "Asia/Shanghai", "2026-03-01T23:30:00+08:00"),
-        # 16:30 UTC is already the next day in Shanghai.
-        (datetime(2026, 3, 1, 16, 30, tzinfo=UTC), "Asia/Shanghai", "2026-03-02T00:30:00+08:00"),
-        (datetime(2026, 7, 1, 12, 0, tzinfo=UTC), "Europe/London", "2026-07-01T13:00:00+01:00"),
-        (
-            datetime(2026, 3, 1, 9, 0, tzinfo=timezone(timedelta(hours=-5))),
-            "Asia/Shanghai",
-            "2026-03-01T22:00:00+08:00",
-        ),
-    ],
-)
-def test_stored_instants_are_shown_in_the_configured_timezone(moment, zone, shown):
-    assert to_display_time(moment, zone).isoformat() == shown
-
-
-def test_the_display_timezone_defaults_to_shanghai(monkeypatch):
-    monkeypatch.delenv("REPAYTALK_TIMEZONE", raising=False)
-    moment = datetime(2026, 3, 1, 15, 30, tzinfo=UTC)
-    assert to_display_time(moment).isoformat() == "2026-03-01T23:30:00+08:00"
-
-
-def test_a_naive_time_cannot_be_displayed():
-    with pytest.raises(ValueError, match="naive"):
-        to_display_time(datetime(2026, 3, 1, 15, 30), "Asia/Shanghai")
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
+from charts.base import STATUS_COLOURS, base_figure, series_style, yuan_axis
 from core.affordability import Affordability
 from core.allocation import PayoffPlan
-from ui.charts import STATUS_COLOURS, base_figure, series_style, yuan_axis
 
 
 def income_split_chart(result: Affordability, texts: dict[str, str]) -> go.Figure:

@@ -1,7 +1,13 @@
-"""Labels of core enums in the current language: ``enum_label(LenderType.BANK_LOAN)``.
+"""One label per value of each core enum, in each language.
 
 Every labelled enum has a catalogue prefix: its labels are ``enum.<prefix>.<value>``
-(``ui/catalogue/enums.py``).
+(:mod:`i18n.catalogue.enums`, or :mod:`core.rules.templates` for the enums the call rules also
+word inside sentences). A label standing alone starts with a capital letter in English; the
+same text sits lower-case inside a sentence.
+
+>>> from core.calls import Channel
+>>> enum_label(Channel.IN_APP_CHAT, "en"), enum_label(Channel.IN_APP_CHAT, "zh-CN")
+('In-app chat', 'APP在线客服')
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from core.rules.conduct import ContactTarget
 from core.rules.escalation import EscalationStep
 from core.rules.scam import NumberSource
 from core.schedules import Method
-from ui.i18n import current_language, translate
+from i18n.text import translate
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -50,15 +56,18 @@ def enum_key(member: StrEnum) -> str:
     return f"enum.{ENUM_PREFIXES[type(member)]}.{member.value}"
 
 
-def enum_label(member: StrEnum, lang: str | None = None) -> str:
-    """The label of ``member`` in ``lang`` (the session's language when None)."""
-    return translate(enum_key(member), lang or current_language())
+def _standalone(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def enum_labels(enum: type[E], lang: str | None = None) -> dict[E, str]:
+def enum_label(member: StrEnum, lang: str) -> str:
+    """The label of ``member`` in ``lang``, as it stands alone (a cell, an option)."""
+    return _standalone(translate(enum_key(member), lang))
+
+
+def enum_labels(enum: type[E], lang: str) -> dict[E, str]:
     """Labels of every member, worded now: a ``format_func`` must not read the language later
-    (Streamlit may call it outside the script run), so pass ``enum_labels(Channel).get``."""
-    lang = lang or current_language()
+    (Streamlit may call it outside the script run), so pass ``enum_labels(Channel, lang).get``."""
     return {member: enum_label(member, lang) for member in enum}
 
 
@@ -67,6 +76,6 @@ def code_labeller(lang: str) -> Callable[[str, str], str]:
     ``kind`` being the enum's catalogue prefix."""
 
     def label(kind: str, code: str) -> str:
-        return translate(f"enum.{kind}.{code}", lang)
+        return _standalone(translate(f"enum.{kind}.{code}", lang))
 
     return label

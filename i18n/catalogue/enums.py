@@ -5,7 +5,9 @@ installment statuses, escalation steps).
 
 Keys are ``enum.<prefix>.<value>`` with the prefixes of ``ui.enum_labels.ENUM_PREFIXES``; look
 them up with :func:`ui.enum_labels.enum_label`. Every member of each enum has a label (a test
-checks it).
+checks it). Channels, contact targets and escalation steps are worded inside call scripts and
+notices too, so their labels live with those templates in :mod:`core.rules.templates`; the
+catalogue merges them, and each label is defined once.
 """
 
 TEXT: dict[str, dict[str, str]] = {
@@ -43,12 +45,6 @@ TEXT: dict[str, dict[str, str]] = {
     "enum.strategy.pro_rata": {"zh-CN": "按欠款比例分配", "en": "Pro rata"},
     "enum.strategy.avalanche": {"zh-CN": "先还利率最高的", "en": "Highest rate first"},
     "enum.strategy.snowball": {"zh-CN": "先还余额最小的", "en": "Smallest balance first"},
-    # core.calls.Channel
-    "enum.channel.phone": {"zh-CN": "电话", "en": "Phone"},
-    "enum.channel.in_app_chat": {"zh-CN": "APP在线客服", "en": "In-app chat"},
-    "enum.channel.email": {"zh-CN": "邮件", "en": "Email"},
-    "enum.channel.letter": {"zh-CN": "信函", "en": "Letter"},
-    "enum.channel.regulator": {"zh-CN": "监管投诉", "en": "Regulator case"},
     # core.calls.Direction
     "enum.direction.outgoing": {"zh-CN": "我方打出", "en": "We contacted them"},
     "enum.direction.incoming": {"zh-CN": "对方来电", "en": "They contacted us"},
@@ -121,18 +117,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "A message from a stranger",
     },
     "enum.number_source.other": {"zh-CN": "其他 / 不确定", "en": "Elsewhere / not sure"},
-    # core.rules.conduct.ContactTarget
-    "enum.contact_target.client": {"zh-CN": "客户本人", "en": "The client"},
-    "enum.contact_target.relative": {"zh-CN": "亲属", "en": "A relative"},
-    "enum.contact_target.colleague": {"zh-CN": "同事或单位", "en": "Colleague or employer"},
-    "enum.contact_target.contact_list": {
-        "zh-CN": "通讯录联系人",
-        "en": "Someone in the contact list",
-    },
-    "enum.contact_target.other_third_party": {
-        "zh-CN": "其他第三人",
-        "en": "Another third party",
-    },
     # core.rules.adherence.Status
     "enum.status.paid": {"zh-CN": "已按时还", "en": "Paid on time"},
     "enum.status.paid_late": {"zh-CN": "逾期后补还", "en": "Paid late"},
@@ -140,12 +124,4 @@ TEXT: dict[str, dict[str, str]] = {
     "enum.status.due_today": {"zh-CN": "今天到期", "en": "Due today"},
     "enum.status.due_soon": {"zh-CN": "即将到期", "en": "Due soon"},
     "enum.status.upcoming": {"zh-CN": "未到期", "en": "Upcoming"},
-    # core.rules.escalation.EscalationStep
-    "enum.step.negotiate": {"zh-CN": "协商电话", "en": "Negotiate"},
-    "enum.step.retry": {"zh-CN": "再次协商", "en": "Try again"},
-    "enum.step.written_request": {"zh-CN": "书面申请", "en": "Written request"},
-    "enum.step.formal_complaint": {"zh-CN": "正式投诉", "en": "Formal complaint"},
-    "enum.step.public_channel": {"zh-CN": "公开渠道反映", "en": "Public complaint"},
-    "enum.step.regulator": {"zh-CN": "向监管投诉", "en": "Complain to the regulator"},
-    "enum.step.resolved": {"zh-CN": "已解决", "en": "Resolved"},
 }

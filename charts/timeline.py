@@ -14,15 +14,13 @@ from datetime import datetime, time, timedelta
 
 import plotly.graph_objects as go
 
+from charts.base import STATUS_COLOURS, base_figure
 from core.calls import Call, FollowUpTask, Outcome, Payment
 from core.rules.adherence import Adherence, Status
 from core.rules.conduct import CollectionContact
 from core.rules.followups import is_overdue
 from core.rules.timing import at_local, local
-from ui.charts import STATUS_COLOURS, base_figure
-from ui.enum_labels import enum_label
-from ui.format import format_date, format_money
-from ui.i18n import current_language, t
+from i18n import enum_label, format_date, format_money, translate
 
 LANES = ("call", "promise", "collection", "payment", "due", "task")
 NOON = time(12, 0)
@@ -64,16 +62,16 @@ class TimelineEvent:
     overdue: bool = False
 
 
-def _style_label(style: str) -> str:
+def _style_label(style: str, lang: str) -> str:
     lane, _, status = style.partition(".")
     if lane == "call":
-        return enum_label(Outcome(status))
+        return enum_label(Outcome(status), lang)
     if lane == "due":
-        return enum_label(Status(status))
-    return t(f"calls.timeline.style.{style}")
+        return enum_label(Status(status), lang)
+    return translate(f"calls.timeline.style.{style}", lang)
 
 
-def call_events(calls: Iterable[Call]) -> list[TimelineEvent]:
+def call_events(calls: Iterable[Call], lang: str) -> list[TimelineEvent]:
     events = []
     for call in calls:
         events.append(
@@ -83,7 +81,7 @@ def call_events(calls: Iterable[Call]) -> list[TimelineEvent]:
                 style=f"call.{call.outcome.value}",
                 lender=call.lender,
                 title=call.summary,
-                status=enum_label(call.outcome),
+                status=enum_label(call.outcome, lang),
             )
         )
         for side, text in (("lender", call.lender_promised), ("client", call.client_promised)):
@@ -95,28 +93,28 @@ def call_events(calls: Iterable[Call]) -> list[TimelineEvent]:
                         style="promise.promise",
                         lender=call.lender,
                         title=text,
-                        status=t(f"calls.timeline.promise.{side}"),
+                        status=translate(f"calls.timeline.promise.{side}", lang),
                     )
                 )
     return events
 
 
-def collection_events(contacts: Iterable[CollectionContact]) -> list[TimelineEvent]:
+def collection_events(contacts: Iterable[CollectionContact], lang: str) -> list[TimelineEvent]:
     return [
         TimelineEvent(
             at=contact.at,
             lane="collection",
             style="collection.collection",
             lender=contact.lender,
-            title=contact.note or enum_label(contact.event.contacted),
-            status=enum_label(contact.event.contacted),
+            title=contact.note or enum_label(contact.event.contacted, lang),
+            status=enum_label(contact.event.contacted, lang),
         )
         for contact in contacts
     ]
 
 
 def task_events(
-    tasks: Iterable[FollowUpTask], lender_by_call: dict[int, str], now: datetime
+    tasks: Iterable[FollowUpTask], lender_by_call: dict[int, str], now: datetime, lang: str
 ) -> list[TimelineEvent]:
     return [
         TimelineEvent(
@@ -125,27 +123,29 @@ def task_events(
             style="task.done" if task.done else "task.open",
             lender=lender_by_call.get(task.source_call_id or -1, "—"),
             title=task.title,
-            status=t("calls.timeline.task.done" if task.done else "calls.timeline.task.open"),
+            status=translate(
+                "calls.timeline.task.done" if task.done else "calls.timeline.task.open", lang
+            ),
             overdue=is_overdue(task, now),
         )
         for task in tasks
     ]
 
 
-def due_events(adherence: Adherence, lender: str) -> list[TimelineEvent]:
-    lang = current_language()
+def due_events(adherence: Adherence, lender: str, lang: str) -> list[TimelineEvent]:
     return [
         TimelineEvent(
             at=at_local(item.due_date, NOON),
             lane="due",
             style=f"due.{item.status.value}",
             lender=lender,
-            title=t(
+            title=translate(
                 "calls.timeline.due_title",
+                lang,
                 number=item.number,
                 amount=format_money(item.amount, lang),
             ),
-            status=enum_label(item.status),
+            status=enum_label(item.status, lang),
             overdue=item.status is Status.MISSED,
         )
         for item in adherence.installments
@@ -153,9 +153,8 @@ def due_events(adherence: Adherence, lender: str) -> list[TimelineEvent]:
 
 
 def payment_events(
-    payments: Iterable[Payment], lender_by_debt: dict[int, str]
+    payments: Iterable[Payment], lender_by_debt: dict[int, str], lang: str
 ) -> list[TimelineEvent]:
-    lang = current_language()
     return [
         TimelineEvent(
             at=at_local(payment.paid_on, NOON),
@@ -164,7 +163,7 @@ def payment_events(
             lender=lender_by_debt.get(payment.debt_id or -1, "—"),
             title=format_money(payment.amount, lang)
             + (f" · {payment.reference}" if payment.reference else ""),
-            status=t("calls.timeline.style.payment.payment"),
+            status=translate("calls.timeline.style.payment.payment", lang),
         )
         for payment in payments
     ]
@@ -188,13 +187,14 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def timeline_figure(events: Sequence[TimelineEvent], now: datetime) -> go.Figure:
+def timeline_figure(events: Sequence[TimelineEvent], now: datetime, lang: str) -> go.Figure:
     """The chart: lanes top to bottom in :data:`LANES` order, a line at now, overdue ringed."""
     lanes = [lane for lane in LANES if any(event.lane == lane for event in events)] or ["call"]
-    lane_label = {lane: t(f"calls.timeline.lane.{lane}") for lane in LANES}
+    lane_label = {lane: translate(f"calls.timeline.lane.{lane}", lang) for lane in LANES}
     # The date axis is titled in the chart title: under the axis the legend needs the room.
+    title = translate("calls.timeline.chart_title", lang)
     fig = base_figure(
-        f"{t('calls.timeline.chart_title')} · {t('calls.timeline.x_title')}",
+        f"{title} · {translate('calls.timeline.x_title', lang)}",
         "",
         "",
         height=200 + 46 * len(lanes),
@@ -209,7 +209,7 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime) -> go.Figure
                 x=[_wall(event.at) for event in chosen],
                 y=[lane_label[event.lane] for event in chosen],
                 mode="markers",
-                name=f"{lane_label[lane]}: {_style_label(style)}",
+                name=f"{lane_label[lane]}: {_style_label(style, lang)}",
                 marker={
                     "color": colour,
                     "symbol": symbol,
@@ -228,8 +228,8 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime) -> go.Figure
                 x=[_wall(event.at) for event in overdue],
                 y=[lane_label[event.lane] for event in overdue],
                 mode="markers+text",
-                name=t("calls.timeline.overdue"),
-                text=[t("calls.timeline.overdue_mark")] * len(overdue),
+                name=translate("calls.timeline.overdue", lang),
+                text=[translate("calls.timeline.overdue_mark", lang)] * len(overdue),
                 textposition="top center",
                 textfont={"color": BAD, "size": 12},
                 marker={
@@ -255,7 +255,7 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime) -> go.Figure
         x=today,
         y=1,
         yref="paper",
-        text=t("calls.timeline.now"),
+        text=translate("calls.timeline.now", lang),
         showarrow=False,
         yanchor="bottom",
         font={"size": 11, "color": "#374151"},
@@ -274,9 +274,8 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime) -> go.Figure
     return fig
 
 
-def event_rows(events: Sequence[TimelineEvent]) -> list[dict[str, str]]:
+def event_rows(events: Sequence[TimelineEvent], lang: str) -> list[dict[str, str]]:
     """The list view, newest first, each value already worded for the table and the CSV."""
-    lang = current_language()
     rows = []
     for event in sorted(events, key=lambda event: event.at, reverse=True):
         wall = local(event.at)
@@ -287,12 +286,18 @@ def event_rows(events: Sequence[TimelineEvent]) -> list[dict[str, str]]:
         )
         rows.append(
             {
-                t("calls.list.when"): when,
-                t("calls.list.kind"): t(f"calls.timeline.lane.{event.lane}"),
-                t("calls.list.lender"): event.lender,
-                t("calls.list.status"): event.status,
-                t("calls.list.what"): event.title,
-                t("calls.list.overdue"): t("calls.timeline.overdue_mark") if event.overdue else "",
+                translate("calls.list.when", lang): when,
+                translate("calls.list.kind", lang): translate(
+                    f"calls.timeline.lane.{event.lane}", lang
+                ),
+                translate("calls.list.lender", lang): event.lender,
+                translate("calls.list.status", lang): event.status,
+                translate("calls.list.what", lang): event.title,
+                translate("calls.list.overdue", lang): translate(
+                    "calls.timeline.overdue_mark", lang
+                )
+                if event.overdue
+                else "",
             }
         )
     return rows

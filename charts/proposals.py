@@ -12,10 +12,9 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
+from charts.base import base_figure, series_style, yuan_axis
 from core.plans import Plan
-from ui.charts import base_figure, series_style, yuan_axis
-from ui.format import format_money
-from ui.i18n import translate
+from i18n import format_money, translate
 
 #: Room under the plot for the axis title and a legend of up to six series (wrapping on a phone).
 HEIGHT = 470

@@ -1,0 +1,163 @@
+"""The store's command line: back up, restore and export the database.
+
+    python -m store backup FILE.json
+    python -m store restore FILE.json [--yes]
+    python -m store export-csv FOLDER [--client ID] [--language en] [--mask-names]
+
+The database is ``REPAYTALK_DATABASE_URL`` (default ``sqlite:///data/repaytalk.db``), or
+``--database URL``. Messages are one line each, never a traceback. Exit codes:
+
+0 done · 1 the database or a file could not be used · 2 wrong command line ·
+3 the backup file was refused (nothing was changed) · 4 cancelled at the confirmation
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from i18n import LANGUAGES, translate
+from store.backup import (
+    BackupFileError,
+    database_counts,
+    read_backup_file,
+    restore_backup,
+    write_backup_file,
+)
+from store.db import Store, init_db
+from store.engine import display_url
+from store.errors import StoreError
+from store.export import ExportKind, write_csv_files
+
+OK = 0
+FAILED = 1
+USAGE = 2
+REFUSED = 3
+CANCELLED = 4
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m store", description="Back up, restore or export RepayTalk's data."
+    )
+    parser.add_argument(
+        "--database", metavar="URL", help="database URL (default: REPAYTALK_DATABASE_URL)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    backup = commands.add_parser("backup", help="write every record to a JSON file")
+    backup.add_argument("file", metavar="FILE.json")
+
+    restore = commands.add_parser(
+        "restore", help="replace ALL data in the database with a backup file"
+    )
+    restore.add_argument("file", metavar="FILE.json")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    export = commands.add_parser(
+        "export-csv", help="write calls.csv, tasks.csv and payments.csv (UTF-8 with BOM)"
+    )
+    export.add_argument("folder", metavar="FOLDER")
+    export.add_argument("--client", type=int, metavar="ID", help="only this client's records")
+    export.add_argument(
+        "--only",
+        choices=[kind.value for kind in ExportKind],
+        action="append",
+        help="only this export (repeatable)",
+    )
+    export.add_argument("--language", choices=LANGUAGES, default="zh-CN", help="of the headers")
+    export.add_argument("--mask-names", action="store_true", help="show 张*明, not the name")
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage and the problem
+        return OK if exc.code in (0, None) else USAGE
+    try:
+        with init_db(args.database) as store:
+            return COMMANDS[args.command](store, args, stdin, stdout)
+    except BackupFileError as error:
+        print(f"error: the backup was refused, nothing was changed: {error}", file=stderr)
+        return REFUSED
+    except StoreError as error:
+        print(f"error: {error}", file=stderr)
+        return FAILED
+    except KeyboardInterrupt:
+        print("interrupted: nothing was changed", file=stderr)
+        return CANCELLED
+
+
+def _backup(store: Store, args: argparse.Namespace, _stdin: TextIO, stdout: TextIO) -> int:
+    backup = write_backup_file(store, args.file)
+    print(f"backed up {_summary(backup.counts)} to {args.file}", file=stdout)
+    return OK
+
+
+def _restore(store: Store, args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    backup = read_backup_file(args.file)  # refused here, before any question, if unusable
+    if not args.yes:
+        now = database_counts(store)
+        print(
+            f"This replaces ALL data in {display_url(store.engine.url)} ({_summary(now)})\n"
+            f"with the backup made {backup.created_at:%Y-%m-%d %H:%M} UTC"
+            f" ({_summary(backup.counts)}).",
+            file=stdout,
+        )
+        print("Type yes to restore: ", end="", file=stdout, flush=True)
+        answer = stdin.readline().strip().lower()
+        if answer not in ("yes", "y"):
+            print("cancelled: nothing was changed", file=stdout)
+            return CANCELLED
+    restored = restore_backup(store, backup)
+    print(f"restored {_summary(restored)} from {args.file}", file=stdout)
+    return OK
+
+
+def _export(store: Store, args: argparse.Namespace, _stdin: TextIO, stdout: TextIO) -> int:
+    def header(column: str) -> str:
+        return translate(f"export.col.{column}", args.language)
+
+    written = write_csv_files(
+        store,
+        args.folder,
+        kinds=args.only or tuple(ExportKind),
+        client_id=args.client,
+        language=args.language,
+        header=header,
+        mask_names=args.mask_names,
+    )
+    for path in written.values():
+        print(f"wrote {path}", file=stdout)
+    return OK
+
+
+def _summary(counts: dict[str, int] | object) -> str:
+    counts = dict(counts)  # type: ignore[call-overload]
+    shown = ("clients", "debts", "calls", "follow_up_tasks", "payments")
+    parts = [f"{counts.get(name, 0)} {name.replace('follow_up_', '')}" for name in shown]
+    rest = sum(value for name, value in counts.items() if name not in shown)
+    return ", ".join(parts) + f", {rest} other records"
+
+
+COMMANDS: dict[str, Callable[[Store, argparse.Namespace, TextIO, TextIO], int]] = {
+    "backup": _backup,
+    "restore": _restore,
+    "export-csv": _export,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
