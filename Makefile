@@ -33,12 +33,14 @@ run: venv
 	mkdir -p data
 	$(BIN)/streamlit run app.py
 
-test: venv system-deps
-	$(BIN)/ruff check .
+# The same checks as .pre-commit-config.yaml, then every test (doctests included).
+test: venv system-deps lint
 	$(BIN)/python -m pytest
 
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: venv
 	$(BIN)/python -m benchmarks

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
 from i18n import LANGUAGES, translate
@@ -144,8 +144,7 @@ def _export(store: Store, args: argparse.Namespace, _stdin: TextIO, stdout: Text
     return OK
 
 
-def _summary(counts: dict[str, int] | object) -> str:
-    counts = dict(counts)  # type: ignore[call-overload]
+def _summary(counts: Mapping[str, int]) -> str:
     shown = ("clients", "debts", "calls", "follow_up_tasks", "payments")
     parts = [f"{counts.get(name, 0)} {name.replace('follow_up_', '')}" for name in shown]
     rest = sum(value for name, value in counts.items() if name not in shown)

@@ -33,9 +33,12 @@ Example: 12,000 at 18 % over 18 months, nothing overdue, pays 765.67 a month.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -73,6 +76,10 @@ LICENSED_LENDERS = frozenset(
         LenderType.MICROLOAN,
     }
 )
+
+
+#: Figures derived from the whole contract plan, cached on each :class:`Debt`.
+DERIVED = ("contract_plan", "monthly_demand", "regular_payment", "true_annual_rate")
 
 
 class Debt(BaseModel):
@@ -129,6 +136,15 @@ class Debt(BaseModel):
             )
         return self
 
+    # The contract's plan and the figures read from it are built once per debt value and kept
+    # on the (frozen) instance; a copy with changed fields starts without them.
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Debt:
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            for name in DERIVED:
+                copied.__dict__.pop(name, None)
+        return copied
+
     # --- the rate -------------------------------------------------------------------
 
     @property
@@ -165,17 +181,17 @@ class Debt(BaseModel):
         """What is owed at ``as_of``: principal plus accrued interest and penalties."""
         return self.outstanding_principal + self.accrued_interest_and_penalties
 
-    @property
+    @cached_property
     def contract_plan(self) -> Plan:
         """The baseline without dates (see :func:`baseline_plan`)."""
         return _baseline(self, None)
 
-    @property
+    @cached_property
     def monthly_demand(self) -> Decimal:
         """What the contract demands with the next payment, overdue amounts included."""
         return self.contract_plan.first_payment
 
-    @property
+    @cached_property
     def regular_payment(self) -> Decimal:
         """The contract's usual monthly payment: the highest from the second month on.
 
@@ -187,7 +203,7 @@ class Debt(BaseModel):
             return self.monthly_demand
         return max(total for _, total in later)
 
-    @property
+    @cached_property
     def true_annual_rate(self) -> Decimal | None:
         """The annualized rate of the remaining contract, fees and penalties included."""
         return self.contract_plan.annualized_rate()

@@ -1,5 +1,6 @@
 """The :class:`Store`: one object the pages hold, with a repository per kind of record.
 
+>>> from core.clients import Client
 >>> store = init_db("sqlite:///:memory:")
 >>> client = store.clients.create(Client(name="张明"))
 >>> store.clients.get(client.id).version

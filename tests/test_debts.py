@@ -195,3 +195,28 @@ def test_a_copied_debt_demands_what_its_new_balance_demands():
     # 6,000 × 0.015 × 1.015^18 / (1.015^18 − 1) = 382.834… → 382.83
     half = debt.model_copy(update={"outstanding_principal": D("6000")})
     assert half.monthly_demand == D("382.83")
+
+
+def test_the_contract_plan_is_built_once_per_debt_value():
+    debt = Debt(
+        creditor="来分期",
+        outstanding_principal=Decimal("12000"),
+        rate_quote=Decimal("0.18"),
+        remaining_months=12,
+    )
+    assert debt.contract_plan is debt.contract_plan
+    assert debt.monthly_demand == Decimal("1100.16")
+
+
+def test_a_copy_with_changed_fields_recomputes_its_plan():
+    debt = Debt(
+        creditor="来分期",
+        outstanding_principal=Decimal("12000"),
+        rate_quote=Decimal("0.18"),
+        remaining_months=12,
+    )
+    assert debt.monthly_demand == Decimal("1100.16")
+    longer = debt.model_copy(update={"remaining_months": 24})
+    assert longer.monthly_demand == Decimal("599.09")
+    assert longer.contract_plan is not debt.contract_plan
+    assert longer == Debt(**{**debt.model_dump(), "remaining_months": 24})

@@ -1,7 +1,6 @@
 """Clients, Affordability and Debts in a real browser: a saved case survives a reload, and every
 page is photographed in both languages on a laptop and a phone (under test-artifacts/)."""
 
-
 import pytest
 from browser_helpers import pick, wait_idle
 from playwright.sync_api import expect

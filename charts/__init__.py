@@ -1,0 +1,1 @@
+"""Plotly figure builders: figures from core's results, worded by i18n; no Streamlit."""
