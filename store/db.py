@@ -14,7 +14,8 @@ driver exception.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import datetime
 
@@ -54,6 +55,9 @@ class Store:
         self.settings = settings
         self.clock = clock
         self._writer = engine.execution_options(**{WRITE: True})
+        # The session of the unit of work open in this thread (each Streamlit session runs its
+        # script in its own thread, so units never mix).
+        self._unit: ContextVar[Session | None] = ContextVar("store_unit_of_work", default=None)
         self.clients = ClientRepository(self)
         self.debts = DebtRepository(self)
         self.budgets = BudgetRepository(self)
@@ -66,19 +70,41 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading, in one transaction (a consistent snapshot)."""
+        """A session for reading, in one transaction (a consistent snapshot); inside a unit of
+        work, that unit's session, so a read sees what the unit has written so far."""
+        active = self._unit.get()
+        if active is not None:
+            yield active
+            return
         with translate_errors(), Session(self.engine) as session, session.begin():
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session whose changes commit together when the block ends, or not at all."""
+        """A session whose changes commit together when the block ends, or not at all.
+
+        Blocks nest: a ``write()`` inside another joins the outer one's transaction, so a
+        service can call several repositories as one unit of work
+        (:meth:`unit_of_work`) and either all of their writes commit or none does.
+        """
+        active = self._unit.get()
+        if active is not None:
+            yield active
+            return
         with (
             translate_errors(),
             Session(self._writer, expire_on_commit=False) as session,
             session.begin(),
         ):
-            yield session
+            token = self._unit.set(session)
+            try:
+                yield session
+            finally:
+                self._unit.reset(token)
+
+    def unit_of_work(self) -> AbstractContextManager[Session]:
+        """One transaction around everything done inside it, through any repository."""
+        return self.write()
 
     def close(self) -> None:
         self.engine.dispose()
