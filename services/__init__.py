@@ -1,0 +1,75 @@
+"""One function per counselor action, each one unit of work.
+
+Pages (``ui``, ``app_pages``) and reports call these, never :mod:`store`: a service checks who
+acts (:class:`Actor`; single-user mode acts as :data:`LOCAL_USER`, team mode will check access
+here), runs all of the action's writes in one transaction (they commit together or not at all),
+refuses a save against a newer version than the one the counselor saw
+(:class:`ChangedElsewhereError`, carrying the record as it is now), and returns ``core`` models.
+Errors are named: :class:`StoreError` s and ``core`` errors, each with a ``code`` the UI words.
+
+>>> from core.clients import Client
+>>> ws = open_workspace("sqlite:///:memory:")
+>>> client = clients.create(ws, LOCAL_USER, Client(name="张明"))
+>>> renamed = clients.update(ws, LOCAL_USER, client.model_copy(update={"name": "张三"}))
+>>> clients.update(ws, LOCAL_USER, client.model_copy(update={"notes": "stale"}))
+Traceback (most recent call last):
+...
+services.errors.ChangedElsewhereError: client 1 was changed elsewhere (version 1 was seen, 2 ...)
+"""
+
+from services import (
+    budgets,
+    calls,
+    checklists,
+    clients,
+    collections,
+    data,
+    debts,
+    example,
+    payments,
+    proposals,
+    tasks,
+)
+from services.actor import LOCAL_USER, Actor
+from services.errors import (
+    ChangedElsewhereError,
+    DatabaseUnavailableError,
+    InvalidDataError,
+    NotFoundError,
+    StaleRecordError,
+    StoreError,
+)
+from services.workspace import (
+    BudgetVersion,
+    ProposalStatus,
+    SavedProposal,
+    Workspace,
+    open_workspace,
+)
+
+__all__ = [
+    "LOCAL_USER",
+    "Actor",
+    "BudgetVersion",
+    "ChangedElsewhereError",
+    "DatabaseUnavailableError",
+    "InvalidDataError",
+    "NotFoundError",
+    "ProposalStatus",
+    "SavedProposal",
+    "StaleRecordError",
+    "StoreError",
+    "Workspace",
+    "budgets",
+    "calls",
+    "checklists",
+    "clients",
+    "collections",
+    "data",
+    "debts",
+    "example",
+    "open_workspace",
+    "payments",
+    "proposals",
+    "tasks",
+]

@@ -1,0 +1,30 @@
+"""A client's budget, in dated versions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from core.affordability import Budget
+from services._work import unit
+from services.actor import Actor, check
+from services.workspace import BudgetVersion, Workspace
+
+
+def current(
+    ws: Workspace, actor: Actor, client_id: int, on: date | None = None
+) -> BudgetVersion | None:
+    check(actor)
+    return ws.budgets.current(client_id, on)
+
+
+def history(ws: Workspace, actor: Actor, client_id: int) -> list[BudgetVersion]:
+    check(actor)
+    return ws.budgets.history(client_id)
+
+
+def save_version(
+    ws: Workspace, actor: Actor, client_id: int, valid_from: date, budget: Budget
+) -> BudgetVersion:
+    """Keep ``budget`` as the client's budget from ``valid_from`` on (a new dated version)."""
+    with unit(ws, actor):
+        return ws.budgets.add_version(client_id, valid_from, budget)

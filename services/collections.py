@@ -1,0 +1,18 @@
+"""Contacts from collectors, kept as evidence of how the client was treated."""
+
+from __future__ import annotations
+
+from core.rules.conduct import CollectionContact
+from services._work import unit
+from services.actor import Actor, check
+from services.workspace import Workspace
+
+
+def list_for_client(ws: Workspace, actor: Actor, client_id: int) -> list[CollectionContact]:
+    check(actor)
+    return ws.collections.list_for_client(client_id)
+
+
+def add(ws: Workspace, actor: Actor, contact: CollectionContact) -> CollectionContact:
+    with unit(ws, actor):
+        return ws.collections.add(contact)

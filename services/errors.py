@@ -1,0 +1,48 @@
+"""The errors a service raises: the store's named errors, and a save against a newer version."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from store.errors import (
+    DatabaseFullError,
+    DatabaseLockedError,
+    DatabaseReadOnlyError,
+    DatabaseUnavailableError,
+    InvalidDataError,
+    NotFoundError,
+    StaleRecordError,
+    StoreError,
+)
+
+__all__ = [
+    "ChangedElsewhereError",
+    "DatabaseFullError",
+    "DatabaseLockedError",
+    "DatabaseReadOnlyError",
+    "DatabaseUnavailableError",
+    "InvalidDataError",
+    "NotFoundError",
+    "StaleRecordError",
+    "StoreError",
+]
+
+
+class ChangedElsewhereError(StaleRecordError):
+    """The record was saved elsewhere (another tab, another counselor) after it was shown.
+
+    Nothing was written. ``current`` is the record as it is now (``None`` if it was deleted),
+    so the page can show what is there before the counselor decides again.
+    """
+
+    code = "changed_elsewhere"
+
+    def __init__(self, entity: str, record_id: int, seen: int, current: Any) -> None:
+        saved = getattr(current, "version", None)
+        where = f"version {seen} was seen, {saved} is saved" if current else "it was deleted"
+        StoreError.__init__(self, f"{entity} {record_id} was changed elsewhere ({where})")
+        self.entity = entity
+        self.record_id = record_id
+        self.expected = self.seen = seen
+        self.actual = saved if saved is not None else 0  # 0: the record is gone
+        self.current = current

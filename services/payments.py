@@ -1,0 +1,18 @@
+"""Payments the client made against an agreed plan."""
+
+from __future__ import annotations
+
+from core.calls import Payment
+from services._work import unit
+from services.actor import Actor, check
+from services.workspace import Workspace
+
+
+def list_for_client(ws: Workspace, actor: Actor, client_id: int) -> list[Payment]:
+    check(actor)
+    return ws.payments.list_for_client(client_id)
+
+
+def record(ws: Workspace, actor: Actor, payment: Payment) -> Payment:
+    with unit(ws, actor):
+        return ws.payments.record(payment)

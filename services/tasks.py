@@ -1,0 +1,47 @@
+"""Follow-up tasks: the counselor's to-do list, done and undone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from core.calls import FollowUpTask
+from services._work import save_seen, unit
+from services.actor import Actor, check
+from services.workspace import Workspace
+
+
+def list_for_client(
+    ws: Workspace, actor: Actor, client_id: int, *, include_done: bool = True
+) -> list[FollowUpTask]:
+    check(actor)
+    return ws.tasks.list_for_client(client_id, include_done=include_done)
+
+
+def list_open(
+    ws: Workspace, actor: Actor, *, due_before: datetime | None = None, limit: int | None = None
+) -> list[FollowUpTask]:
+    """Open tasks of every client the actor may see, soonest due first."""
+    check(actor)
+    return ws.tasks.list_open(due_before=due_before, limit=limit)
+
+
+def get(ws: Workspace, actor: Actor, task_id: int) -> FollowUpTask:
+    check(actor)
+    return ws.tasks.get(task_id)
+
+
+def add(ws: Workspace, actor: Actor, tasks: Iterable[FollowUpTask]) -> list[FollowUpTask]:
+    with unit(ws, actor):
+        return ws.tasks.add_many(tasks)
+
+
+def complete(ws: Workspace, actor: Actor, task: FollowUpTask, at: datetime) -> FollowUpTask:
+    """Mark ``task`` (as the counselor saw it) done at ``at``."""
+    return save_seen(ws, actor, "task", task, lambda t: ws.tasks.complete(t, at), ws.tasks.get)
+
+
+def reopen(ws: Workspace, actor: Actor, task: FollowUpTask) -> FollowUpTask:
+    """Undo "done": the task is open again."""
+    undone = task.model_copy(update={"done": False, "done_at": None})
+    return save_seen(ws, actor, "task", undone, ws.tasks.update, ws.tasks.get)

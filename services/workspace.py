@@ -1,0 +1,16 @@
+"""The workspace a counselor's actions run in: the database, opened once per server."""
+
+from __future__ import annotations
+
+from store import BudgetVersion, ProposalStatus, SavedProposal, Store, init_db
+
+#: The handle pages keep and pass to every service; what is behind it is the store's business.
+Workspace = Store
+
+__all__ = ["BudgetVersion", "ProposalStatus", "SavedProposal", "Workspace", "open_workspace"]
+
+
+def open_workspace(url: str | None = None) -> Workspace:
+    """Open the database (``REPAYTALK_DATABASE_URL`` unless ``url`` is given), migrated to the
+    newest schema; a :class:`store.errors.DatabaseUnavailableError` if it cannot be used."""
+    return init_db(url)

@@ -1,0 +1,121 @@
+"""Each counselor action is one unit of work that never loses, duplicates or breaks data."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+import services
+from core.clients import Client
+from services import LOCAL_USER, ChangedElsewhereError
+from services.actor import NotAnActorError
+from tests.store.store_samples import a_budget, a_call, a_client, a_debt, a_task
+
+ME = LOCAL_USER
+
+
+@pytest.fixture
+def ws(store):
+    return store
+
+
+def test_a_stale_client_save_is_refused_and_shows_what_is_there_now(ws):
+    """Two tabs: B opened the client at version 1, A renamed it; B's save must not undo it."""
+    shown_in_b = services.clients.create(ws, ME, a_client(name="张明"))
+    shown_in_a = services.clients.get(ws, ME, shown_in_b.id)
+    renamed = services.clients.update(ws, ME, shown_in_a.model_copy(update={"name": "张三"}))
+    assert renamed.version == 2
+
+    with pytest.raises(ChangedElsewhereError) as caught:
+        services.clients.update(ws, ME, shown_in_b.model_copy(update={"notes": "新备注"}))
+
+    assert caught.value.code == "changed_elsewhere"
+    assert (caught.value.seen, caught.value.actual) == (1, 2)
+    assert caught.value.current == renamed
+    assert services.clients.get(ws, ME, renamed.id) == renamed  # nothing overwritten
+
+
+def test_a_stale_debt_save_is_refused(ws):
+    client = services.clients.create(ws, ME, a_client())
+    seen = services.debts.add(ws, ME, a_debt(client.id))
+    longer = seen.debt.model_copy(update={"remaining_months": 24})
+    services.debts.update(ws, ME, seen.model_copy(update={"debt": longer}))
+    other = seen.debt.model_copy(update={"product": "现金贷"})
+    with pytest.raises(ChangedElsewhereError) as caught:
+        services.debts.update(ws, ME, seen.model_copy(update={"debt": other}))
+    assert caught.value.current.debt.remaining_months == 24
+    assert services.debts.get(ws, ME, seen.id).debt.remaining_months == 24
+
+
+def test_deleting_a_client_changed_elsewhere_is_refused(ws):
+    client = services.clients.create(ws, ME, a_client())
+    services.clients.update(ws, ME, client.model_copy(update={"notes": "changed"}))
+    with pytest.raises(ChangedElsewhereError):
+        services.clients.delete(ws, ME, client.id, version=client.version)
+    assert services.clients.count(ws, ME) == 1
+
+
+def test_saving_a_record_deleted_elsewhere_says_it_is_gone(ws):
+    client = services.clients.create(ws, ME, a_client())
+    services.clients.delete(ws, ME, client.id)
+    with pytest.raises(services.NotFoundError):
+        services.clients.update(ws, ME, client.model_copy(update={"notes": "late"}))
+
+
+def test_loading_the_example_saves_all_of_it_or_nothing(ws, monkeypatch):
+    calls = []
+
+    def failing_budget(*args, **kwargs):
+        calls.append(args)
+        raise services.InvalidDataError("budget", "planted failure")
+
+    monkeypatch.setattr(ws.budgets, "add_version", failing_budget)
+    with pytest.raises(services.InvalidDataError):
+        services.example.load(ws, ME, date(2026, 11, 30))
+    assert calls
+    assert services.clients.count(ws, ME) == 0
+    monkeypatch.undo()
+    client = services.example.load(ws, ME, date(2026, 11, 30))
+    assert len(services.debts.list_for_client(ws, ME, client.id)) == 4
+    assert services.budgets.current(ws, ME, client.id) is not None
+
+
+def test_a_call_and_its_follow_ups_are_logged_together(ws):
+    client = services.clients.create(ws, ME, a_client())
+    call, tasks = services.calls.log(ws, ME, a_call(client.id), [a_task(None), a_task(None)])
+    assert [task.source_call_id for task in tasks] == [call.id, call.id]
+    assert len(services.tasks.list_for_client(ws, ME, client.id)) == 2
+
+
+def test_a_task_marked_done_can_be_reopened(ws):
+    client = services.clients.create(ws, ME, a_client())
+    _, (task,) = services.calls.log(ws, ME, a_call(client.id), [a_task(None)])
+    done = services.tasks.complete(ws, ME, task, datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    assert done.done and services.tasks.list_open(ws, ME) == []
+    reopened = services.tasks.reopen(ws, ME, done)
+    assert not reopened.done and reopened.done_at is None
+    assert services.tasks.list_open(ws, ME) == [reopened]
+    with pytest.raises(ChangedElsewhereError):
+        services.tasks.reopen(ws, ME, done)  # the "done" copy is stale now
+
+
+def test_a_budget_version_is_saved_for_the_client(ws):
+    client = services.clients.create(ws, ME, a_client())
+    saved = services.budgets.save_version(ws, ME, client.id, date(2026, 3, 1), a_budget())
+    assert services.budgets.history(ws, ME, client.id) == [saved]
+
+
+def test_a_service_needs_the_acting_user(ws):
+    with pytest.raises(NotAnActorError):
+        services.clients.create(ws, None, Client(name="张明"))
+    assert services.clients.count(ws, ME) == 0
+
+
+def test_backup_and_restore_go_through_services(ws):
+    client = services.clients.create(ws, ME, a_client())
+    data = services.data.backup(ws, ME)
+    services.clients.delete(ws, ME, client.id)
+    checked = services.data.read(ME, data)
+    assert services.data.restore(ws, ME, checked)["clients"] == 1
+    assert services.clients.get(ws, ME, client.id) == client
