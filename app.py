@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.guard import guarded
 from ui.i18n import t
 from ui.layout import setup_page
 from ui.state import get_store, sidebar_client
@@ -37,7 +38,8 @@ def main() -> None:
     setup_page()
     page = build_navigation()
     sidebar_client(get_store())
-    page.run()
+    with guarded(page.url_path or "home"):
+        page.run()
 
 
 if __name__ == "__main__":  # Streamlit runs the entry file as __main__; importing it draws nothing.
