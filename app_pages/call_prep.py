@@ -235,12 +235,20 @@ def render_script(store, client, account) -> None:
             )
 
 
-store, client, accounts = open_call_page("prep.title")
-lang = current_language()
-by_id = {account.id: account for account in accounts}
-labels = {debt_id: debt_label(account) for debt_id, account in by_id.items()}
-account = by_id[st.selectbox(t("prep.debt"), list(by_id), format_func=labels.get, key="prep_debt")]
-render_channels(store, account)
-render_scam_check(lang)
-render_documents(store, client, account)
-render_script(store, client, account)
+def choose_account(accounts):
+    by_id = {account.id: account for account in accounts}
+    labels = {debt_id: debt_label(account) for debt_id, account in by_id.items()}
+    return by_id[st.selectbox(t("prep.debt"), list(by_id), format_func=labels.get, key="prep_debt")]
+
+
+def main() -> None:
+    store, client, accounts = open_call_page("prep.title")
+    lang = current_language()
+    account = choose_account(accounts)
+    render_channels(store, account)
+    render_scam_check(lang)
+    render_documents(store, client, account)
+    render_script(store, client, account)
+
+
+main()

@@ -3,6 +3,9 @@ agreed plan, log collection contacts, and see it all on a timeline."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
@@ -18,7 +21,8 @@ from charts.timeline import (
     task_events,
     timeline_figure,
 )
-from core.calls import Call, Channel, Direction, Outcome, Payment, TaskKind
+from core.calls import Call, Channel, DebtAccount, Direction, Outcome, Payment, TaskKind
+from core.clients import Client
 from core.errors import CoreError
 from core.rules.adherence import plan_adherence
 from core.rules.conduct import (
@@ -31,9 +35,10 @@ from core.rules.followups import follow_up_tasks
 from core.rules.script import confirmation_message
 from core.rules.timing import local
 from i18n import code_labeller, format_date, format_money, md_escape, translate
-from store import StoreError
+from store import Store, StoreError
 from store.export import ExportKind, export_csv
 from ui.call_widgets import (
+    AgreedCase,
     agreed_cases,
     client_ics,
     debt_label,
@@ -66,6 +71,22 @@ NOTICE_KEY = "calls_notice"
 COLLECTION_CHANNELS = [channel for channel in Channel if channel is not Channel.REGULATOR]
 
 
+@dataclass(frozen=True)
+class CallPage:
+    """What every part of the page works from: read once a run, in :func:`main`."""
+
+    store: Store
+    client: Client
+    accounts: tuple[DebtAccount, ...]
+    cases: tuple[AgreedCase, ...]
+    now: datetime
+    lang: str
+
+    @property
+    def accounts_by_id(self) -> dict[int, DebtAccount]:
+        return {account.id: account for account in self.accounts}
+
+
 def prepare_form_defaults(now) -> None:
     """Start time defaults to now; after a save the form starts again, empty, at the new now."""
     if st.session_state.pop(RESET_KEY, False):
@@ -75,10 +96,10 @@ def prepare_form_defaults(now) -> None:
     st.session_state.setdefault("calls_time", now.time().replace(second=0, microsecond=0))
 
 
-def read_call(client, accounts_by_id) -> Call:
-    account = accounts_by_id[st.session_state["calls_debt"]]
+def read_call(page: CallPage) -> Call:
+    account = page.accounts_by_id[st.session_state["calls_debt"]]
     return Call(
-        client_id=client.id,
+        client_id=page.client.id,
         debt_id=account.id,
         lender=account.debt.creditor,
         at=local_moment(st.session_state["calls_date"], st.session_state["calls_time"]),
@@ -96,12 +117,13 @@ def read_call(client, accounts_by_id) -> Call:
     )
 
 
-def save_call(store, client, accounts_by_id, cases, now, lang) -> None:
+def save_call(page: CallPage) -> None:
+    store = page.store
     try:
-        call = read_call(client, accounts_by_id)
-        plan = next((c.plan for c in cases if c.saved.debt_id == call.debt_id), None)
-        tasks = follow_up_tasks(call, plan, now, language=lang)
-        existing = {(task.kind, task.title) for task in store.tasks.list_for_client(client.id)}
+        call = read_call(page)
+        plan = next((c.plan for c in page.cases if c.saved.debt_id == call.debt_id), None)
+        tasks = follow_up_tasks(call, plan, page.now, language=page.lang)
+        existing = {(task.kind, task.title) for task in store.tasks.list_for_client(page.client.id)}
         # An agreed plan's reminders exist once, however many calls are logged about it.
         tasks = [
             task
@@ -118,9 +140,9 @@ def save_call(store, client, accounts_by_id, cases, now, lang) -> None:
     st.rerun()
 
 
-def render_call_form(store, client, accounts, cases, now, lang) -> None:
-    prepare_form_defaults(now)
-    accounts_by_id = {account.id: account for account in accounts}
+def render_call_form(page: CallPage) -> None:
+    prepare_form_defaults(page.now)
+    accounts_by_id = page.accounts_by_id
     with st.form("calls_form", border=True):
         st.selectbox(
             t("calls.form.debt"),
@@ -173,10 +195,11 @@ def render_call_form(store, client, accounts, cases, now, lang) -> None:
             t("calls.form.save"), type="primary", icon=":material/save:", key="calls_save"
         )
     if submitted:
-        save_call(store, client, accounts_by_id, cases, now, lang)
+        save_call(page)
 
 
-def render_confirmation(store, client, cases, lang) -> None:
+def render_confirmation(page: CallPage) -> None:
+    store, client, lang = page.store, page.client, page.lang
     call_id = st.session_state.get(LAST_CALL_KEY)
     if call_id is None:
         return
@@ -201,7 +224,7 @@ def render_confirmation(store, client, cases, lang) -> None:
         )
     if call.outcome is Outcome.NO_ANSWER:
         return
-    case = next((c for c in cases if c.saved.debt_id == call.debt_id), None)
+    case = next((c for c in page.cases if c.saved.debt_id == call.debt_id), None)
     agreed = None
     if case is not None and case.account is not None:
         agreed = proposal_result(store, client.id, case.account, case.saved)
@@ -216,7 +239,9 @@ def render_confirmation(store, client, cases, lang) -> None:
         st.code(f"{other_message.subject}\n\n{other_message.text}", language=None, wrap_lines=True)
 
 
-def render_timeline(store, client, accounts, cases, now, lang) -> None:
+def render_timeline(page: CallPage) -> None:
+    store, client, accounts, cases = page.store, page.client, page.accounts, page.cases
+    now, lang = page.now, page.lang
     calls = store.calls.list_for_client(client.id)
     tasks = store.tasks.list_for_client(client.id)
     payments = store.payments.list_for_client(client.id)
@@ -276,7 +301,7 @@ def render_timeline(store, client, accounts, cases, now, lang) -> None:
     )
     right.download_button(
         t("calls.download.csv"),
-        calls_csv(store, client, lang),
+        calls_csv(page),
         file_name="repaytalk-calls.csv",
         mime="text/csv",
         icon=":material/table:",
@@ -284,12 +309,13 @@ def render_timeline(store, client, accounts, cases, now, lang) -> None:
     )
 
 
-def calls_csv(store, client, lang) -> bytes:
+def calls_csv(page: CallPage) -> bytes:
     """The client's calls as the store exports them (the Data page's file, for one client)."""
+    lang = page.lang
     return export_csv(
-        store,
+        page.store,
         ExportKind.CALLS,
-        client_id=client.id,
+        client_id=page.client.id,
         language=lang,
         translate=code_labeller(lang),
         header=lambda column: translate(f"export.col.{column}", lang),
@@ -297,7 +323,8 @@ def calls_csv(store, client, lang) -> bytes:
     )
 
 
-def render_payments(store, client, cases, now, lang) -> None:
+def render_payments(page: CallPage) -> None:
+    store, client, cases, now, lang = page.store, page.client, page.cases, page.now, page.lang
     if not cases:
         st.info(t("calls.payments.no_plan"), icon=":material/handshake:")
         return
@@ -381,8 +408,9 @@ def render_payments(store, client, cases, now, lang) -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="calls_installments")
 
 
-def render_collection(store, client, accounts, now, lang) -> None:
-    accounts_by_id = {account.id: account for account in accounts}
+def render_collection(page: CallPage) -> None:
+    store, client, now, lang = page.store, page.client, page.now, page.lang
+    accounts_by_id = page.accounts_by_id
     with st.form("calls_collection_form", border=True):
         st.markdown(f"**{t('calls.collection.log')}**")
         debt, day, clock = st.columns([2, 1, 1])
@@ -484,24 +512,38 @@ def render_collection(store, client, accounts, now, lang) -> None:
                 st.caption(flags[0].evidence)
 
 
-store, client, accounts = open_call_page("calls.title")
-lang = current_language()
-now = now_local()
-cases = agreed_cases(store, client.id)
-log_tab, timeline_tab, payments_tab, collection_tab = st.tabs(
-    [
-        t("calls.tab.log"),
-        t("calls.tab.timeline"),
-        t("calls.tab.payments"),
-        t("calls.tab.collection"),
-    ]
-)
-with log_tab:
-    render_call_form(store, client, accounts, cases, now, lang)
-    render_confirmation(store, client, cases, lang)
-with timeline_tab:
-    render_timeline(store, client, accounts, cases, now, lang)
-with payments_tab:
-    render_payments(store, client, cases, now, lang)
-with collection_tab:
-    render_collection(store, client, accounts, now, lang)
+def open_page() -> CallPage:
+    """The page's context; the page stops (with a hint) when there is no client or no debt."""
+    store, client, accounts = open_call_page("calls.title")
+    return CallPage(
+        store=store,
+        client=client,
+        accounts=tuple(accounts),
+        cases=tuple(agreed_cases(store, client.id)),
+        now=now_local(),
+        lang=current_language(),
+    )
+
+
+def main() -> None:
+    page = open_page()
+    log_tab, timeline_tab, payments_tab, collection_tab = st.tabs(
+        [
+            t("calls.tab.log"),
+            t("calls.tab.timeline"),
+            t("calls.tab.payments"),
+            t("calls.tab.collection"),
+        ]
+    )
+    with log_tab:
+        render_call_form(page)
+        render_confirmation(page)
+    with timeline_tab:
+        render_timeline(page)
+    with payments_tab:
+        render_payments(page)
+    with collection_tab:
+        render_collection(page)
+
+
+main()

@@ -112,11 +112,16 @@ def render_exports(store) -> None:
         )
 
 
-st.title(t("page.data"))
-store = get_store()
-if store is not None:
+def main() -> None:
+    st.title(t("page.data"))
+    store = get_store()
+    if store is None:
+        return
     render_backup(store)
     st.divider()
     render_restore(store)
     st.divider()
     render_exports(store)
+
+
+main()

@@ -40,8 +40,12 @@ def render_workflow() -> None:
     st.markdown("\n".join(steps))
 
 
-st.title(t("home.title"))
-st.markdown(t("home.intro"))
-render_capabilities()
-render_workflow()
-st.info(t("home.disclaimer"), icon=":material/info:")
+def main() -> None:
+    st.title(t("home.title"))
+    st.markdown(t("home.intro"))
+    render_capabilities()
+    render_workflow()
+    st.info(t("home.disclaimer"), icon=":material/info:")
+
+
+main()

@@ -212,23 +212,35 @@ def render_downloads(report: PlanReport, lang: str) -> None:
     )
 
 
-store = get_store()
-if store is None:
-    st.stop()
-st.title(t("page.share"))
-client_from_query()
-client = require_client(store)
-if client is None:
-    st.stop()
-unmask = st.toggle(t("share.unmask"), key="share_unmask", help=t("share.unmask_help"))
-lang = current_language()
-now = now_local()
-try:
-    inputs = load_inputs(store, client.id)
-except StoreError as exc:
-    show_error(exc)
-    st.stop()
-as_of = st.session_state.get(AS_OF_KEY) or now.date()
-report = build_report(inputs, as_of=as_of, made_at=now, masked=not unmask)
-render_view(report, lang)
-render_downloads(report, lang)
+def load_report(store, client) -> PlanReport | None:
+    """The client's report, masked unless the toggle turns masking off; None (the error shown)
+    when the store cannot be read."""
+    unmask = st.toggle(t("share.unmask"), key="share_unmask", help=t("share.unmask_help"))
+    now = now_local()
+    try:
+        inputs = load_inputs(store, client.id)
+    except StoreError as exc:
+        show_error(exc)
+        return None
+    as_of = st.session_state.get(AS_OF_KEY) or now.date()
+    return build_report(inputs, as_of=as_of, made_at=now, masked=not unmask)
+
+
+def main() -> None:
+    store = get_store()
+    if store is None:
+        return
+    st.title(t("page.share"))
+    client_from_query()
+    client = require_client(store)
+    if client is None:
+        return
+    report = load_report(store, client)
+    if report is None:
+        return
+    lang = current_language()
+    render_view(report, lang)
+    render_downloads(report, lang)
+
+
+main()

@@ -186,20 +186,29 @@ def render_escalations(store, clients, now, lang) -> None:
             st.caption(step.reason.text)
 
 
-store = get_store()
-if store is None:
-    st.stop()
-st.title(t("today.title"))
-error = st.session_state.pop(ERROR_KEY, None)
-if error is not None:
-    show_error(error)
-lang = current_language()
-now = now_local()
-st.caption(t("today.as_of", when=when_text(now, lang)))
-clients = {client.id: client for client in store.clients.list()}
-if not clients:
-    st.info(t("today.no_clients"), icon=":material/person_search:")
-    st.stop()
-render_tasks(store, clients, now, lang)
-render_installments(store, clients, now, lang)
-render_escalations(store, clients, now, lang)
+def show_remembered_error() -> None:
+    """An error a button's callback met on the run before, shown once."""
+    error = st.session_state.pop(ERROR_KEY, None)
+    if error is not None:
+        show_error(error)
+
+
+def main() -> None:
+    store = get_store()
+    if store is None:
+        return
+    st.title(t("today.title"))
+    show_remembered_error()
+    lang = current_language()
+    now = now_local()
+    st.caption(t("today.as_of", when=when_text(now, lang)))
+    clients = {client.id: client for client in store.clients.list()}
+    if not clients:
+        st.info(t("today.no_clients"), icon=":material/person_search:")
+        return
+    render_tasks(store, clients, now, lang)
+    render_installments(store, clients, now, lang)
+    render_escalations(store, clients, now, lang)
+
+
+main()
