@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+import services
 from charts.base import plotly_config
 from charts.planning import income_split_chart
 from core.affordability import (
@@ -24,12 +25,12 @@ from core.errors import CoreError
 from core.money import ZERO_MONEY
 from core.reasons import describe
 from i18n import format_date, format_money, format_percent
-from store import BudgetVersion, Store, StoreError
+from services import BudgetVersion, StoreError, Workspace
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, t
 from ui.planning_forms import discard_form, kept, open_client_page, open_draft
 from ui.planning_tables import load_plan
-from ui.state import today
+from ui.state import actor, today
 from ui.widgets import money_input
 
 FORM = "budgetform_"
@@ -171,7 +172,7 @@ def render_result(budget: Budget, debts, lang: str) -> None:
     )
 
 
-def save(store: Store, client_id: int, budget: Budget | None, valid_from: date) -> None:
+def save(store: Workspace, client_id: int, budget: Budget | None, valid_from: date) -> None:
     if st.button(
         t("afford.save"),
         key="afford_save",
@@ -180,7 +181,7 @@ def save(store: Store, client_id: int, budget: Budget | None, valid_from: date) 
         disabled=budget is None,
     ):
         try:
-            store.budgets.add_version(client_id, valid_from, budget)
+            services.budgets.save_version(store, actor(), client_id, valid_from, budget)
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
             return
@@ -265,8 +266,8 @@ def main() -> None:
     store, client = opened
     lang = current_language()
     plan = load_plan(store, client.id, today())
-    history = store.budgets.history(client.id)
-    latest = store.budgets.current(client.id)
+    history = services.budgets.history(store, actor(), client.id)
+    latest = services.budgets.current(store, actor(), client.id)
     result_box = st.container()  # the result first; it is drawn once the form is read
     budget, valid_from = render_form(latest, client.household_size)
     unsaved = budget is None or latest is None or not same_budget(budget, latest.budget)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import ValidationError
 
+import services
 from core.calls import DocumentChecklist, DocumentItem, OfficialChannel, ServiceChannelKind
 from core.errors import CoreError
 from core.rules.scam import (
@@ -19,7 +20,7 @@ from core.rules.scam import (
 from core.rules.script import CallScript, call_script
 from core.rules.templates import render
 from i18n import LANGUAGES
-from store import ProposalStatus, StoreError
+from services import ProposalStatus, StoreError
 from ui.call_widgets import (
     debt_label,
     monthly_income,
@@ -29,6 +30,7 @@ from ui.call_widgets import (
 )
 from ui.errors import show_error
 from ui.i18n import current_language, enum_labels, t
+from ui.state import actor
 
 SCAM_QUESTIONS = (
     "asked_fee_before_plan",
@@ -77,7 +79,9 @@ def render_channels(store, account) -> None:
                 kind=state["prep_ch_kind"], value=state["prep_ch_value"], note=state["prep_ch_note"]
             )
             channels = (*account.official_channels, channel)
-            store.debts.update(account.model_copy(update={"official_channels": channels}))
+            services.debts.update(
+                store, actor(), account.model_copy(update={"official_channels": channels})
+            )
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
         else:
@@ -127,9 +131,9 @@ def render_scam_check(lang) -> None:
 
 def render_documents(store, client, account) -> None:
     st.subheader(t("prep.docs.title"))
-    checklist = store.checklists.for_client(client.id, account.id) or DocumentChecklist(
-        client_id=client.id, debt_id=account.id
-    )
+    checklist = services.checklists.for_client(
+        store, actor(), client.id, account.id
+    ) or DocumentChecklist(client_id=client.id, debt_id=account.id)
     ready = len(DocumentItem) - len(checklist.missing())
     st.progress(
         ready / len(DocumentItem),
@@ -151,7 +155,7 @@ def render_documents(store, client, account) -> None:
             for item in DocumentItem
         }
         try:
-            store.checklists.save(checklist.model_copy(update=update))
+            services.checklists.save(store, actor(), checklist.model_copy(update=update))
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
         else:
@@ -182,7 +186,11 @@ def script_markdown(script: CallScript) -> str:
 
 def render_script(store, client, account) -> None:
     st.subheader(t("prep.script.title"))
-    saved = [p for p in store.proposals.list_for_client(client.id) if p.debt_id == account.id]
+    saved = [
+        p
+        for p in services.proposals.list_for_client(store, actor(), client.id)
+        if p.debt_id == account.id
+    ]
     if not saved:
         st.info(t("prep.script.no_proposal"), icon=":material/compare_arrows:")
         page_link_if_present(

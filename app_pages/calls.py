@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+import services
 from charts.base import plotly_config
 from charts.timeline import (
     call_events,
@@ -35,8 +36,7 @@ from core.rules.followups import follow_up_tasks
 from core.rules.script import confirmation_message
 from core.rules.timing import local
 from i18n import code_labeller, format_date, format_money, md_escape, translate
-from store import Store, StoreError
-from store.export import ExportKind, export_csv
+from services import StoreError, Workspace
 from ui.call_widgets import (
     AgreedCase,
     agreed_cases,
@@ -48,7 +48,7 @@ from ui.call_widgets import (
 )
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, enum_labels, t
-from ui.state import now_local
+from ui.state import actor, now_local
 from ui.widgets import money_input
 
 FORM_KEYS = (
@@ -75,7 +75,7 @@ COLLECTION_CHANNELS = [channel for channel in Channel if channel is not Channel.
 class CallPage:
     """What every part of the page works from: read once a run, in :func:`main`."""
 
-    store: Store
+    store: Workspace
     client: Client
     accounts: tuple[DebtAccount, ...]
     cases: tuple[AgreedCase, ...]
@@ -123,7 +123,10 @@ def save_call(page: CallPage) -> None:
         call = read_call(page)
         plan = next((c.plan for c in page.cases if c.saved.debt_id == call.debt_id), None)
         tasks = follow_up_tasks(call, plan, page.now, language=page.lang)
-        existing = {(task.kind, task.title) for task in store.tasks.list_for_client(page.client.id)}
+        existing = {
+            (task.kind, task.title)
+            for task in services.tasks.list_for_client(store, actor(), page.client.id)
+        }
         # An agreed plan's reminders exist once, however many calls are logged about it.
         tasks = [
             task
@@ -131,7 +134,7 @@ def save_call(page: CallPage) -> None:
             if task.kind is not TaskKind.INSTALLMENT_REMINDER
             or (task.kind, task.title) not in existing
         ]
-        saved, _ = store.calls.add_with_tasks(call, tasks)
+        saved, _ = services.calls.log(store, actor(), call, tasks)
     except (ValidationError, CoreError, StoreError) as exc:
         show_error(exc)
         return
@@ -204,7 +207,7 @@ def render_confirmation(page: CallPage) -> None:
     if call_id is None:
         return
     try:
-        call = store.calls.get(call_id)
+        call = services.calls.get(store, actor(), call_id)
     except StoreError:
         st.session_state.pop(LAST_CALL_KEY, None)
         return
@@ -212,7 +215,9 @@ def render_confirmation(page: CallPage) -> None:
         return
     st.success(t("calls.saved", lender=call.lender), icon=":material/check_circle:")
     tasks = [
-        task for task in store.tasks.list_for_client(client.id) if task.source_call_id == call.id
+        task
+        for task in services.tasks.list_for_client(store, actor(), client.id)
+        if task.source_call_id == call.id
     ]
     if tasks:
         st.expander(t("calls.tasks_created", n=len(tasks)), icon=":material/task_alt:").markdown(
@@ -242,10 +247,10 @@ def render_confirmation(page: CallPage) -> None:
 def render_timeline(page: CallPage) -> None:
     store, client, accounts, cases = page.store, page.client, page.accounts, page.cases
     now, lang = page.now, page.lang
-    calls = store.calls.list_for_client(client.id)
-    tasks = store.tasks.list_for_client(client.id)
-    payments = store.payments.list_for_client(client.id)
-    contacts = store.collections.list_for_client(client.id)
+    calls = services.calls.list_for_client(store, actor(), client.id)
+    tasks = services.tasks.list_for_client(store, actor(), client.id)
+    payments = services.payments.list_for_client(store, actor(), client.id)
+    contacts = services.collections.list_for_client(store, actor(), client.id)
     lender_by_call = {call.id: call.lender for call in calls}
     lender_by_debt = {account.id: account.debt.creditor for account in accounts}
     events = call_events(calls, lang) + task_events(tasks, lender_by_call, now, lang)
@@ -312,12 +317,13 @@ def render_timeline(page: CallPage) -> None:
 def calls_csv(page: CallPage) -> bytes:
     """The client's calls as the store exports them (the Data page's file, for one client)."""
     lang = page.lang
-    return export_csv(
+    return services.data.export(
         page.store,
-        ExportKind.CALLS,
+        actor(),
+        services.data.ExportKind.CALLS,
         client_id=page.client.id,
         language=lang,
-        translate=code_labeller(lang),
+        label=code_labeller(lang),
         header=lambda column: translate(f"export.col.{column}", lang),
         mask_names=True,
     )
@@ -338,7 +344,9 @@ def render_payments(page: CallPage) -> None:
         )
     ]
     payments = [
-        p for p in store.payments.list_for_client(client.id) if p.proposal_id == case.saved.id
+        p
+        for p in services.payments.list_for_client(store, actor(), client.id)
+        if p.proposal_id == case.saved.id
     ]
     adherence = plan_adherence(case.plan, payments, now, language=lang)
     for alert in adherence.alerts:
@@ -378,7 +386,9 @@ def render_payments(page: CallPage) -> None:
                 raise CoreError("amount", "a payment is more than nothing", code="invalid_amount")
             if st.session_state["calls_paid_on"] > now.date():
                 raise CoreError("paid_on", "a payment cannot be in the future", code="future")
-            store.payments.record(
+            services.payments.record(
+                store,
+                actor(),
                 Payment(
                     client_id=client.id,
                     debt_id=case.saved.debt_id,
@@ -386,7 +396,7 @@ def render_payments(page: CallPage) -> None:
                     paid_on=st.session_state["calls_paid_on"],
                     amount=value,
                     reference=st.session_state["calls_pay_reference"],
-                )
+                ),
             )
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
@@ -462,7 +472,9 @@ def render_collection(page: CallPage) -> None:
             if event.at > now:
                 raise CoreError("at", "a contact cannot be in the future", code="future")
             account = accounts_by_id[state["calls_coll_debt"]]
-            store.collections.add(
+            services.collections.add(
+                store,
+                actor(),
                 CollectionContact(
                     client_id=client.id,
                     debt_id=account.id,
@@ -471,11 +483,11 @@ def render_collection(page: CallPage) -> None:
                     channel=state["calls_coll_channel"],
                     collector=state["calls_coll_collector"],
                     note=state["calls_coll_note"],
-                )
+                ),
             )
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
-    contacts = store.collections.list_for_client(client.id)
+    contacts = services.collections.list_for_client(store, actor(), client.id)
     if not contacts:
         st.caption(t("calls.collection.none"))
         return

@@ -6,15 +6,16 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+import services
 from core.clients import Client, ConsentScope
 from core.errors import CoreError
 from i18n import format_date
-from store import Store, StoreError
-from ui.client_forms import consent_for, masked_row, same_client, save_example_case
+from services import StoreError, Workspace
+from ui.client_forms import consent_for, masked_row, same_client
 from ui.errors import show_error
 from ui.i18n import current_language, t
 from ui.planning_forms import confirm_delete, discard_form, kept, open_draft, show_flash
-from ui.state import client_label, current_client, current_client_id, select_client, today
+from ui.state import actor, client_label, current_client, current_client_id, select_client, today
 
 FORM = "clientform_"
 #: Durable keys: a message to show after a rerun; the client whose deletion awaits confirmation.
@@ -30,7 +31,7 @@ def finish(message_key: str) -> None:
     st.rerun()
 
 
-def render_toolbar(store: Store) -> str:
+def render_toolbar(store: Workspace) -> str:
     search_col, example_col = st.columns([3, 1], vertical_alignment="bottom")
     query = kept(
         open_draft("clients_search", "all"),
@@ -48,7 +49,7 @@ def render_toolbar(store: Store) -> str:
         width="stretch",
     ):
         try:
-            client = save_example_case(store, today())
+            client = services.example.load(store, actor(), today())
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
         else:
@@ -57,9 +58,13 @@ def render_toolbar(store: Store) -> str:
     return query.strip()
 
 
-def render_list(store: Store, query: str) -> list[Client]:
+def render_list(store: Workspace, query: str) -> list[Client]:
     st.subheader(t("clients.list"))
-    clients = store.clients.search(query) if query else store.clients.list()
+    clients = (
+        services.clients.search(store, actor(), query)
+        if query
+        else services.clients.list_all(store, actor())
+    )
     if not clients:
         st.info(t("clients.no_match" if query else "clients.none"))
         return clients
@@ -87,7 +92,7 @@ def render_picker(clients: list[Client], current: Client | None) -> None:
     )
 
 
-def render_form(store: Store, client: Client | None) -> None:
+def render_form(store: Workspace, client: Client | None) -> None:
     st.subheader(t("clients.edit_title" if client else "clients.new_title"))
     draft = open_draft(FORM, f"client:{client.id if client else 'new'}")
     consent = client.consent if client else None
@@ -200,7 +205,11 @@ def save(store, client, candidate, problem, name: str, agreed: bool) -> None:
     try:
         # Validate the real name (the candidate stands in "-" for an empty one).
         candidate = Client.model_validate({**candidate.model_dump(), "name": name})
-        saved = store.clients.update(candidate) if client else store.clients.create(candidate)
+        saved = (
+            services.clients.update(store, actor(), candidate)
+            if client
+            else services.clients.create(store, actor(), candidate)
+        )
     except (ValidationError, CoreError, StoreError) as exc:
         show_error(exc)
         return
@@ -209,14 +218,14 @@ def save(store, client, candidate, problem, name: str, agreed: bool) -> None:
     finish("clients.saved")
 
 
-def render_delete(store: Store, client: Client) -> None:
+def render_delete(store: Workspace, client: Client) -> None:
     if confirm_delete(
         t("clients.delete_confirm", name=client_label(client)),
         t("clients.delete_yes"),
         t("clients.delete_no"),
         "clients_delete",
         pending_key=DELETE_KEY,
-        delete=lambda: store.clients.delete(client.id, version=client.version),
+        delete=lambda: services.clients.delete(store, actor(), client.id, version=client.version),
     ):
         select_client(None)
         discard_form(FORM)

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+import services
 from i18n import code_labeller, format_datetime, translate
-from store import StoreError
-from store.backup import backup_to_bytes, database_counts, read_backup, restore_backup
-from store.export import ExportKind, export_csv
+from services import StoreError
 from ui.errors import show_error
 from ui.i18n import current_language, t
-from ui.state import get_store, now_local
+from ui.state import actor, get_store, now_local
 
 #: Durable key: a backup file read and checked, waiting for the user's confirmation.
 PENDING_KEY = "data_pending_restore"
@@ -30,13 +29,13 @@ def render_backup(store) -> None:
     st.subheader(t("data.backup.title"))
     st.caption(t("data.backup.body"))
     try:
-        render_counts(database_counts(store))
+        render_counts(services.data.counts(store, actor()))
     except StoreError as exc:
         show_error(exc)
         return
     if st.button(t("data.backup.prepare"), key="data_backup_prepare", icon=":material/backup:"):
         try:
-            st.session_state["data_backup_bytes"] = backup_to_bytes(store)
+            st.session_state["data_backup_bytes"] = services.data.backup(store, actor())
         except StoreError as exc:
             show_error(exc)
     data = st.session_state.get("data_backup_bytes")
@@ -58,7 +57,9 @@ def render_restore(store) -> None:
     upload = st.file_uploader(t("data.restore.file"), type=["json"], key="data_restore_file")
     if upload is not None and st.button(t("data.restore.check"), key="data_restore_check"):
         try:
-            st.session_state[PENDING_KEY] = read_backup(upload.getvalue(), source=upload.name)
+            st.session_state[PENDING_KEY] = services.data.read(
+                actor(), upload.getvalue(), source=upload.name
+            )
         except StoreError as exc:
             st.session_state.pop(PENDING_KEY, None)
             show_error(exc)
@@ -74,7 +75,7 @@ def render_restore(store) -> None:
         t("data.restore.run"), key="data_restore_run", type="primary", disabled=not confirmed
     ):
         try:
-            restore_backup(store, backup)
+            services.data.restore(store, actor(), backup)
         except StoreError as exc:
             show_error(exc)
             return
@@ -88,14 +89,15 @@ def render_exports(store) -> None:
     st.caption(t("data.export.body"))
     lang = current_language()
     masked = st.checkbox(t("data.export.mask"), value=True, key="data_export_mask")
-    columns = st.columns(len(ExportKind))
-    for column, kind in zip(columns, ExportKind, strict=True):
+    columns = st.columns(len(services.data.ExportKind))
+    for column, kind in zip(columns, services.data.ExportKind, strict=True):
         try:
-            data = export_csv(
+            data = services.data.export(
                 store,
+                actor(),
                 kind,
                 language=lang,
-                translate=code_labeller(lang),
+                label=code_labeller(lang),
                 mask_names=masked,
                 header=lambda key: translate(f"export.col.{key}", lang),
             )

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+import services
 from charts.base import plotly_config
 from charts.planning import payoff_chart
 from core.allocation import Strategy, allocate_capacity, payoff_plan
@@ -21,7 +22,7 @@ from core.reasons import describe
 from core.rules.rate_lines import describe_flag
 from core.schedules import Method
 from i18n import format_date, format_money, format_months, format_percent
-from store import Store, StoreError
+from services import StoreError, Workspace
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, t
 from ui.planning_forms import (
@@ -41,7 +42,7 @@ from ui.planning_tables import (
     flags_for,
     load_plan,
 )
-from ui.state import today
+from ui.state import actor, today
 from ui.widgets import money_input, percent_input
 
 FORM = "debtform_"
@@ -109,7 +110,7 @@ def render_picker(plan: PlanInputs) -> DebtAccount | None:
     return by_id.get(st.session_state[PICK_KEY])
 
 
-def render_form(store: Store, client_id: int, account: DebtAccount | None, lang: str) -> None:
+def render_form(store: Workspace, client_id: int, account: DebtAccount | None, lang: str) -> None:
     st.subheader(t("debts.edit_title" if account else "debts.new_title"))
     draft = open_draft(FORM, f"debt:{client_id}:{account.id if account else 'new'}")
     debt = account.debt if account else None
@@ -346,7 +347,11 @@ def render_actions(store, account, candidate, unsaved: bool) -> None:
         disabled=candidate is None,
     ):
         try:
-            saved = store.debts.update(candidate) if account else store.debts.add(candidate)
+            saved = (
+                services.debts.update(store, actor(), candidate)
+                if account
+                else services.debts.add(store, actor(), candidate)
+            )
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
         else:
@@ -371,7 +376,7 @@ def render_actions(store, account, candidate, unsaved: bool) -> None:
         t("debts.delete_no"),
         "debts_delete",
         pending_key=DELETE_KEY,
-        delete=lambda: store.debts.delete(account.id, version=account.version),
+        delete=lambda: services.debts.delete(store, actor(), account.id, version=account.version),
     ):
         st.session_state[PICK_KEY] = NEW
         discard_form(FORM)

@@ -12,6 +12,7 @@ from decimal import Decimal
 import streamlit as st
 from pydantic import ValidationError
 
+import services
 from charts.proposals import cumulative_chart, payment_chart
 from core.allocation import allocate_capacity
 from core.debts import Debt
@@ -30,7 +31,7 @@ from core.proposals import (
 from core.reasons import describe
 from core.rules.pitch import pitch
 from i18n import LANGUAGES, format_date, format_money, translate
-from store import ProposalStatus, SavedProposal, StoreError
+from services import ProposalStatus, SavedProposal, StoreError
 from ui.errors import show_error
 from ui.i18n import current_language, t
 from ui.proposal_widgets import (
@@ -41,7 +42,7 @@ from ui.proposal_widgets import (
     row_label,
     rows_compared,
 )
-from ui.state import get_store, require_client, today
+from ui.state import actor, get_store, require_client, today
 
 #: Durable key (not a widget key): the debt being worked on.
 DEBT_KEY = "proposals_debt_id"
@@ -108,7 +109,7 @@ def share_input(
     store, client_id, accounts, account, column
 ) -> tuple[Decimal | None, Decimal | None]:
     """What this debt can get each month (editable) and the client's monthly income."""
-    version = store.budgets.current(client_id)
+    version = services.budgets.current(store, actor(), client_id)
     lang = current_language()
     if version is None:
         default = account.debt.monthly_demand
@@ -195,14 +196,16 @@ def save_form(store, client_id, account, comparison, minimum, lang) -> None:
         return
     result = choices[index][0]
     try:
-        saved = store.proposals.save(
+        saved = services.proposals.save(
+            store,
+            actor(),
             SavedProposal(
                 client_id=client_id,
                 debt_id=account.id,
                 proposal=result.proposal,
                 title=(note or labels[index]).strip()[:200],
                 plan=result.plan,
-            )
+            ),
         )
     except (StoreError, ValidationError, CoreError) as exc:
         show_error(exc)
@@ -213,7 +216,11 @@ def save_form(store, client_id, account, comparison, minimum, lang) -> None:
 
 def show_saved(store, client_id, account, can_pay, income, as_of, lang) -> None:
     try:
-        saved = [s for s in store.proposals.list_for_client(client_id) if s.debt_id == account.id]
+        saved = [
+            s
+            for s in services.proposals.list_for_client(store, actor(), client_id)
+            if s.debt_id == account.id
+        ]
     except StoreError as exc:
         show_error(exc)
         return
@@ -278,7 +285,7 @@ def agreed_form(store, account, chosen: SavedProposal, can_pay, as_of, lang) -> 
         return
     try:
         result = evaluate_proposal(account.debt, chosen.proposal, can_pay, agreed_on)
-        store.proposals.agree(chosen, agreed_on, plan=result.plan)
+        services.proposals.agree(store, actor(), chosen, agreed_on, plan=result.plan)
     except (StoreError, ValidationError, CoreError) as exc:
         show_error(exc)
         return
@@ -297,7 +304,7 @@ def main() -> None:
     lang = current_language()
     as_of = today()
     try:
-        accounts = store.debts.list_for_client(client.id)
+        accounts = services.debts.list_for_client(store, actor(), client.id)
     except StoreError as exc:
         show_error(exc)
         return

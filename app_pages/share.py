@@ -19,7 +19,7 @@ from report.html import render_html
 from report.images import SIZES, chart_html, export_image, find_chromium
 from report.pdf import render_pdf
 from report.plan_report import PlanReport, build_report, load_inputs
-from store import StoreError
+from services import StoreError
 from ui.errors import show_error
 from ui.i18n import current_language, t
 from ui.state import current_client_id, get_store, now_local, require_client, select_client

@@ -7,17 +7,18 @@ from datetime import datetime, time, timedelta
 
 import streamlit as st
 
+import services
 from core.calls import Payment
 from core.rules.adherence import Status, plan_adherence
 from core.rules.escalation import EscalationStep, attempts_from_calls, next_escalation
 from core.rules.followups import is_overdue
 from core.rules.timing import LOCAL_TZ, local
 from i18n import format_date, format_money, md_escape
-from store import StoreError
+from services import StoreError
 from ui.call_widgets import agreed_cases
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, t
-from ui.state import client_label, get_store, now_local
+from ui.state import actor, client_label, get_store, now_local
 
 SHOW_ALL_KEY = "today_show_all"
 HORIZON_DAYS = 7
@@ -33,7 +34,7 @@ def _remember(exc: Exception) -> None:
 def complete_task(task_id: int) -> None:
     store = get_store()
     try:
-        store.tasks.complete(store.tasks.get(task_id))
+        services.tasks.complete(store, actor(), services.tasks.get(store, actor(), task_id))
     except StoreError as exc:
         _remember(exc)
 
@@ -54,7 +55,7 @@ def render_tasks(store, clients, now, lang) -> None:
     st.subheader(t("today.tasks.title"))
     show_all = st.toggle(t("today.tasks.show_all"), key=SHOW_ALL_KEY)
     horizon = datetime.combine(now.date() + timedelta(days=HORIZON_DAYS + 1), time(), LOCAL_TZ)
-    tasks = store.tasks.list_open(due_before=None if show_all else horizon)
+    tasks = services.tasks.list_open(store, actor(), due_before=None if show_all else horizon)
     if not tasks:
         st.success(t("today.tasks.none"), icon=":material/task_alt:")
         return
@@ -93,7 +94,7 @@ def render_installments(store, clients, now, lang) -> None:
         cases = agreed_cases(store, client.id)
         if not cases:
             continue
-        payments = store.payments.list_for_client(client.id)
+        payments = services.payments.list_for_client(store, actor(), client.id)
         for case in cases:
             paid = [payment for payment in payments if payment.proposal_id == case.saved.id]
             adherence = plan_adherence(case.plan, paid, now, language=lang)
@@ -143,10 +144,10 @@ def stalled_negotiations(store, clients, now, lang):
     """(client, lender, step) for every debt whose negotiation is tried and not resolved."""
     found = []
     for client in clients.values():
-        calls = store.calls.list_for_client(client.id, newest_first=False)
+        calls = services.calls.list_for_client(store, actor(), client.id, newest_first=False)
         if not calls:
             continue
-        for account in store.debts.list_for_client(client.id):
+        for account in services.debts.list_for_client(store, actor(), client.id):
             debt = account.debt
             mine = [
                 call
@@ -202,7 +203,7 @@ def main() -> None:
     lang = current_language()
     now = now_local()
     st.caption(t("today.as_of", when=when_text(now, lang)))
-    clients = {client.id: client for client in store.clients.list()}
+    clients = {client.id: client for client in services.clients.list_all(store, actor())}
     if not clients:
         st.info(t("today.no_clients"), icon=":material/person_search:")
         return

@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+import services
 from core.affordability import Budget, CostCategory
 from core.calls import Call, Channel, DebtAccount, Outcome
 from core.clients import Client, Consent, ConsentScope
 from core.debts import Debt, LenderType
 from core.proposals import StopInterest, TermExtension
-from store.records import ProposalStatus, SavedProposal
+from services import LOCAL_USER, Actor, ProposalStatus, SavedProposal
 
 NAME = "张小明"
 MOBILE = "13812345678"
@@ -26,7 +27,7 @@ AGREED_ON = date(2026, 3, 1)
 FIRST_CALL = datetime(2026, 2, 20, 2, 30, tzinfo=UTC)  # 10:30 in Shanghai
 
 
-def seed_example(store, *, extra_debts: int = 0, calls: int = 3) -> int:
+def seed_example(store, *, extra_debts: int = 0, calls: int = 3, actor: Actor = LOCAL_USER) -> int:
     """Save the example client and return their id.
 
     - budget: income 8,000, essential costs 5,000 → capacity 3,000.00 a month;
@@ -38,10 +39,14 @@ def seed_example(store, *, extra_debts: int = 0, calls: int = 3) -> int:
       quote the client's mobile and ID number (to prove the report masks them).
     """
     consent = Consent(given_on=date(2026, 1, 5), scopes={ConsentScope.STORE_PERSONAL_DATA})
-    client = store.clients.create(
-        Client(name=NAME, mobile=MOBILE, id_number=ID_NUMBER, household_size=3, consent=consent)
+    client = services.clients.create(
+        store,
+        actor,
+        Client(name=NAME, mobile=MOBILE, id_number=ID_NUMBER, household_size=3, consent=consent),
     )
-    store.budgets.add_version(
+    services.budgets.save_version(
+        store,
+        actor,
         client.id,
         date(2026, 1, 5),
         Budget(
@@ -49,7 +54,9 @@ def seed_example(store, *, extra_debts: int = 0, calls: int = 3) -> int:
             essential_costs={CostCategory.HOUSING: Decimal("2000"), CostCategory.FOOD: 3000},
         ),
     )
-    card = store.debts.add(
+    card = services.debts.add(
+        store,
+        actor,
         DebtAccount(
             client_id=client.id,
             contract_number=CONTRACT_NUMBER,
@@ -60,9 +67,11 @@ def seed_example(store, *, extra_debts: int = 0, calls: int = 3) -> int:
                 accrued_interest_and_penalties=Decimal("1200"),
                 remaining_months=12,
             ),
-        )
+        ),
     )
-    loan = store.debts.add(
+    loan = services.debts.add(
+        store,
+        actor,
         DebtAccount(
             client_id=client.id,
             contract_number="XF-2025-889900",
@@ -72,10 +81,12 @@ def seed_example(store, *, extra_debts: int = 0, calls: int = 3) -> int:
                 outstanding_principal=Decimal("6000"),
                 remaining_months=12,
             ),
-        )
+        ),
     )
     for i in range(extra_debts):
-        store.debts.add(
+        services.debts.add(
+            store,
+            actor,
             DebtAccount(
                 client_id=client.id,
                 contract_number=f"NO{i:04d}77665544",
@@ -87,17 +98,21 @@ def seed_example(store, *, extra_debts: int = 0, calls: int = 3) -> int:
                     rate_quote=Decimal("0.18"),
                     remaining_months=6 + (i * 7) % 30,
                 ),
-            )
+            ),
         )
-    store.proposals.save(
+    services.proposals.save(
+        store,
+        actor,
         SavedProposal(
             client_id=client.id,
             debt_id=card.id,
             proposal=StopInterest(months=24, waiver_share=Decimal("0.5")),
             title="停息挂账 24 期",
-        )
+        ),
     )
-    store.proposals.save(
+    services.proposals.save(
+        store,
+        actor,
         SavedProposal(
             client_id=client.id,
             debt_id=loan.id,
@@ -105,13 +120,15 @@ def seed_example(store, *, extra_debts: int = 0, calls: int = 3) -> int:
             title="延期至 20 期",
             status=ProposalStatus.AGREED,
             agreed_on=AGREED_ON,
-        )
+        ),
     )
     lenders = (("招商银行信用卡", card.id), ("某消费金融", loan.id))
     outcomes = list(Outcome)
     for i in range(calls):
         lender, debt_id = lenders[i % 2]
-        store.calls.add(
+        services.calls.log_one(
+            store,
+            actor,
             Call(
                 client_id=client.id,
                 debt_id=debt_id,
@@ -124,6 +141,6 @@ def seed_example(store, *, extra_debts: int = 0, calls: int = 3) -> int:
                 outcome=outcomes[i % len(outcomes)],
                 next_action="回电确认",
                 next_action_on=(FIRST_CALL + timedelta(days=i // 4 + 3)).date(),
-            )
+            ),
         )
     return client.id

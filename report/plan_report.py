@@ -29,6 +29,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+import services
 from core.affordability import Budget
 from core.calls import Call, Channel, DebtAccount, Direction, Outcome
 from core.clients import Client, MaskKind, mask
@@ -36,7 +37,7 @@ from core.debts import LenderType, baseline_plan
 from core.money import ZERO_MONEY, money_total
 from core.plans import PlanRow
 from core.proposals import Baseline, ProposalKind, evaluate_proposal
-from store.records import ProposalStatus, SavedProposal
+from services import LOCAL_USER, Actor, ProposalStatus, SavedProposal
 
 
 class PlanStatus(StrEnum):
@@ -202,16 +203,16 @@ class PlanReport(BaseModel):
 # --- reading the store ---------------------------------------------------------------------
 
 
-def load_inputs(store, client_id: int) -> ReportInputs:
+def load_inputs(store, client_id: int, *, actor: Actor = LOCAL_USER) -> ReportInputs:
     """The client's records; :class:`store.NotFoundError` when there is no such client."""
-    client = store.clients.get(client_id)
-    budget = store.budgets.current(client_id)
+    client = services.clients.get(store, actor, client_id)
+    budget = services.budgets.current(store, actor, client_id)
     return ReportInputs(
         client=client,
-        debts=tuple(store.debts.list_for_client(client_id)),
-        proposals=tuple(store.proposals.list_for_client(client_id)),
+        debts=tuple(services.debts.list_for_client(store, actor, client_id)),
+        proposals=tuple(services.proposals.list_for_client(store, actor, client_id)),
         budget=budget.budget if budget is not None else None,
-        calls=tuple(store.calls.list_for_client(client_id, newest_first=True)),
+        calls=tuple(services.calls.list_for_client(store, actor, client_id, newest_first=True)),
     )
 
 

@@ -44,6 +44,7 @@ from services.workspace import (
     ProposalStatus,
     SavedProposal,
     Workspace,
+    configured_url,
     open_workspace,
 )
 
@@ -65,6 +66,7 @@ __all__ = [
     "checklists",
     "clients",
     "collections",
+    "configured_url",
     "data",
     "debts",
     "example",

@@ -10,9 +10,11 @@ from services.actor import Actor, check
 from services.workspace import Workspace
 
 
-def list_for_client(ws: Workspace, actor: Actor, client_id: int) -> list[Call]:
+def list_for_client(
+    ws: Workspace, actor: Actor, client_id: int, *, newest_first: bool = True
+) -> list[Call]:
     check(actor)
-    return ws.calls.list_for_client(client_id)
+    return ws.calls.list_for_client(client_id, newest_first=newest_first)
 
 
 def get(ws: Workspace, actor: Actor, call_id: int) -> Call:
@@ -26,6 +28,11 @@ def log(
     """Save a call and its follow-up tasks together, or nothing."""
     with unit(ws, actor):
         return ws.calls.add_with_tasks(call, follow_ups)
+
+
+def log_one(ws: Workspace, actor: Actor, call: Call) -> Call:
+    """Save a call that gave rise to no follow-up."""
+    return log(ws, actor, call)[0]
 
 
 def update(ws: Workspace, actor: Actor, call: Call) -> Call:

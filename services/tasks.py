@@ -36,8 +36,10 @@ def add(ws: Workspace, actor: Actor, tasks: Iterable[FollowUpTask]) -> list[Foll
         return ws.tasks.add_many(tasks)
 
 
-def complete(ws: Workspace, actor: Actor, task: FollowUpTask, at: datetime) -> FollowUpTask:
-    """Mark ``task`` (as the counselor saw it) done at ``at``."""
+def complete(
+    ws: Workspace, actor: Actor, task: FollowUpTask, at: datetime | None = None
+) -> FollowUpTask:
+    """Mark ``task`` (as the counselor saw it) done at ``at`` (now when None)."""
     return save_seen(ws, actor, "task", task, lambda t: ws.tasks.complete(t, at), ws.tasks.get)
 
 

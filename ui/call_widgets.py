@@ -14,15 +14,16 @@ from decimal import Decimal
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+import services
 from core.calls import DebtAccount, FollowUpTask
 from core.clients import Client
 from core.proposals import ProposalResult, evaluate_proposal
 from core.rules.adherence import AgreedPlan
 from core.rules.timing import LOCAL_TZ
 from report.calendar import plan_calendar
-from store import ProposalStatus, SavedProposal, Store
+from services import ProposalStatus, SavedProposal, Workspace
 from ui.i18n import t
-from ui.state import get_store, require_client, today
+from ui.state import actor, get_store, require_client, today
 
 
 def local_moment(day: date, clock: time) -> datetime:
@@ -30,7 +31,7 @@ def local_moment(day: date, clock: time) -> datetime:
     return datetime.combine(day, clock.replace(second=0, microsecond=0), tzinfo=LOCAL_TZ)
 
 
-def open_call_page(title_key: str) -> tuple[Store, Client, list[DebtAccount]]:
+def open_call_page(title_key: str) -> tuple[Workspace, Client, list[DebtAccount]]:
     """A call page's opening: the store, the title, the chosen client and their debts; the page
     stops (with a hint where to go) when one of them is missing."""
     store = get_store()
@@ -40,7 +41,7 @@ def open_call_page(title_key: str) -> tuple[Store, Client, list[DebtAccount]]:
     client = require_client(store)
     if client is None:
         st.stop()
-    accounts = store.debts.list_for_client(client.id)
+    accounts = services.debts.list_for_client(store, actor(), client.id)
     if not accounts:
         st.info(t("calls.no_debts"), icon=":material/receipt_long:")
         page_link_if_present("app_pages/debts.py", "page.debts", ":material/receipt_long:")
@@ -92,11 +93,13 @@ def plan_of(saved: SavedProposal, account: DebtAccount | None) -> AgreedPlan | N
     return evaluate_proposal(account.debt, saved.proposal, 0, as_of).plan
 
 
-def agreed_cases(store: Store, client_id: int) -> list[AgreedCase]:
+def agreed_cases(store: Workspace, client_id: int) -> list[AgreedCase]:
     """The client's agreed plans, one per debt (the store keeps at most one agreed per debt)."""
-    accounts = {account.id: account for account in store.debts.list_for_client(client_id)}
+    accounts = {
+        account.id: account for account in services.debts.list_for_client(store, actor(), client_id)
+    }
     cases = []
-    for saved in store.proposals.list_for_client(client_id):
+    for saved in services.proposals.list_for_client(store, actor(), client_id):
         if saved.status is not ProposalStatus.AGREED:
             continue
         account = accounts.get(saved.debt_id)
@@ -107,12 +110,12 @@ def agreed_cases(store: Store, client_id: int) -> list[AgreedCase]:
 
 
 def proposal_result(
-    store: Store, client_id: int, account: DebtAccount, saved: SavedProposal
+    store: Workspace, client_id: int, account: DebtAccount, saved: SavedProposal
 ) -> ProposalResult:
     """The saved proposal evaluated for the script: capacity from the client's current budget
     (or, without one, the plan's highest payment), dated as agreed (or today)."""
     as_of = saved.agreed_on or today()
-    budget = store.budgets.current(client_id)
+    budget = services.budgets.current(store, actor(), client_id)
     if budget is not None:
         capacity = budget.budget.capacity
     else:
@@ -120,8 +123,8 @@ def proposal_result(
     return evaluate_proposal(account.debt, saved.proposal, capacity, as_of)
 
 
-def monthly_income(store: Store, client_id: int) -> Decimal | None:
-    budget = store.budgets.current(client_id)
+def monthly_income(store: Workspace, client_id: int) -> Decimal | None:
+    budget = services.budgets.current(store, actor(), client_id)
     return budget.budget.net_income if budget is not None else None
 
 

@@ -5,27 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from core.clients import Client, Consent, ConsentScope, MaskKind, mask
-from core.examples import example_case
 from i18n import format_date
-from store import Store
-
-
-def save_example_case(store: Store, as_of: date) -> Client:
-    """Save the demo household (client, debts, budget) — all of it or nothing.
-
-    The store has no single transaction for the three, so they are saved in turn and the
-    client is deleted again (which erases whatever of theirs was saved) if a later step fails.
-    """
-    case = example_case(as_of)
-    client = store.clients.create(case.client)
-    try:
-        for account in case.debts:
-            store.debts.add(account.model_copy(update={"client_id": client.id}))
-        store.budgets.add_version(client.id, case.budget_from, case.budget)
-    except Exception:
-        store.clients.delete(client.id)
-        raise
-    return client
 
 
 def consent_for(store_data: bool, contact: bool, previous: Consent | None, as_of: date):

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from core.errors import CoreError
 from i18n import CATALOGUE, translate
-from store.errors import StoreError
+from services import StoreError
 
 log = logging.getLogger("repaytalk.ui")
 

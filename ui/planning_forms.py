@@ -18,7 +18,7 @@ import streamlit as st
 from core.clients import Client
 from core.errors import CoreError
 from core.money import to_months
-from store import Store, StoreError
+from services import StoreError, Workspace
 from ui.errors import error_messages, show_error
 from ui.i18n import current_language, t
 from ui.state import get_store, require_client
@@ -36,7 +36,7 @@ def show_flash(key: str) -> None:
         st.success(t(flash), icon=":material/check_circle:")
 
 
-def open_client_page(area: str, flash_key: str) -> tuple[Store, Client] | None:
+def open_client_page(area: str, flash_key: str) -> tuple[Workspace, Client] | None:
     """A planning page's opening: the title and intro of ``area``, the store and the chosen
     client (None, with a hint, when either is missing), then the message a save left."""
     st.title(t(f"{area}.title"))

@@ -12,14 +12,16 @@ from decimal import Decimal
 
 import streamlit as st
 
+import services
 from core.allocation import Allocation, Strategy, allocate_capacity
 from core.calls import DebtAccount
 from core.debts import Debt
 from core.rates import QuoteKind
 from core.rules.rate_lines import RateFlag, rate_flags
 from i18n import format_money, format_percent, translate
-from store import BudgetVersion, Store
+from services import BudgetVersion, Workspace
 from ui.i18n import enum_label
+from ui.state import actor
 
 #: Durable key: the allocation strategy chosen on the Debts page (a ``Strategy`` value).
 STRATEGY_KEY = "allocation_strategy"
@@ -41,9 +43,11 @@ class PlanInputs:
         return self.budget.budget.capacity if self.budget else None
 
 
-def load_plan(store: Store, client_id: int, as_of: date) -> PlanInputs:
-    accounts = tuple(store.debts.list_for_client(client_id))
-    return PlanInputs(accounts=accounts, budget=store.budgets.current(client_id, on=as_of))
+def load_plan(store: Workspace, client_id: int, as_of: date) -> PlanInputs:
+    accounts = tuple(services.debts.list_for_client(store, actor(), client_id))
+    return PlanInputs(
+        accounts=accounts, budget=services.budgets.current(store, actor(), client_id, on=as_of)
+    )
 
 
 def chosen_strategy() -> Strategy:

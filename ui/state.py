@@ -10,9 +10,10 @@ from datetime import date, datetime
 
 import streamlit as st
 
+import services
 from core.clients import Client, MaskKind, mask
 from i18n import DISPLAY_ZONE, md_escape
-from store import Store, StoreError, init_db, load_settings
+from services import LOCAL_USER, Actor, StoreError, Workspace
 from ui.errors import show_error
 from ui.i18n import t
 
@@ -21,18 +22,23 @@ CLIENT_KEY = "client_id"
 
 
 @st.cache_resource(show_spinner=False)
-def _open_store(url: str) -> Store:
+def _open_workspace(url: str) -> Workspace:
     # One engine (a connection pool) per database for the whole server; it holds no client data.
-    return init_db(url)
+    return services.open_workspace(url)
 
 
-def get_store() -> Store | None:
-    """The store, opened once per server; on failure an inline message and ``None``."""
+def get_store() -> Workspace | None:
+    """The workspace, opened once per server; on failure an inline message and ``None``."""
     try:
-        return _open_store(load_settings().database_url)
+        return _open_workspace(services.configured_url())
     except StoreError as exc:
         show_error(exc)
         return None
+
+
+def actor() -> Actor:
+    """Who is acting in this browser session: in single-user mode, the local user."""
+    return LOCAL_USER
 
 
 def now_local() -> datetime:
@@ -55,13 +61,13 @@ def select_client(client_id: int | None) -> None:
     st.session_state[CLIENT_KEY] = client_id
 
 
-def current_client(store: Store) -> Client | None:
+def current_client(store: Workspace) -> Client | None:
     """The chosen client, or None (also when they were deleted meanwhile)."""
     client_id = current_client_id()
     if client_id is None:
         return None
     try:
-        return store.clients.get(client_id)
+        return services.clients.get(store, actor(), client_id)
     except StoreError:
         select_client(None)
         return None
@@ -75,7 +81,7 @@ def client_label(client: Client) -> str:
     return " · ".join(parts)
 
 
-def sidebar_client(store: Store | None) -> None:
+def sidebar_client(store: Workspace | None) -> None:
     """Show the client being worked on in the sidebar, on every page."""
     client = current_client(store) if store else None
     with st.sidebar:
@@ -86,7 +92,7 @@ def sidebar_client(store: Store | None) -> None:
             st.markdown(f"**{md_escape(client_label(client))}**")
 
 
-def require_client(store: Store) -> Client | None:
+def require_client(store: Workspace) -> Client | None:
     """The chosen client; if none, say how to choose one and return None."""
     client = current_client(store)
     if client is None:
