@@ -7,14 +7,23 @@ import streamlit as st
 from pydantic import ValidationError
 
 import services
-from core.clients import Client, ConsentScope
+from core.clients import Client, ConsentScope, MaskKind, mask
 from core.errors import CoreError
 from i18n import format_date
-from services import StoreError, Workspace
+from services import ChangedElsewhereError, StoreError, Workspace
 from ui.client_forms import consent_for, masked_row, same_client
 from ui.errors import show_error
 from ui.i18n import current_language, t
-from ui.planning_forms import confirm_delete, discard_form, kept, open_draft, show_flash
+from ui.planning_forms import (
+    changed_elsewhere_notice,
+    confirm_delete,
+    discard_form,
+    kept,
+    open_draft,
+    open_record_draft,
+    show_changed_elsewhere,
+    show_flash,
+)
 from ui.state import actor, client_label, current_client, current_client_id, select_client, today
 
 FORM = "clientform_"
@@ -94,7 +103,12 @@ def render_picker(clients: list[Client], current: Client | None) -> None:
 
 def render_form(store: Workspace, client: Client | None) -> None:
     st.subheader(t("clients.edit_title" if client else "clients.new_title"))
-    draft = open_draft(FORM, f"client:{client.id if client else 'new'}")
+    scope = f"client:{client.id if client else 'new'}"
+    if client is None:
+        draft, seen = open_draft(FORM, scope), 0
+    else:
+        draft, seen = open_record_draft(FORM, scope, client.version)
+        changed_elsewhere_notice(FORM, draft, client.version)
     consent = client.consent if client else None
 
     def text(key: str, default: str, label: str, **kw) -> str:
@@ -154,7 +168,7 @@ def render_form(store: Workspace, client: Client | None) -> None:
     try:
         candidate = Client(
             id=client.id if client else None,
-            version=client.version if client else 0,
+            version=seen,
             name=name or "-",
             mobile=mobile,
             id_number=id_number,
@@ -210,12 +224,33 @@ def save(store, client, candidate, problem, name: str, agreed: bool) -> None:
             if client
             else services.clients.create(store, actor(), candidate)
         )
+    except ChangedElsewhereError as exc:
+        show_changed_elsewhere(exc, client_rows(exc.current))
+        return
     except (ValidationError, CoreError, StoreError) as exc:
         show_error(exc)
         return
     select_client(saved.id)
     discard_form(FORM)
     finish("clients.saved")
+
+
+def client_rows(client: Client | None) -> list[tuple[str, str]]:
+    """What is saved now, as the refused form would show it (phone and ID masked)."""
+    if client is None:
+        return []
+    consent = client.consent
+    return [
+        (t("clients.name"), client.name),
+        (t("clients.mobile"), mask(MaskKind.PHONE, client.mobile or "")),
+        (t("clients.id_number"), mask(MaskKind.ID_NUMBER, client.id_number or "")),
+        (t("clients.household_size"), str(client.household_size)),
+        (t("clients.notes"), client.notes),
+        (
+            t("clients.consent"),
+            format_date(consent.given_on, current_language()) if consent else "—",
+        ),
+    ]
 
 
 def render_delete(store: Workspace, client: Client) -> None:

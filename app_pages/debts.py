@@ -22,16 +22,19 @@ from core.reasons import describe
 from core.rules.rate_lines import describe_flag
 from core.schedules import Method
 from i18n import format_date, format_money, format_months, format_percent
-from services import StoreError, Workspace
+from services import ChangedElsewhereError, StoreError, Workspace
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, t
 from ui.planning_forms import (
+    changed_elsewhere_notice,
     confirm_delete,
     discard_form,
     kept,
     months_input,
     open_client_page,
     open_draft,
+    open_record_draft,
+    show_changed_elsewhere,
 )
 from ui.planning_tables import (
     STRATEGY_KEY,
@@ -112,7 +115,12 @@ def render_picker(plan: PlanInputs) -> DebtAccount | None:
 
 def render_form(store: Workspace, client_id: int, account: DebtAccount | None, lang: str) -> None:
     st.subheader(t("debts.edit_title" if account else "debts.new_title"))
-    draft = open_draft(FORM, f"debt:{client_id}:{account.id if account else 'new'}")
+    scope = f"debt:{client_id}:{account.id if account else 'new'}"
+    if account is None:
+        draft, seen = open_draft(FORM, scope), 0
+    else:
+        draft, seen = open_record_draft(FORM, scope, account.version)
+        changed_elsewhere_notice(FORM, draft, account.version)
     debt = account.debt if account else None
 
     def keep(key, default, draw):
@@ -282,7 +290,7 @@ def render_form(store: Workspace, client_id: int, account: DebtAccount | None, l
         try:
             candidate = DebtAccount(
                 id=account.id if account else None,
-                version=account.version if account else 0,
+                version=seen,
                 client_id=client_id,
                 contract_number=contract_number,
                 official_channels=account.official_channels if account else (),
@@ -336,6 +344,19 @@ def render_preview(debt: Debt, lang: str) -> None:
             st.markdown(f"{icon} {describe_flag(flag, lang)}")
 
 
+def saved_debt_rows(account: DebtAccount | None) -> list[tuple[str, str]]:
+    """The saved debt as a refused form shows it."""
+    if account is None:
+        return []
+    debt, lang = account.debt, current_language()
+    return [
+        (t("debts.creditor"), debt.creditor),
+        (t("debts.product"), debt.product),
+        (t("debts.outstanding"), format_money(debt.outstanding_principal, lang)),
+        (t("debts.remaining_months"), format_months(debt.remaining_months, lang)),
+    ]
+
+
 def render_actions(store, account, candidate, unsaved: bool) -> None:
     save_col, discard_col, delete_col = st.columns(3)
     if save_col.button(
@@ -352,6 +373,8 @@ def render_actions(store, account, candidate, unsaved: bool) -> None:
                 if account
                 else services.debts.add(store, actor(), candidate)
             )
+        except ChangedElsewhereError as exc:
+            show_changed_elsewhere(exc, saved_debt_rows(exc.current))
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
         else:

@@ -18,7 +18,8 @@ import streamlit as st
 from core.clients import Client
 from core.errors import CoreError
 from core.money import to_months
-from services import StoreError, Workspace
+from i18n import CATALOGUE
+from services import ChangedElsewhereError, StoreError, Workspace
 from ui.errors import error_messages, show_error
 from ui.i18n import current_language, t
 from ui.state import get_store, require_client
@@ -71,11 +72,69 @@ def discard_form(form: str) -> None:
 
 def kept(draft: dict[str, Any], key: str, default: Any, draw: Callable[[], T]) -> T:
     """Draw a widget (``draw``) seeded from the draft, then keep its value in the draft."""
+    seeds = draft.setdefault("_seed", {})
+    seeds.setdefault(key, default)
     if key not in st.session_state:
         st.session_state[key] = draft.get(key, default)
     value = draw()
     draft[key] = st.session_state[key]
     return value
+
+
+def edited(draft: dict[str, Any]) -> bool:
+    """Whether anything in the form differs from what it was seeded with."""
+    seeds = draft.get("_seed", {})
+    return any(key in draft and draft[key] != seed for key, seed in seeds.items())
+
+
+def open_record_draft(form: str, scope: str, version: int) -> tuple[dict[str, Any], int]:
+    """The draft of a form editing a saved record, and the version of the record it edits.
+
+    The version is the one the counselor saw when the form opened; it travels with the save,
+    so a save after someone else's (another tab, another counselor) is refused rather than
+    silently undoing theirs. While nothing has been typed, the form follows the record: a newer
+    version re-seeds it from the saved values.
+    """
+    draft = open_draft(form, scope)
+    seen = draft.setdefault("_version", version)
+    if seen != version and not edited(draft):
+        discard_form(form)
+        draft = open_draft(form, scope)
+        seen = draft.setdefault("_version", version)
+    return draft, seen
+
+
+def changed_elsewhere_notice(form: str, draft: dict[str, Any], version: int) -> None:
+    """Say, before any save, that the record changed since this form was opened."""
+    seen = draft.get("_version")
+    if seen is None or seen == version:
+        return
+    st.warning(t("changes.stale_form", seen=seen, now=version), icon=":material/sync_problem:")
+    if st.button(t("changes.load_current"), key=f"{form}reload_current"):
+        discard_form(form)
+        st.rerun()
+
+
+def show_changed_elsewhere(exc: ChangedElsewhereError, rows: list[tuple[str, str]]) -> None:
+    """A refused stale save: nothing was written; show what is saved now, offer to load it."""
+    key = f"changes.entity.{exc.entity}"
+    entity = t(key) if key in CATALOGUE else exc.entity
+    if exc.current is None:
+        st.error(t("changes.deleted", entity=entity), icon=":material/sync_problem:")
+        return
+    st.error(
+        t("changes.refused", entity=entity, seen=exc.seen, now=exc.actual),
+        icon=":material/sync_problem:",
+    )
+    if rows:
+        st.dataframe(
+            {
+                t("changes.col.field"): [r[0] for r in rows],
+                t("changes.col.now"): [r[1] for r in rows],
+            },
+            hide_index=True,
+        )
+    # The form's own notice (changed_elsewhere_notice) offers to load these values.
 
 
 def months_input(
