@@ -31,9 +31,11 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.debts import Debt, baseline_plan
+from core.errors import InvalidAmountError
+from core.limits import MAX_HOUSEHOLD_SIZE, MAX_INCOME_ITEMS, MAX_LABEL_LENGTH, MAX_MONEY
 from core.money import ZERO_MONEY, Money, calc_context, money_total, to_money, to_rate
 from core.reasons import Reason
 
@@ -54,19 +56,22 @@ class IncomeItem(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    label: str = ""
+    label: str = Field(default="", max_length=MAX_LABEL_LENGTH)
     amount: Money
 
 
 class Budget(BaseModel):
-    """A household's monthly budget; amounts are monthly and net."""
+    """A household's monthly budget; amounts are monthly and net.
+
+    Each amount, and the net income in total, is at most :data:`core.limits.MAX_MONEY`.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     id: int | None = None
-    incomes: tuple[IncomeItem, ...] = ()
+    incomes: tuple[IncomeItem, ...] = Field(default=(), max_length=MAX_INCOME_ITEMS)
     essential_costs: dict[CostCategory, Money] = Field(default_factory=dict)
-    household_size: int = Field(default=1, ge=1, le=50)
+    household_size: int = Field(default=1, ge=1, le=MAX_HOUSEHOLD_SIZE)
     living_floor: Money = ZERO_MONEY
     buffer: Money = ZERO_MONEY
 
@@ -80,6 +85,17 @@ class Budget(BaseModel):
                 for item in value
             )
         return value
+
+    @model_validator(mode="after")
+    def _income_within_the_limit(self) -> Budget:
+        if self.net_income > MAX_MONEY:
+            raise InvalidAmountError(
+                "incomes",
+                f"the net income {self.net_income} is above the most accepted, {MAX_MONEY}",
+                code="too_large",
+                params={"max": MAX_MONEY},
+            )
+        return self
 
     @property
     def net_income(self) -> Decimal:

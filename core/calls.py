@@ -19,13 +19,14 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 
 from core.debts import Debt
 from core.errors import CoreError, InvalidAmountError
+from core.limits import (
+    MAX_AGENT_ID_LENGTH,
+    MAX_CONTRACT_NUMBER_LENGTH,
+    MAX_LENDER_LENGTH,
+    MAX_SHORT_TEXT_LENGTH,
+    MAX_TEXT_LENGTH,
+)
 from core.money import PositiveMoney, round_fen
-
-MAX_AGENT_ID_LENGTH = 32
-MAX_LENDER_LENGTH = 100
-MAX_TEXT_LENGTH = 10_000
-MAX_SHORT_TEXT_LENGTH = 500
-MAX_CONTRACT_NUMBER_LENGTH = 64
 
 
 class Channel(StrEnum):

@@ -28,12 +28,16 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.errors import CoreError
+from core.limits import (
+    ID_NUMBER_LENGTH,
+    MAX_HOUSEHOLD_SIZE,
+    MAX_NAME_LENGTH,
+    MAX_NOTES_LENGTH,
+    MOBILE_LENGTH,
+)
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
-MAX_NAME_LENGTH = 50
-MAX_HOUSEHOLD_SIZE = 30
-MAX_NOTES_LENGTH = 10_000
 #: The earliest birth year accepted in an ID number (the oldest living people were born ~1900).
 EARLIEST_BIRTH_YEAR = 1900
 #: A masked phone, ID or contract number hides at least this many characters (or half).
@@ -64,13 +68,15 @@ def normalize_mobile(value: str, field: str = "mobile") -> str:
         raise InvalidIdentifierError(field, f"expected text, got {type(value).__name__}")
     text = _clean(value)
     for prefix in ("+86", "0086", "86"):
-        if text.startswith(prefix) and len(text) == len(prefix) + 11:
+        if text.startswith(prefix) and len(text) == len(prefix) + MOBILE_LENGTH:
             text = text[len(prefix) :]
             break
     if not text.isascii() or not text.isdigit():
         raise InvalidIdentifierError(field, f"a mobile number has digits only, got {value!r}")
-    if len(text) != 11:
-        raise InvalidIdentifierError(field, f"a mobile number has 11 digits, got {len(text)}")
+    if len(text) != MOBILE_LENGTH:
+        raise InvalidIdentifierError(
+            field, f"a mobile number has {MOBILE_LENGTH} digits, got {len(text)}"
+        )
     if text[0] != "1" or text[1] not in "3456789":
         raise InvalidIdentifierError(field, f"a mobile number starts 13 to 19, got {text[:2]}")
     return text
@@ -93,8 +99,10 @@ def normalize_id_number(value: str, field: str = "id_number") -> str:
     if not isinstance(value, str):
         raise InvalidIdentifierError(field, f"expected text, got {type(value).__name__}")
     text = _clean(value).upper()
-    if len(text) != 18:
-        raise InvalidIdentifierError(field, f"an ID number has 18 characters, got {len(text)}")
+    if len(text) != ID_NUMBER_LENGTH:
+        raise InvalidIdentifierError(
+            field, f"an ID number has {ID_NUMBER_LENGTH} characters, got {len(text)}"
+        )
     body, check = text[:17], text[17]
     if not body.isascii() or not body.isdigit() or check not in ID_CHECK_CHARS:
         raise InvalidIdentifierError(field, "an ID number is 17 digits and a digit or X")
@@ -201,8 +209,8 @@ class Client(BaseModel):
     id: int | None = None
     version: int = Field(default=0, ge=0)
     name: str = Field(min_length=1, max_length=MAX_NAME_LENGTH)
-    mobile: str | None = None
-    id_number: str | None = None
+    mobile: str | None = Field(default=None, max_length=MOBILE_LENGTH)
+    id_number: str | None = Field(default=None, max_length=ID_NUMBER_LENGTH)
     household_size: int = Field(default=1, ge=1, le=MAX_HOUSEHOLD_SIZE)
     notes: str = Field(default="", max_length=MAX_NOTES_LENGTH)
     consent: Consent | None = None

@@ -43,8 +43,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.errors import CoreError, InvalidAmountError, InvalidRateError
+from core.limits import MAX_CREDITOR_LENGTH, MAX_DAYS_OVERDUE, MAX_MONTHS, MAX_PRODUCT_LENGTH
 from core.money import (
-    MAX_MONTHS,
     ZERO_MONEY,
     AnnualRate,
     Money,
@@ -88,14 +88,14 @@ class Debt(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     id: int | None = None
-    creditor: str = Field(min_length=1)
+    creditor: str = Field(min_length=1, max_length=MAX_CREDITOR_LENGTH)
     lender_type: LenderType = LenderType.OTHER
-    product: str = ""
+    product: str = Field(default="", max_length=MAX_PRODUCT_LENGTH)
     contract_date: date | None = None
     amount_received: Money | None = None
     outstanding_principal: Money
     overdue_amount: Money = ZERO_MONEY
-    days_overdue: int = Field(default=0, ge=0)
+    days_overdue: int = Field(default=0, ge=0, le=MAX_DAYS_OVERDUE)
     accrued_interest_and_penalties: Money = ZERO_MONEY
     penalty_rate: AnnualRate = Decimal("0")
     rate_quote: Decimal = Decimal("0")
@@ -126,7 +126,7 @@ class Debt(BaseModel):
             _ = self.quoted_annual_rate
         except CoreError as exc:
             field = "day_basis" if exc.field == "day_basis" else "rate_quote"
-            raise type(exc)(field, exc.message, code=exc.code) from None
+            raise type(exc)(field, exc.message, code=exc.code, params=exc.params) from None
         is_fee = self.rate_kind is QuoteKind.MONTHLY_FEE
         if is_fee and self.method is not Method.FLAT_FEE and self.rate_quote != 0:
             raise InvalidRateError("method", "a monthly fee quote needs the flat_fee method")

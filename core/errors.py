@@ -1,11 +1,14 @@
 """Named errors raised by the engine.
 
 Every error is a ``ValueError`` and carries the name of the field at fault and a short,
-stable ``code`` so that the UI can translate it; the message itself is English and meant
-for developers and logs.
+stable ``code`` so that the UI can translate it, with the ``params`` its text needs (a limit,
+say); the message itself is English and meant for developers and logs.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 
 class CoreError(ValueError):
@@ -13,10 +16,18 @@ class CoreError(ValueError):
 
     code = "invalid"
 
-    def __init__(self, field: str, message: str, *, code: str | None = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        *,
+        code: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+        self.params: dict[str, Any] = dict(params or {})
         if code is not None:
             self.code = code
 

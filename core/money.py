@@ -3,6 +3,12 @@
 Amounts come in as ``int``, ``Decimal``, numeric ``str`` or ``float`` and are converted with
 ``Decimal(str(x))`` so that ``0.1`` stays ``Decimal("0.1")``. Rounding happens only through
 :func:`round_fen` (to the fen, ROUND_HALF_UP) and only where money is actually paid.
+
+Whatever comes in, a bad value raises a named :class:`~core.errors.CoreError` (never
+``decimal.InvalidOperation`` or ``OverflowError``): not a number, NaN or infinite →
+``invalid_amount``; text longer than any number (``MAX_NUMBER_TEXT_LENGTH``) → ``too_long``;
+money above :data:`core.limits.MAX_MONEY` → ``too_large``, each with its limit in ``params``.
+Full-width digits (``１２，０００``, as a Chinese input method types them) are read as digits.
 """
 
 from __future__ import annotations
@@ -14,19 +20,16 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator
 
 from core.errors import InvalidAmountError, InvalidRateError, InvalidTermError
+from core.limits import MAX_ANNUAL_RATE, MAX_MONEY, MAX_MONTHS, MAX_NUMBER_TEXT_LENGTH
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0")
 ZERO_MONEY = Decimal("0.00")
 ONE = Decimal("1")
 
-#: The highest nominal annual rate the engine accepts as input: a daily rate of 1 % on a
-#: 365-day year. Anything above it is almost surely a percent typed as a fraction (18 for 18 %).
-MAX_ANNUAL_RATE = Decimal("3.65")
-#: The highest monthly rate or monthly fee rate accepted, the same line per month.
+# MAX_ANNUAL_RATE, MAX_MONEY and MAX_MONTHS are stated in core.limits.
+#: The highest monthly rate or monthly fee rate accepted, the annual line per month.
 MAX_MONTHLY_RATE = MAX_ANNUAL_RATE / 12
-#: The longest term accepted, in months (a 50-year loan).
-MAX_MONTHS = 600
 #: Working precision for intermediate results (annuity factors, rate conversions).
 PRECISION = 34
 
@@ -41,18 +44,29 @@ def to_decimal(value: Any, field: str = "amount") -> Decimal:
 
     >>> to_decimal(0.1)
     Decimal('0.1')
+    >>> to_decimal("１２，０００.５０")
+    Decimal('12000.50')
     """
     if isinstance(value, bool) or value is None:
         raise InvalidAmountError(field, f"expected a number, got {value!r}")
     if isinstance(value, Decimal):
         result = value
-    elif isinstance(value, int | float):
+    elif isinstance(value, int):
+        result = Decimal(value)  # exact, however long (str() of an int has a length limit)
+    elif isinstance(value, float):
         result = Decimal(str(value))
     elif isinstance(value, str):
+        if len(value) > MAX_NUMBER_TEXT_LENGTH:
+            raise InvalidAmountError(
+                field,
+                f"a number has at most {MAX_NUMBER_TEXT_LENGTH} characters, got {len(value)}",
+                code="too_long",
+                params={"max": MAX_NUMBER_TEXT_LENGTH},
+            )
         text = value.strip().replace(",", "").replace("，", "")
         try:
             result = Decimal(text)
-        except InvalidOperation:
+        except (InvalidOperation, ValueError):
             raise InvalidAmountError(field, f"not a number: {value!r}") from None
     else:
         raise InvalidAmountError(field, f"expected a number, got {type(value).__name__}")
@@ -72,12 +86,26 @@ def money_total(amounts: Iterable[Decimal]) -> Decimal:
 
 
 def to_money(value: Any, field: str = "amount", *, positive: bool = False) -> Decimal:
-    """A non-negative amount (strictly positive when ``positive``), not rounded."""
+    """A non-negative amount (strictly positive when ``positive``) of at most
+    :data:`~core.limits.MAX_MONEY`, not rounded.
+
+    >>> to_money("1e30", "income")
+    Traceback (most recent call last):
+    ...
+    core.errors.InvalidAmountError: income: 1E+30 is above the most accepted, 100000000
+    """
     amount = to_decimal(value, field)
     if amount < 0:
         raise InvalidAmountError(field, f"must not be negative, got {amount}")
     if positive and amount == 0:
         raise InvalidAmountError(field, "must be greater than zero")
+    if amount > MAX_MONEY:
+        raise InvalidAmountError(
+            field,
+            f"{amount} is above the most accepted, {MAX_MONEY}",
+            code="too_large",
+            params={"max": MAX_MONEY},
+        )
     return amount
 
 

@@ -59,8 +59,8 @@ from pydantic import (
 
 from core.debts import Debt, LenderType, baseline_plan
 from core.errors import InvalidAmountError, InvalidTermError
+from core.limits import MAX_LABEL_LENGTH, MAX_MONTHS
 from core.money import (
-    MAX_MONTHS,
     ZERO_MONEY,
     AnnualRate,
     MonthlyRate,
@@ -111,7 +111,7 @@ FenAmount = Annotated[PositiveMoney, AfterValidator(_fen_amount_validator)]
 class _Proposal(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    label: str = ""
+    label: str = Field(default="", max_length=MAX_LABEL_LENGTH)
 
 
 class Baseline(_Proposal):

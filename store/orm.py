@@ -6,7 +6,8 @@ client carries ``client_id`` with ``ON DELETE CASCADE``, so deleting the client 
 Money columns end in ``_fen`` (whole fen in a BIGINT).
 
 The schema itself is created only by the migrations in ``store/migrations``; this module must
-match the newest one (a test compares them).
+match the newest one (a test compares them). A text column is exactly as long as its model
+field's limit in ``core.limits`` (a test checks that too), so any record a model accepts fits.
 """
 
 from __future__ import annotations
@@ -18,6 +19,19 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from core.limits import (
+    ID_NUMBER_LENGTH,
+    MAX_AGENT_ID_LENGTH,
+    MAX_COLLECTOR_LENGTH,
+    MAX_CONTRACT_NUMBER_LENGTH,
+    MAX_CREDITOR_LENGTH,
+    MAX_LENDER_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_PRODUCT_LENGTH,
+    MAX_SHORT_TEXT_LENGTH,
+    MAX_TITLE_LENGTH,
+    MOBILE_LENGTH,
+)
 from store.columns import ExactDecimal, Fen, UTCDateTime
 
 NAMING_CONVENTION = {
@@ -51,9 +65,9 @@ class Versioned:
 class ClientRow(Versioned, Base):
     __tablename__ = "clients"
 
-    name: Mapped[str] = mapped_column(sa.String(50), nullable=False, index=True)
-    mobile: Mapped[str | None] = mapped_column(sa.String(11), index=True)
-    id_number: Mapped[str | None] = mapped_column(sa.String(18))
+    name: Mapped[str] = mapped_column(sa.String(MAX_NAME_LENGTH), nullable=False, index=True)
+    mobile: Mapped[str | None] = mapped_column(sa.String(MOBILE_LENGTH), index=True)
+    id_number: Mapped[str | None] = mapped_column(sa.String(ID_NUMBER_LENGTH))
     household_size: Mapped[int] = mapped_column(nullable=False)
     notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
     consent_given_on: Mapped[date | None]
@@ -72,13 +86,13 @@ class CallRow(Versioned, Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     channel: Mapped[str] = mapped_column(sa.String(20), nullable=False)
     direction: Mapped[str] = mapped_column(sa.String(10), nullable=False)
-    lender: Mapped[str] = mapped_column(sa.String(100), nullable=False)
-    agent_id: Mapped[str] = mapped_column(sa.String(32), nullable=False)
+    lender: Mapped[str] = mapped_column(sa.String(MAX_LENDER_LENGTH), nullable=False)
+    agent_id: Mapped[str] = mapped_column(sa.String(MAX_AGENT_ID_LENGTH), nullable=False)
     summary: Mapped[str] = mapped_column(sa.Text, nullable=False)
     lender_promised: Mapped[str] = mapped_column(sa.Text, nullable=False)
     client_promised: Mapped[str] = mapped_column(sa.Text, nullable=False)
     outcome: Mapped[str] = mapped_column(sa.String(20), nullable=False)
-    next_action: Mapped[str] = mapped_column(sa.String(500), nullable=False)
+    next_action: Mapped[str] = mapped_column(sa.String(MAX_SHORT_TEXT_LENGTH), nullable=False)
     next_action_on: Mapped[date | None]
     recorded: Mapped[bool] = mapped_column(nullable=False)
     agent_told_of_recording: Mapped[bool] = mapped_column(nullable=False)
@@ -93,7 +107,7 @@ class FollowUpTaskRow(Versioned, Base):
         sa.ForeignKey("calls.id", ondelete="SET NULL"), index=True
     )
     kind: Mapped[str] = mapped_column(sa.String(40), nullable=False)
-    title: Mapped[str] = mapped_column(sa.String(500), nullable=False)
+    title: Mapped[str] = mapped_column(sa.String(MAX_SHORT_TEXT_LENGTH), nullable=False)
     due: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     done: Mapped[bool] = mapped_column(nullable=False)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -132,7 +146,7 @@ class PaymentRow(Versioned, Base):
     )
     paid_on: Mapped[date] = mapped_column(nullable=False)
     amount_fen: Mapped[Decimal] = mapped_column(Fen, nullable=False)
-    reference: Mapped[str] = mapped_column(sa.String(500), nullable=False)
+    reference: Mapped[str] = mapped_column(sa.String(MAX_SHORT_TEXT_LENGTH), nullable=False)
 
 
 class CollectionContactRow(Versioned, Base):
@@ -151,8 +165,8 @@ class CollectionContactRow(Versioned, Base):
     threats: Mapped[bool] = mapped_column(nullable=False)
     threat_to_safety: Mapped[bool] = mapped_column(nullable=False)
     insults: Mapped[bool] = mapped_column(nullable=False)
-    lender: Mapped[str] = mapped_column(sa.String(100), nullable=False)
-    collector: Mapped[str] = mapped_column(sa.String(100), nullable=False)
+    lender: Mapped[str] = mapped_column(sa.String(MAX_LENDER_LENGTH), nullable=False)
+    collector: Mapped[str] = mapped_column(sa.String(MAX_COLLECTOR_LENGTH), nullable=False)
     note: Mapped[str] = mapped_column(sa.Text, nullable=False)
 
 
@@ -160,10 +174,12 @@ class DebtRow(Versioned, Base):
     __tablename__ = "debts"
 
     client_id: Mapped[int] = _client_fk(index=True)
-    creditor: Mapped[str] = mapped_column(sa.String(100), nullable=False)
+    creditor: Mapped[str] = mapped_column(sa.String(MAX_CREDITOR_LENGTH), nullable=False)
     lender_type: Mapped[str] = mapped_column(sa.String(30), nullable=False)
-    product: Mapped[str] = mapped_column(sa.String(100), nullable=False)
-    contract_number: Mapped[str] = mapped_column(sa.String(64), nullable=False, index=True)
+    product: Mapped[str] = mapped_column(sa.String(MAX_PRODUCT_LENGTH), nullable=False)
+    contract_number: Mapped[str] = mapped_column(
+        sa.String(MAX_CONTRACT_NUMBER_LENGTH), nullable=False, index=True
+    )
     contract_date: Mapped[date | None]
     amount_received_fen: Mapped[Decimal | None] = mapped_column(Fen)
     outstanding_principal_fen: Mapped[Decimal] = mapped_column(Fen, nullable=False)
@@ -207,7 +223,7 @@ class ProposalRow(Versioned, Base):
     kind: Mapped[str] = mapped_column(sa.String(40), nullable=False)
     status: Mapped[str] = mapped_column(sa.String(10), nullable=False)
     agreed_on: Mapped[date | None]
-    title: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    title: Mapped[str] = mapped_column(sa.String(MAX_TITLE_LENGTH), nullable=False)
     #: ``Proposal.model_dump(mode="json")``, read back with ``core.proposals.parse_proposal``.
     payload: Mapped[dict[str, Any]] = mapped_column(sa.JSON, nullable=False)
     #: The plan as agreed (``core.plans.Plan`` as JSON), frozen even if the debt later changes.

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core.affordability import Budget
+from core.limits import MAX_TITLE_LENGTH
 from core.plans import Plan
 from core.proposals import Proposal
 
@@ -43,7 +44,7 @@ class SavedProposal(BaseModel):
     client_id: int | None = None
     debt_id: int | None = None
     proposal: Proposal
-    title: str = Field(default="", max_length=200)
+    title: str = Field(default="", max_length=MAX_TITLE_LENGTH)
     status: ProposalStatus = ProposalStatus.SAVED
     agreed_on: date | None = None
     plan: Plan | None = None

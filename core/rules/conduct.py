@@ -30,9 +30,10 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from core.calls import MAX_LENDER_LENGTH, MAX_TEXT_LENGTH, Channel
+from core.calls import Channel
 from core.debts import LenderType
 from core.errors import CoreError
+from core.limits import MAX_COLLECTOR_LENGTH, MAX_LENDER_LENGTH, MAX_TEXT_LENGTH
 from core.rules.escalation import RegulatorRoute, regulator_route, route_text
 from core.rules.templates import Notice, format_datetime, notice, render
 from core.rules.timing import local, require_aware
@@ -64,10 +65,6 @@ class CollectionEvent(BaseModel):
     threats: bool = False
     threat_to_safety: bool = False
     insults: bool = False
-
-
-#: The longest collector's name or staff number a contact keeps.
-MAX_COLLECTOR_LENGTH = 100
 
 
 class CollectionContact(BaseModel):

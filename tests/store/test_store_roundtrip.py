@@ -64,7 +64,7 @@ def test_a_debt_comes_back_with_every_amount_to_the_fen_and_every_rate_exact(sto
 
 @pytest.mark.parametrize(
     "amount",
-    ["0.01", "0.10", "1072.01", "99999999.99", "999999999999.99", "12345678901234.56"],
+    ["0.01", "0.10", "1072.01", "99999999.99", "100000000.00"],  # up to core.limits.MAX_MONEY
 )
 def test_money_survives_the_database_to_the_fen_at_any_size(store, amount):
     client = store.clients.create(a_client())
