@@ -12,11 +12,15 @@ its id. Money is in whole fen (``amount_fen: 107201``), rates are exact decimal 
 instants are ISO 8601 in UTC, dates ``YYYY-MM-DD``.
 
 Restoring replaces the whole database in one transaction, keeping the ids, so that links
-between records survive. It is all or nothing: the file is read and checked completely
-(structure, types, and every record through its ``core`` model) before the database is
-touched, and a database error half-way rolls everything back. A file that cannot be used
-raises :class:`BackupFileError` saying where (``line 12, column 5`` for broken JSON,
-``tables.calls[3].at`` for a bad value); the database is then exactly as it was.
+between records survive. It is all or nothing: the file is read and checked completely before
+the database is touched — its size (at most :data:`MAX_BACKUP_BYTES`, checked before it is read
+into memory), its structure, each value's type and range, every record through its ``core``
+model (so within ``core.limits``), and every link: a call, task, payment, proposal, checklist or
+collection contact may point only at a debt, call or proposal of its own client — and a
+database error half-way rolls everything back. A file that cannot be used raises
+:class:`BackupFileError` saying where (``line 12, column 5`` for broken JSON,
+``tables.calls[3].at`` for a bad value) with a ``reason`` and ``params`` the catalogue words in
+the user's language (``error.backup.<reason>``); the database is then exactly as it was.
 
 Pages call :func:`backup_to_bytes` / :func:`read_backup` / :func:`restore_backup` (or
 :func:`restore_from_bytes`); the command line (``python -m store``) calls the same.
@@ -41,6 +45,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from core.errors import CoreError
+from core.money import to_decimal
 from store import (
     budgets,
     calls,
@@ -62,6 +67,13 @@ if TYPE_CHECKING:
 
 FORMAT = "repaytalk-backup"
 FORMAT_VERSION = 1
+#: The largest backup accepted, in MB: the Data page's upload limit (``server.maxUploadSize`` in
+#: ``.streamlit/config.toml``, a test keeps them equal) and ``python -m store restore``'s.
+#: A backup of a few hundred clients with years of calls is far below it.
+MAX_BACKUP_MB = 5
+MAX_BACKUP_BYTES = MAX_BACKUP_MB * 1024 * 1024
+#: The range of each integer column type on every database (PostgreSQL's INTEGER is 32-bit).
+_INTEGER_RANGES = {sa.Integer: 2**31 - 1, sa.BigInteger: 2**63 - 1}
 #: Rows sent to the database per INSERT batch when restoring.
 BATCH = 2000
 
@@ -81,17 +93,44 @@ _READERS: dict[str, Callable[[Any], object]] = {
 
 
 class BackupFileError(StoreError):
-    """A backup file that cannot be restored; ``where`` says which part of it is wrong."""
+    """A backup file that cannot be restored; ``where`` says which part of it is wrong.
+
+    ``problem`` is English, for logs. ``reason`` and ``params`` say it for the catalogue
+    (``error.backup.<reason>``; a ``line`` and ``column`` or ``byte`` in ``params`` are the
+    position ``where`` names); ``cause`` is the named error of a record its model refused.
+    """
 
     code = "backup_invalid"
 
-    def __init__(self, source: str, where: str, problem: str, *, code: str | None = None):
+    def __init__(
+        self,
+        source: str,
+        where: str,
+        problem: str,
+        *,
+        code: str | None = None,
+        reason: str = "invalid",
+        params: Mapping[str, Any] | None = None,
+        cause: Exception | None = None,
+    ):
         super().__init__(
             f"{source}: {where}: {problem}" if where else f"{source}: {problem}", code=code
         )
         self.source = source
         self.where = where
         self.problem = problem
+        self.reason = reason
+        self.params: dict[str, Any] = dict(params or {})
+        self.cause = cause
+
+
+class _Bad(ValueError):
+    """A value of the file that cannot be used, with its reason for the catalogue."""
+
+    def __init__(self, reason: str, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.params = params
 
 
 class BackupVersionError(BackupFileError):
@@ -119,8 +158,14 @@ class Backup:
 
 
 def tables() -> list[sa.Table]:
-    """Every table of the schema, parents before children."""
-    return list(Base.metadata.sorted_tables)
+    """Every table of records, parents before children (bookkeeping such as the processed
+    requests of :mod:`store.requests` is not a record: it is neither backed up nor restored)."""
+    return [table for table in Base.metadata.sorted_tables if table.info.get("backup", True)]
+
+
+def bookkeeping_tables() -> list[sa.Table]:
+    """The tables a backup leaves out; a restore empties them."""
+    return [table for table in Base.metadata.sorted_tables if not table.info.get("backup", True)]
 
 
 def _columns(table: sa.Table) -> list[sa.Column]:
@@ -226,46 +271,65 @@ def read_backup(data: bytes | str, *, source: str = "backup") -> Backup:
     Raises :class:`BackupFileError` naming where the file is wrong, or
     :class:`BackupVersionError` for another format version.
     """
+    _check_size(data, source)
     document = _parse_json(data, source)
     if not isinstance(document, dict):
-        raise BackupFileError(source, "", "not a RepayTalk backup (expected a JSON object)")
+        raise BackupFileError(
+            source, "", "not a RepayTalk backup (expected a JSON object)", reason="not_a_backup"
+        )
     if document.get("format") != FORMAT:
-        raise BackupFileError(source, "format", f"not a RepayTalk backup (expected {FORMAT!r})")
+        raise BackupFileError(
+            source,
+            "format",
+            f"not a RepayTalk backup (expected {FORMAT!r})",
+            reason="not_a_backup",
+        )
     version = document.get("format_version")
     if version != FORMAT_VERSION or isinstance(version, bool):
         raise BackupVersionError(
             source,
             "format_version",
             f"version {version!r} cannot be read; this program reads version {FORMAT_VERSION}",
+            reason="version",
+            params={"version": str(version), "supported": FORMAT_VERSION},
         )
     created_at = _decode_instant(document.get("created_at"), source, "created_at")
     revision = document.get("schema_revision")
     if revision is not None and not isinstance(revision, str):
-        raise BackupFileError(source, "schema_revision", f"expected text, got {revision!r}")
+        raise BackupFileError(
+            source, "schema_revision", f"expected text, got {revision!r}", reason="expected_text"
+        )
     counts = document.get("counts")
     body = document.get("tables")
     if not isinstance(counts, dict):
-        raise BackupFileError(source, "counts", "missing, or not an object")
+        raise BackupFileError(source, "counts", "missing, or not an object", reason="missing_part")
     if not isinstance(body, dict):
-        raise BackupFileError(source, "tables", "missing, or not an object")
+        raise BackupFileError(source, "tables", "missing, or not an object", reason="missing_part")
     expected = [table.name for table in tables()]
     for name in body:
         if name not in expected:
-            raise BackupFileError(source, f"tables.{name}", "not a table of RepayTalk")
+            raise BackupFileError(
+                source, f"tables.{name}", "not a table of RepayTalk", reason="unknown_table"
+            )
     rows: dict[str, list[dict[str, Any]]] = {}
     for table in tables():
         where = f"tables.{table.name}"
         table_rows = body.get(table.name)
         if not isinstance(table_rows, list):
-            raise BackupFileError(source, where, "missing, or not a list of rows")
+            raise BackupFileError(
+                source, where, "missing, or not a list of rows", reason="missing_part"
+            )
         if counts.get(table.name) != len(table_rows):
             raise BackupFileError(
                 source,
                 where,
                 f"has {len(table_rows)} rows but the header counts {counts.get(table.name)!r}"
                 " (the file is incomplete or was edited)",
+                reason="count_mismatch",
+                params={"rows": len(table_rows), "counted": str(counts.get(table.name))},
             )
         rows[table.name] = _decode_rows(table, table_rows, source, revision)
+    _check_links(rows, source)
     return Backup(
         created_at=created_at,
         schema_revision=revision,
@@ -274,20 +338,51 @@ def read_backup(data: bytes | str, *, source: str = "backup") -> Backup:
     )
 
 
+def _too_large(source: str, size: int) -> BackupFileError:
+    return BackupFileError(
+        source,
+        "",
+        f"the file has {size:,} bytes, more than the {MAX_BACKUP_MB} MB a restore accepts",
+        reason="too_large",
+        params={"mb": MAX_BACKUP_MB},
+    )
+
+
+def _check_size(data: object, source: str) -> None:
+    if isinstance(data, str):
+        size = len(data) if len(data) > MAX_BACKUP_BYTES else len(data.encode("utf-8", "replace"))
+    elif isinstance(data, bytes | bytearray | memoryview):
+        size = len(data)
+    else:
+        return
+    if size > MAX_BACKUP_BYTES:
+        raise _too_large(source, size)
+
+
 def _parse_json(data: bytes | str, source: str) -> Any:
     if isinstance(data, bytes | bytearray | memoryview):
         data = _utf8(bytes(data), source)
     if not isinstance(data, str):
-        raise BackupFileError(source, "", f"expected the file's bytes, got {type(data).__name__}")
+        raise BackupFileError(
+            source,
+            "",
+            f"expected the file's bytes, got {type(data).__name__}",
+            reason="not_a_backup",
+        )
     if not data.strip():
-        raise BackupFileError(source, "", "the file is empty")
+        raise BackupFileError(source, "", "the file is empty", reason="empty")
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
+        # orjson's own message (English, with offsets) is kept for logs only.
         at_end = exc.pos >= len(data.rstrip())
         hint = " (the file ends too early: it is truncated)" if at_end else ""
         raise BackupFileError(
-            source, f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}{hint}"
+            source,
+            f"line {exc.lineno}, column {exc.colno}",
+            f"not valid JSON: {exc.msg}{hint}",
+            reason="truncated" if at_end else "not_json",
+            params={"line": exc.lineno, "column": exc.colno},
         ) from None
 
 
@@ -303,7 +398,13 @@ def _utf8(data: bytes, source: str) -> str:
             if truncated
             else f"not UTF-8 text ({exc.reason})"
         )
-        raise BackupFileError(source, f"line {line}, byte {column}", problem) from None
+        raise BackupFileError(
+            source,
+            f"line {line}, byte {column}",
+            problem,
+            reason="truncated" if truncated else "not_utf8",
+            params={"line": line, "byte": column},
+        ) from None
 
 
 def _decode_rows(
@@ -320,23 +421,42 @@ def _decode_rows(
     for index, raw in enumerate(table_rows):
         if not isinstance(raw, dict) or raw.keys() != names:
             where = f"tables.{table.name}[{index}]"
-            raise BackupFileError(source, where, _row_shape_problem(raw, names, revision))
+            raise BackupFileError(
+                source,
+                where,
+                _row_shape_problem(raw, names, revision),
+                reason="row_shape",
+                params={"columns": ", ".join(sorted(names ^ set(raw)))}
+                if isinstance(raw, dict)
+                else {"columns": ""},
+            )
         row: dict[str, Any] = {}
         for name, decode, nullable in plan:
             value = raw[name]
             try:
                 if value is None:
                     if not nullable:
-                        raise ValueError("must not be empty (null)")
+                        raise _Bad("null", "must not be empty (null)")
                     row[name] = None
                 else:
                     row[name] = decode(value)
+            except _Bad as exc:
+                where = f"tables.{table.name}[{index}].{name}"
+                raise BackupFileError(
+                    source, where, str(exc), reason=exc.reason, params=exc.params
+                ) from None
             except (TypeError, ValueError, InvalidOperation) as exc:
                 where = f"tables.{table.name}[{index}].{name}"
-                raise BackupFileError(source, where, str(exc)) from None
+                raise BackupFileError(source, where, str(exc), reason="bad_value") from None
         if row["id"] in seen:
             where = f"tables.{table.name}[{index}].id"
-            raise BackupFileError(source, where, f"id {row['id']} appears twice")
+            raise BackupFileError(
+                source,
+                where,
+                f"id {row['id']} appears twice",
+                reason="duplicate_id",
+                params={"id": row["id"]},
+            )
         seen.add(row["id"])
         if read is not None:
             _check_record(read, row, source, f"tables.{table.name}[{index}]")
@@ -359,16 +479,62 @@ def _row_shape_problem(raw: Any, names: set[str], revision: str | None) -> str:
 
 
 def _check_record(read: Callable[[Any], object], row: dict[str, Any], source: str, where: str):
+    where = f"{where} (id {row['id']})"
     try:
         read(SimpleNamespace(**row))
     except pydantic.ValidationError as exc:
         error = exc.errors()[0]
         loc = ".".join(str(part) for part in error["loc"])
         raise BackupFileError(
-            source, f"{where} (id {row['id']})", f"{loc or exc.title}: {error['msg']}"
+            source, where, f"{loc or exc.title}: {error['msg']}", reason="record", cause=exc
         ) from None
-    except (CoreError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise BackupFileError(source, f"{where} (id {row['id']})", str(exc)) from None
+    except CoreError as exc:
+        raise BackupFileError(source, where, str(exc), reason="record", cause=exc) from None
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise BackupFileError(source, where, str(exc), reason="record") from None
+
+
+def _check_links(rows: Mapping[str, list[dict[str, Any]]], source: str) -> None:
+    """Every link points at a record in the file, and one of the same client: a call, task,
+    payment, proposal, checklist or collection contact never points at another client's
+    debt, call or proposal (the store's own writes refuse that; a file must not sneak it in)."""
+    by_id = {name: {row["id"]: row for row in table_rows} for name, table_rows in rows.items()}
+    for table in tables():
+        links = [
+            (str(column.name), str(key.column.table.name))
+            for column in table.columns
+            for key in column.foreign_keys
+        ]
+        for index, row in enumerate(rows[table.name]):
+            for column, target in links:
+                value = row[column]
+                if value is None:
+                    continue
+                where = f"tables.{table.name}[{index}].{column}"
+                parent = by_id[target].get(value)
+                if parent is None:
+                    raise BackupFileError(
+                        source,
+                        where,
+                        f"points at {target} id {value}, which is not in the file",
+                        reason="missing_record",
+                        params={"table": target, "id": value},
+                    )
+                mine, theirs = row.get("client_id"), parent.get("client_id")
+                if mine is not None and theirs is not None and mine != theirs:
+                    raise BackupFileError(
+                        source,
+                        where,
+                        f"points at {target} id {value} of client {theirs},"
+                        f" but this record belongs to client {mine}",
+                        reason="other_clients_record",
+                        params={
+                            "table": target,
+                            "id": value,
+                            "client": mine,
+                            "other_client": theirs,
+                        },
+                    )
 
 
 # --- one codec per column type --------------------------------------------------------------
@@ -399,13 +565,15 @@ def _decoder(column: sa.Column) -> Callable[[Any], Any]:
     elif isinstance(kind, sa.Date):
         decode = _decode_date
     elif isinstance(kind, sa.Boolean):
-        decode = _expect(bool, "true or false")
+        decode = _expect(bool, "true or false", "expected_bool")
     elif isinstance(kind, sa.Integer):
-        decode = _decode_int
+        decode = _decode_int_up_to(
+            _INTEGER_RANGES[sa.BigInteger if isinstance(kind, sa.BigInteger) else sa.Integer]
+        )
     elif isinstance(kind, sa.String):  # Text too
         decode = _decode_text(kind.length)
     elif isinstance(kind, sa.JSON):
-        decode = _expect(dict | list, "a JSON object or list")
+        decode = _expect(dict | list, "a JSON object or list", "expected_json")
     else:  # pragma: no cover - a new column type needs a codec here
         raise TypeError(f"no backup codec for {column.table.name}.{column.name} ({kind!r})")
     return decode
@@ -423,19 +591,31 @@ def _encode_instant(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
-def _expect(kind: Any, described: str) -> Callable[[Any], Any]:
+def _shown(value: Any) -> str:
+    """A value for a message, cut short (a hostile file may hold megabytes in one value)."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+def _expect(kind: Any, described: str, reason: str) -> Callable[[Any], Any]:
     def decode(value: Any) -> Any:
         if not isinstance(value, kind):
-            raise ValueError(f"expected {described}, got {value!r}")
+            raise _Bad(reason, f"expected {described}, got {_shown(value)}")
         return value
 
     return decode
 
 
-def _decode_int(value: Any) -> int:
+def _decode_int(value: Any, most: int = _INTEGER_RANGES[sa.BigInteger]) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"expected a whole number, got {value!r}")
+        raise _Bad("expected_integer", f"expected a whole number, got {_shown(value)}")
+    if not -most - 1 <= value <= most:
+        raise _Bad("out_of_range", f"{value} is beyond the column's range (±{most})")
     return value
+
+
+def _decode_int_up_to(most: int) -> Callable[[Any], int]:
+    return lambda value: _decode_int(value, most)
 
 
 def _decode_fen(value: Any) -> Decimal:
@@ -444,51 +624,54 @@ def _decode_fen(value: Any) -> Decimal:
 
 def _decode_exact(value: Any) -> Decimal:
     if not isinstance(value, str):
-        raise ValueError(f"expected a decimal number as text, got {value!r}")
-    number = Decimal(value)
-    if not number.is_finite():
-        raise ValueError(f"expected a finite decimal number, got {value!r}")
-    return number
+        raise _Bad("expected_decimal", f"expected a decimal number as text, got {_shown(value)}")
+    try:
+        return to_decimal(value, "value")
+    except CoreError:
+        raise _Bad(
+            "expected_decimal", f"expected a finite decimal number, got {_shown(value)}"
+        ) from None
 
 
 def _decode_text(length: int | None) -> Callable[[Any], str]:
     def decode(value: Any) -> str:
         if not isinstance(value, str):
-            raise ValueError(f"expected text, got {value!r}")
+            raise _Bad("expected_text", f"expected text, got {_shown(value)}")
         if length is not None and len(value) > length:
-            raise ValueError(f"longer than {length} characters")
+            raise _Bad("text_too_long", f"longer than {length} characters", max=length)
         return value
 
     return decode
 
 
 def _decode_date(value: Any) -> date:
+    described = f"expected a date as YYYY-MM-DD, got {_shown(value)}"
     if not isinstance(value, str) or len(value) != 10:
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+        raise _Bad("expected_date", described)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+        raise _Bad("expected_date", described) from None
 
 
 def _decode_datetime(value: Any) -> datetime:
-    described = f"expected an ISO 8601 date-time with its UTC offset, got {value!r}"
+    described = f"expected an ISO 8601 date-time with its UTC offset, got {_shown(value)}"
     if not isinstance(value, str):
-        raise ValueError(described)
+        raise _Bad("expected_datetime", described)
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(described) from None
+        raise _Bad("expected_datetime", described) from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(described)
+        raise _Bad("expected_datetime", described)
     return moment.astimezone(UTC)
 
 
 def _decode_instant(value: Any, source: str, where: str) -> datetime:
     try:
         return _decode_datetime(value)
-    except ValueError as exc:
-        raise BackupFileError(source, where, str(exc)) from None
+    except _Bad as exc:
+        raise BackupFileError(source, where, str(exc), reason=exc.reason) from None
 
 
 # --- restoring ------------------------------------------------------------------------------
@@ -505,7 +688,7 @@ def restore_backup(store: Store, backup: Backup) -> dict[str, int]:
         raise StoreError(f"expected a Backup, got {type(backup).__name__}", code="wrong_type")
     with store.write() as session:
         connection = session.connection()
-        for table in reversed(tables()):
+        for table in [*bookkeeping_tables(), *reversed(tables())]:
             connection.execute(table.delete())
         for table in tables():
             for batch in _batches(backup.rows[table.name]):
@@ -523,11 +706,21 @@ def restore_from_bytes(
 
 
 def read_backup_file(path: str | os.PathLike[str]) -> Backup:
+    """Read and check the backup at ``path`` (see :func:`read_backup`); a file larger than
+    :data:`MAX_BACKUP_BYTES` is refused before it is read into memory."""
     source = str(path)
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BACKUP_BYTES:
+                raise _too_large(source, size)
+            data = handle.read(MAX_BACKUP_BYTES + 1)  # a file growing, or not a regular file
     except OSError as exc:
-        raise BackupFileError(source, "", f"cannot be read: {exc.strerror or exc}") from None
+        raise BackupFileError(
+            source, "", f"cannot be read: {exc.strerror or exc}", reason="unreadable"
+        ) from None
+    if len(data) > MAX_BACKUP_BYTES:
+        raise _too_large(source, len(data))
     return read_backup(data, source=source)
 
 
