@@ -1,11 +1,14 @@
 """The store's command line: back up, restore and export the database.
 
     python -m store backup FILE.json
-    python -m store restore FILE.json [--yes]
+    python -m store restore FILE.json [--yes] [--language zh-CN]
     python -m store export-csv FOLDER [--client ID] [--language en] [--mask-names]
 
 The database is ``REPAYTALK_DATABASE_URL`` (default ``sqlite:///data/repaytalk.db``), or
-``--database URL``. Messages are one line each, never a traceback. Exit codes:
+``--database URL``. Messages are one line each, never a traceback; a refused backup is worded
+through the catalogue (``i18n.errors``) in ``--language`` (English by default), as the Data page
+words it. A backup file larger than ``store.backup.MAX_BACKUP_BYTES`` (5 MB, the Data page's
+limit) is refused before it is read. Exit codes:
 
 0 done · 1 the database or a file could not be used · 2 wrong command line ·
 3 the backup file was refused (nothing was changed) · 4 cancelled at the confirmation
@@ -19,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
 from i18n import LANGUAGES, translate
+from i18n.errors import backup_lines
 from store.backup import (
     BackupFileError,
     database_counts,
@@ -55,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", metavar="FILE.json")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="en",
+        help="of the messages when the file is refused (default: en)",
+    )
 
     export = commands.add_parser(
         "export-csv", help="write calls.csv, tasks.csv and payments.csv (UTF-8 with BOM)"
@@ -90,7 +100,9 @@ def main(
         with init_db(args.database) as store:
             return COMMANDS[args.command](store, args, stdin, stdout)
     except BackupFileError as error:
-        print(f"error: the backup was refused, nothing was changed: {error}", file=stderr)
+        language = getattr(args, "language", "en")
+        worded = translate("error.backup.separator", language).join(backup_lines(error, language))
+        print(f"error: {error.source}: {worded}", file=stderr)
         return REFUSED
     except StoreError as error:
         print(f"error: {error}", file=stderr)

@@ -498,7 +498,7 @@ def _check_links(rows: Mapping[str, list[dict[str, Any]]], source: str) -> None:
     """Every link points at a record in the file, and one of the same client: a call, task,
     payment, proposal, checklist or collection contact never points at another client's
     debt, call or proposal (the store's own writes refuse that; a file must not sneak it in)."""
-    by_id = {name: {row["id"]: row for row in table_rows} for name, table_rows in rows.items()}
+    by_id = {name: {row.get("id"): row for row in table_rows} for name, table_rows in rows.items()}
     for table in tables():
         links = [
             (str(column.name), str(key.column.table.name))

@@ -39,7 +39,9 @@ def test_a_broken_backup_says_where_it_is_broken_in_the_users_language(lang):
         read_backup(b'{"format": "repaytalk-backup", "format_version": 1, "tables": {', source="x")
     lines = error_messages(info.value, lang)
     assert lines[0] == translate("error.backup_invalid", lang)
-    assert "line 1" in lines[1]
+    where = translate("error.backup.at_line", lang, line=1, column=info.value.params["column"])
+    assert where in lines[1]
+    assert translate("error.backup.truncated", lang) in lines[1]
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])

@@ -29,7 +29,7 @@ from store_samples import (
 
 import store.backup as backup_module
 from cli.store import CANCELLED, FAILED, OK, REFUSED, USAGE, main
-from store import InvalidDataError, init_db
+from store import init_db
 from store.backup import (
     FORMAT_VERSION,
     BackupFileError,
@@ -219,14 +219,15 @@ def test_a_failure_half_way_through_a_restore_changes_nothing(store, monkeypatch
     assert contents(store) == before
 
 
-def test_a_backup_pointing_at_a_missing_client_is_refused_by_the_database(store):
+def test_a_backup_pointing_at_a_missing_client_is_refused_by_the_check(store):
     fill(store)
     document = backup_document(store)
     document["tables"]["calls"][0]["client_id"] = 999_999
     data = backup_module.dump_document(document)
     before = contents(store)
-    with pytest.raises(InvalidDataError):
+    with pytest.raises(BackupFileError) as caught:
         restore_from_bytes(store, data)
+    assert caught.value.where == "tables.calls[0].client_id"
     assert contents(store) == before
 
 
@@ -441,7 +442,7 @@ def test_the_command_line_refuses_a_broken_file_before_asking(store, database_ur
     code, out, err = run_cli("--database", database_url, "restore", str(path), answer="yes\n")
     assert code == REFUSED
     assert out == ""
-    assert "nothing was changed" in err and "truncated" in err and str(path) in err
+    assert "the database is unchanged" in err and "truncated" in err and str(path) in err
     assert "Traceback" not in err
     code, _, err = run_cli("--database", database_url, "restore", str(tmp_path / "none.json"))
     assert code == REFUSED and "cannot be read" in err
