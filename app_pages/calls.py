@@ -22,7 +22,7 @@ from charts.timeline import (
     task_events,
     timeline_figure,
 )
-from core.calls import Call, Channel, DebtAccount, Direction, Outcome, Payment, TaskKind
+from core.calls import Call, Channel, DebtAccount, Direction, Outcome, Payment
 from core.clients import Client
 from core.errors import CoreError
 from core.rules.adherence import plan_adherence
@@ -48,7 +48,7 @@ from ui.call_widgets import (
 )
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, enum_labels, t
-from ui.state import actor, now_local
+from ui.state import actor, form_session, now_local
 from ui.widgets import money_input
 
 FORM_KEYS = (
@@ -123,18 +123,8 @@ def save_call(page: CallPage) -> None:
         call = read_call(page)
         plan = next((c.plan for c in page.cases if c.saved.debt_id == call.debt_id), None)
         tasks = follow_up_tasks(call, plan, page.now, language=page.lang)
-        existing = {
-            (task.kind, task.title)
-            for task in services.tasks.list_for_client(store, actor(), page.client.id)
-        }
-        # An agreed plan's reminders exist once, however many calls are logged about it.
-        tasks = [
-            task
-            for task in tasks
-            if task.kind is not TaskKind.INSTALLMENT_REMINDER
-            or (task.kind, task.title) not in existing
-        ]
-        saved, _ = services.calls.log(store, actor(), call, tasks)
+        request = services.request_key(form_session(), "call", call)
+        saved, _ = services.calls.log(store, actor(), call, tasks, request_id=request)
     except (ValidationError, CoreError, StoreError) as exc:
         show_error(exc)
         return

@@ -30,6 +30,7 @@ from services import (
     proposals,
     tasks,
 )
+from services._work import request_key
 from services.actor import LOCAL_USER, Actor
 from services.errors import (
     ChangedElsewhereError,
@@ -73,5 +74,6 @@ __all__ = [
     "open_workspace",
     "payments",
     "proposals",
+    "request_key",
     "tasks",
 ]

@@ -3,6 +3,8 @@ stale save into :class:`ChangedElsewhereError` with the record as it is now."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -10,6 +12,7 @@ from typing import Any, TypeVar
 from services.actor import Actor, check
 from services.errors import ChangedElsewhereError, NotFoundError, StaleRecordError
 from services.workspace import Workspace
+from store.requests import DuplicateRequestError
 
 T = TypeVar("T")
 
@@ -71,3 +74,51 @@ def delete_seen(
             delete(record_id, version=version)
     except StaleRecordError as exc:
         raise seen_version(entity, record_id, version or 0, read_now)(exc) from None
+
+
+def request_key(form_token: str, kind: str, payload: Any) -> str:
+    """The idempotency key of submitting ``payload`` (a model, or anything JSON can hold) from
+    the form session ``form_token``: the same submission gives the same key, so a double click,
+    Enter then a click, or a retried request is carried out once.
+
+    >>> same = {"summary": "hi"}
+    >>> request_key("tab-1", "call", same) == request_key("tab-1", "call", dict(same))
+    True
+    >>> request_key("tab-1", "call", same) == request_key("tab-2", "call", same)
+    False
+    """
+    if hasattr(payload, "model_dump"):
+        payload = payload.model_dump(mode="json", exclude={"id", "version"})
+    text = json.dumps([form_token, kind, payload], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:40]
+
+
+def once(
+    ws: Workspace,
+    actor: Actor,
+    request_id: str | None,
+    kind: str,
+    client_id: int,
+    write: Callable[[], T],
+    record_id: Callable[[T], int],
+    read: Callable[[int], T],
+) -> T:
+    """Carry out ``write`` in one unit of work, once per ``request_id``: a repeated request
+    returns what the first one wrote and writes nothing."""
+    if request_id is None:
+        with unit(ws, actor):
+            return write()
+    done = ws.requests.find(request_id, kind)
+    if done is not None:
+        return read(done)
+    try:
+        with unit(ws, actor):
+            result = write()
+            ws.requests.remember(request_id, client_id, kind, record_id(result))
+            return result
+    except DuplicateRequestError:
+        # Another process carried it out between our look and our write.
+        done = ws.requests.find(request_id, kind)
+        if done is None:
+            raise
+        return read(done)

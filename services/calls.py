@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from core.calls import Call, FollowUpTask
-from services._work import delete_seen, save_seen, unit
+from core.calls import Call, FollowUpTask, TaskKind
+from services._work import delete_seen, once, save_seen
 from services.actor import Actor, check
+from services.errors import InvalidDataError
 from services.workspace import Workspace
 
 
@@ -23,11 +24,39 @@ def get(ws: Workspace, actor: Actor, call_id: int) -> Call:
 
 
 def log(
-    ws: Workspace, actor: Actor, call: Call, follow_ups: Iterable[FollowUpTask] = ()
+    ws: Workspace,
+    actor: Actor,
+    call: Call,
+    follow_ups: Iterable[FollowUpTask] = (),
+    *,
+    request_id: str | None = None,
 ) -> tuple[Call, list[FollowUpTask]]:
-    """Save a call and its follow-up tasks together, or nothing."""
-    with unit(ws, actor):
-        return ws.calls.add_with_tasks(call, follow_ups)
+    """Save a call and its follow-up tasks together, or nothing; once per ``request_id``.
+
+    Reminders before an agreed plan's installments exist once, however many calls are logged
+    about the plan: one already saved for the client is not added again.
+    """
+    client_id = call.client_id
+    if client_id is None:
+        raise InvalidDataError("client_id", "the call does not say which client it is about")
+    tasks = list(follow_ups)
+
+    def write() -> tuple[Call, list[FollowUpTask]]:
+        existing = {(task.kind, task.title) for task in ws.tasks.list_for_client(client_id)}
+        new = [
+            task
+            for task in tasks
+            if task.kind is not TaskKind.INSTALLMENT_REMINDER
+            or (task.kind, task.title) not in existing
+        ]
+        return ws.calls.add_with_tasks(call, new)
+
+    def read(call_id: int) -> tuple[Call, list[FollowUpTask]]:
+        saved = ws.calls.get(call_id)
+        linked = [t for t in ws.tasks.list_for_client(client_id) if t.source_call_id == call_id]
+        return saved, linked
+
+    return once(ws, actor, request_id, "call", client_id, write, lambda r: r[0].id or 0, read)
 
 
 def log_one(ws: Workspace, actor: Actor, call: Call) -> Call:

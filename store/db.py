@@ -42,6 +42,7 @@ from store.errors import (
 from store.migrate import upgrade
 from store.payments import PaymentRepository
 from store.proposals import ProposalRepository
+from store.requests import RequestRepository
 from store.settings import Settings, load_settings, utc_now
 
 
@@ -67,6 +68,7 @@ class Store:
         self.checklists = ChecklistRepository(self)
         self.payments = PaymentRepository(self)
         self.collections = CollectionContactRepository(self)
+        self.requests = RequestRepository(self)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

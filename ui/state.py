@@ -6,6 +6,7 @@ widget's key when the widget is not drawn, so a choice made on one page would va
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 
 import streamlit as st
@@ -19,6 +20,8 @@ from ui.i18n import t
 
 #: Durable key: the id of the client being worked on, or None.
 CLIENT_KEY = "client_id"
+#: Durable key: this browser session's form id (see :func:`form_session`).
+FORM_SESSION_KEY = "form_session"
 
 
 @st.cache_resource(show_spinner=False)
@@ -34,6 +37,12 @@ def get_store() -> Workspace | None:
     except StoreError as exc:
         show_error(exc)
         return None
+
+
+def form_session() -> str:
+    """A random id for this browser session's forms: with a submission's content it makes the
+    request id (:func:`services.request_key`) that lets a repeated submission do nothing."""
+    return st.session_state.setdefault(FORM_SESSION_KEY, secrets.token_hex(16))
 
 
 def actor() -> Actor:

@@ -271,3 +271,21 @@ def test_the_calls_download_is_the_stores_csv_with_a_byte_order_mark(open_app, m
     assert row.split(",")[1] == "张*"  # masked, as the page shows the client
     assert "Asked for 24 installments" in row
     assert translate("enum.outcome.refused", lang) in row.split(",")
+
+
+def test_a_double_submit_logs_one_call_and_one_set_of_follow_ups(open_app):
+    """Regression: Enter in the form's last field, then a click on Save, stored the call twice
+    with twice the follow-ups. The browser's second submission carries the same values."""
+    case = seed_case(agreed_days_ago=None)
+    at = open_for(open_app, PAGE, "en", case.client.id)
+    when = (at.date_input(key="calls_date").value, at.time_input(key="calls_time").value)
+    fill_call(at).button(key="calls_save").click().run()
+    at.date_input(key="calls_date").set_value(when[0])
+    at.time_input(key="calls_time").set_value(when[1])
+    fill_call(at).button(key="calls_save").click().run()
+    assert not at.exception
+    assert len(case.store.calls.list_for_client(case.client.id)) == 1
+    assert len(case.store.tasks.list_for_client(case.client.id)) == 2
+    # a different call afterwards is a new record
+    fill_call(at, summary="Called back about the waiver").button(key="calls_save").click().run()
+    assert len(case.store.calls.list_for_client(case.client.id)) == 2

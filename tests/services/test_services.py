@@ -119,3 +119,56 @@ def test_backup_and_restore_go_through_services(ws):
     checked = services.data.read(ME, data)
     assert services.data.restore(ws, ME, checked)["clients"] == 1
     assert services.clients.get(ws, ME, client.id) == client
+
+
+def test_a_repeated_request_logs_one_call_and_one_set_of_follow_ups(ws):
+    client = services.clients.create(ws, ME, a_client())
+    call = a_call(client.id)
+    request = services.request_key("form-session-1", "call", call)
+    first = services.calls.log(ws, ME, call, [a_task(None), a_task(None)], request_id=request)
+    again = services.calls.log(ws, ME, call, [a_task(None), a_task(None)], request_id=request)
+    assert again == first
+    assert len(services.calls.list_for_client(ws, ME, client.id)) == 1
+    assert len(services.tasks.list_for_client(ws, ME, client.id)) == 2
+
+
+def test_the_same_request_from_two_processes_is_carried_out_once(ws, database_url, settings):
+    """Two stores on one database stand for two server processes racing on one request id."""
+    from store import init_db
+
+    client = services.clients.create(ws, ME, a_client())
+    call = a_call(client.id)
+    request = services.request_key("form-session-1", "call", call)
+    with init_db(database_url, settings=settings) as other:
+        # the other process looked before the first one wrote, so it writes too
+        original_find = other.requests.find
+        looks = []
+
+        def find_too_early(request_id, kind):
+            looks.append(request_id)
+            return None if len(looks) == 1 else original_find(request_id, kind)
+
+        other.requests.find = find_too_early
+        first = services.calls.log(ws, ME, call, request_id=request)
+        second = services.calls.log(other, ME, call, request_id=request)
+        assert len(looks) == 2  # it looked, wrote, was refused by the unique key, looked again
+    assert second[0] == first[0]
+    assert len(services.calls.list_for_client(ws, ME, client.id)) == 1
+
+
+def test_a_new_submission_with_other_content_is_a_new_request(ws):
+    client = services.clients.create(ws, ME, a_client())
+    one = a_call(client.id)
+    two = one.model_copy(update={"summary": "a second call"})
+    for call in (one, two):
+        services.calls.log(ws, ME, call, request_id=services.request_key("s", "call", call))
+    assert len(services.calls.list_for_client(ws, ME, client.id)) == 2
+
+
+def test_erasing_a_client_erases_their_request_ids(ws):
+    client = services.clients.create(ws, ME, a_client())
+    call = a_call(client.id)
+    request = services.request_key("s", "call", call)
+    services.calls.log(ws, ME, call, request_id=request)
+    services.clients.delete(ws, ME, client.id)
+    assert ws.requests.find(request, "call") is None

@@ -15,7 +15,7 @@ from store.engine import make_engine
 from store.migrate import current_revision, head_revision, upgrade
 from store.orm import Base
 
-TABLES = {"alembic_version", *RECORD_TABLES}
+TABLES = {"alembic_version", "processed_requests", *RECORD_TABLES}
 
 
 def table_names(engine) -> set[str]:
@@ -24,7 +24,7 @@ def table_names(engine) -> set[str]:
 
 def test_an_empty_database_is_migrated_to_the_newest_schema(store):
     assert table_names(store.engine) == TABLES
-    assert current_revision(store.engine) == head_revision() == "0004"
+    assert current_revision(store.engine) == head_revision() == "0005"
 
 
 def test_opening_a_database_twice_changes_nothing(database_url, settings, store):
