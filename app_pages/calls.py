@@ -255,7 +255,11 @@ def render_timeline(page: CallPage) -> None:
         | {contact.lender for contact in contacts}
     )
     chosen = st.multiselect(
-        t("calls.timeline.filter"), lenders, key="calls_lenders", placeholder=t("calls.all")
+        t("calls.timeline.filter"),
+        lenders,
+        key="calls_lenders",
+        placeholder=t("calls.all"),
+        select_all=False,  # its label is English only
     )
     shown = filter_by_lender(events, chosen)
     if not shown:

@@ -177,6 +177,8 @@ def proposal_inputs(account: DebtAccount, as_of: date) -> list[Proposal]:
         default=[kind.value for kind in DEFAULT_KINDS],
         key="proposals.kinds",
         format_func=lambda kind: translate(f"proposals.kind.{kind}", lang),
+        placeholder=t("proposals.input.kinds_placeholder"),
+        select_all=False,  # its label is English only
     )
     kinds = [ProposalKind(kind) for kind in kinds]
     st.session_state.setdefault("proposals.months", default_term(account))

@@ -48,6 +48,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No budget yet: this month's contract payment is filled in; record a budget on "
         "the Affordability page and check it again.",
     },
+    "proposals.input.kinds_placeholder": {
+        "zh-CN": "选择要比较的方案",
+        "en": "Choose the proposals to compare",
+    },
     "proposals.input.kinds": {"zh-CN": "要比较的方案", "en": "Proposals to compare"},
     "proposals.input.months": {"zh-CN": "期数（月）", "en": "Term (months)"},
     "proposals.help.months": {
