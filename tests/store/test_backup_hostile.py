@@ -165,6 +165,11 @@ def test_the_limit_is_the_data_pages_upload_limit():
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_BACKUP_BYTES
 
 
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_the_data_page_states_the_limit(lang):
+    assert f"{backup_module.MAX_BACKUP_MB} MB" in translate("data.restore.body", lang)
+
+
 def test_a_file_beyond_the_limit_is_refused_before_it_is_read(store, tmp_path, monkeypatch):
     fill(store)
     path = tmp_path / "huge.json"
