@@ -34,6 +34,13 @@ MAX_NUMBER_TEXT_LENGTH = 40
 MAX_ANNUAL_RATE = Decimal("3.65")
 #: The longest term accepted, in months (a 50-year loan).
 MAX_MONTHS = 600
+#: The largest figure a plan may hold — a payment, a part of one, a balance — either way:
+#: ¥10,000,000,000 (100 × MAX_MONEY). A plan worked out from amounts within MAX_MONEY stays
+#: far below it (its largest payment is a few times MAX_MONEY); only a file could hold more.
+MAX_PLAN_AMOUNT = MAX_MONEY * 100
+#: The latest period (month) of a plan: 100 years, room for a 600-month term, the interest
+#: months after it, and a settlement dated far ahead.
+MAX_PLAN_PERIODS = 2 * MAX_MONTHS
 #: The most days a debt may be overdue (100 years: any real arrears are far fewer).
 MAX_DAYS_OVERDUE = 36_500
 #: The largest household a client or a budget may have.

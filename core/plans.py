@@ -23,12 +23,17 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from core.errors import NoRateError
+from core.limits import MAX_PLAN_AMOUNT, MAX_PLAN_PERIODS
 from core.money import FEN, ZERO_MONEY, money_total, round_fen
 from core.rates import annualized_rate
+
+#: A figure of a plan: within ±MAX_PLAN_AMOUNT (checked by pydantic's own, fast bounds).
+PlanAmount = Annotated[Decimal, Field(ge=-MAX_PLAN_AMOUNT, le=MAX_PLAN_AMOUNT)]
 
 
 class PlanRow(BaseModel):
@@ -36,22 +41,26 @@ class PlanRow(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    period: int
+    period: int = Field(ge=0, le=MAX_PLAN_PERIODS)
     due_date: date | None
-    payment: Decimal
-    principal: Decimal
-    interest: Decimal
-    fees: Decimal
-    arrears: Decimal
-    balance: Decimal
+    payment: PlanAmount
+    principal: PlanAmount
+    interest: PlanAmount
+    fees: PlanAmount
+    arrears: PlanAmount
+    balance: PlanAmount
 
 
 class Plan(BaseModel):
-    """Rows in period order and the balance they start from (see the module docstring)."""
+    """Rows in period order and the balance they start from (see the module docstring).
+
+    Its figures and periods are within ``core.limits`` (``MAX_PLAN_AMOUNT``,
+    ``MAX_PLAN_PERIODS``), so a plan read back from a file is one the engine could have made.
+    """
 
     model_config = ConfigDict(frozen=True)
 
-    opening: Decimal
+    opening: PlanAmount
     rows: tuple[PlanRow, ...]
 
     @property

@@ -223,3 +223,43 @@ def test_every_text_field_of_a_stored_model_has_a_length_limit(path):
         if info.annotation in (str, str | None):
             limits = [getattr(meta, "max_length", None) for meta in info.metadata]
             assert any(limits), f"{path}.{field} has no max_length"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"opening": "1E+27"},
+        {"opening": "-1E+27"},
+        {"row": {"payment": "1E+27"}},
+        {"row": {"period": 10**9}},
+    ],
+    ids=["opening", "negative", "payment", "period"],
+)
+def test_a_plan_beyond_the_limits_is_refused(change):
+    from core.plans import Plan
+
+    row = {"period": 1, "due_date": None, "payment": "1", "principal": "1"}
+    row |= {"interest": "0", "fees": "0", "arrears": "0", "balance": "0"}
+    row |= change.get("row", {})
+    with pytest.raises(ValidationError):
+        Plan.model_validate({"opening": change.get("opening", "1"), "rows": [row]})
+
+
+def test_a_plan_at_the_limits_of_its_inputs_is_within_the_plan_limits():
+    from datetime import date as day
+
+    from core.debts import baseline_plan
+    from core.proposals import PrincipalFirst, proposal_plan
+
+    debt = _debt(
+        outstanding_principal=MAX_MONEY,
+        overdue_amount=MAX_MONEY,
+        accrued_interest_and_penalties=MAX_MONEY,
+        other_monthly_charges=MAX_MONEY,
+        penalty_rate="3.65",
+        rate_quote="3.65",
+        remaining_months=600,
+    )
+    assert baseline_plan(debt, day(2026, 3, 1)).first_payment > MAX_MONEY
+    plan, _ = proposal_plan(debt, PrincipalFirst(months=600, interest_months=600), day(2026, 3, 1))
+    assert plan.months == 1200

@@ -116,9 +116,23 @@ def budget_income(value):
     return change
 
 
+def agreed_plan(**changes):
+    """The agreed proposal's plan, as a file could hold it, with ``changes`` to its row."""
+    row = {"period": 1, "due_date": "2026-04-01", "payment": "100.00", "principal": "100.00"}
+    row |= {"interest": "0", "fees": "0", "arrears": "0", "balance": "0"}
+
+    def change(document):
+        agreed = next(r for r in document["tables"]["proposals"] if r["status"] == "agreed")
+        agreed["plan"] = {"opening": "100.00", "rows": [{**row, **changes}]}
+
+    return change
+
+
 @pytest.mark.parametrize(
     ("change", "where"),
     [
+        (agreed_plan(payment="1E+27"), "tables.proposals["),
+        (agreed_plan(period=10**9), "tables.proposals["),
         (budget_income("1E+27"), "tables.budget_versions[0] (id "),
         (budget_income("NaN"), "tables.budget_versions[0] (id "),
         (budget_income("1" * 10_000), "tables.budget_versions[0] (id "),
