@@ -30,7 +30,7 @@ from ui.errors import show_error
 from ui.i18n import current_language, enum_label, t
 from ui.planning_forms import discard_form, kept, open_client_page, open_draft
 from ui.planning_tables import load_plan
-from ui.state import actor, today
+from ui.state import actor, request_for, today
 from ui.widgets import money_input
 
 FORM = "budgetform_"
@@ -181,7 +181,14 @@ def save(store: Workspace, client_id: int, budget: Budget | None, valid_from: da
         disabled=budget is None,
     ):
         try:
-            services.budgets.save_version(store, actor(), client_id, valid_from, budget)
+            services.budgets.save_version(
+                store,
+                actor(),
+                client_id,
+                valid_from,
+                budget,
+                request_id=request_for("budget", client_id, valid_from, budget),
+            )
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
             return

@@ -48,7 +48,7 @@ from ui.call_widgets import (
 )
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, enum_labels, t
-from ui.state import actor, form_session, now_local
+from ui.state import actor, now_local, request_for
 from ui.widgets import money_input
 
 FORM_KEYS = (
@@ -123,8 +123,9 @@ def save_call(page: CallPage) -> None:
         call = read_call(page)
         plan = next((c.plan for c in page.cases if c.saved.debt_id == call.debt_id), None)
         tasks = follow_up_tasks(call, plan, page.now, language=page.lang)
-        request = services.request_key(form_session(), "call", call)
-        saved, _ = services.calls.log(store, actor(), call, tasks, request_id=request)
+        saved, _ = services.calls.log(
+            store, actor(), call, tasks, request_id=request_for("call", call)
+        )
     except (ValidationError, CoreError, StoreError) as exc:
         show_error(exc)
         return
@@ -380,17 +381,16 @@ def render_payments(page: CallPage) -> None:
                 raise CoreError("amount", "a payment is more than nothing", code="invalid_amount")
             if st.session_state["calls_paid_on"] > now.date():
                 raise CoreError("paid_on", "a payment cannot be in the future", code="future")
+            payment = Payment(
+                client_id=client.id,
+                debt_id=case.saved.debt_id,
+                proposal_id=case.saved.id,
+                paid_on=st.session_state["calls_paid_on"],
+                amount=value,
+                reference=st.session_state["calls_pay_reference"],
+            )
             services.payments.record(
-                store,
-                actor(),
-                Payment(
-                    client_id=client.id,
-                    debt_id=case.saved.debt_id,
-                    proposal_id=case.saved.id,
-                    paid_on=st.session_state["calls_paid_on"],
-                    amount=value,
-                    reference=st.session_state["calls_pay_reference"],
-                ),
+                store, actor(), payment, request_id=request_for("payment", payment)
             )
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
@@ -466,18 +466,17 @@ def render_collection(page: CallPage) -> None:
             if event.at > now:
                 raise CoreError("at", "a contact cannot be in the future", code="future")
             account = accounts_by_id[state["calls_coll_debt"]]
+            contact = CollectionContact(
+                client_id=client.id,
+                debt_id=account.id,
+                lender=account.debt.creditor,
+                event=event,
+                channel=state["calls_coll_channel"],
+                collector=state["calls_coll_collector"],
+                note=state["calls_coll_note"],
+            )
             services.collections.add(
-                store,
-                actor(),
-                CollectionContact(
-                    client_id=client.id,
-                    debt_id=account.id,
-                    lender=account.debt.creditor,
-                    event=event,
-                    channel=state["calls_coll_channel"],
-                    collector=state["calls_coll_collector"],
-                    note=state["calls_coll_note"],
-                ),
+                store, actor(), contact, request_id=request_for("collection", contact)
             )
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)

@@ -24,7 +24,15 @@ from ui.planning_forms import (
     show_changed_elsewhere,
     show_flash,
 )
-from ui.state import actor, client_label, current_client, current_client_id, select_client, today
+from ui.state import (
+    actor,
+    client_label,
+    current_client,
+    current_client_id,
+    request_for,
+    select_client,
+    today,
+)
 
 FORM = "clientform_"
 #: Durable keys: a message to show after a rerun; the client whose deletion awaits confirmation.
@@ -222,7 +230,9 @@ def save(store, client, candidate, problem, name: str, agreed: bool) -> None:
         saved = (
             services.clients.update(store, actor(), candidate)
             if client
-            else services.clients.create(store, actor(), candidate)
+            else services.clients.create(
+                store, actor(), candidate, request_id=request_for("client", candidate)
+            )
         )
     except ChangedElsewhereError as exc:
         show_changed_elsewhere(exc, client_rows(exc.current))

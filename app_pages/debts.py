@@ -45,7 +45,7 @@ from ui.planning_tables import (
     flags_for,
     load_plan,
 )
-from ui.state import actor, today
+from ui.state import actor, request_for, today
 from ui.widgets import money_input, percent_input
 
 FORM = "debtform_"
@@ -371,7 +371,9 @@ def render_actions(store, account, candidate, unsaved: bool) -> None:
             saved = (
                 services.debts.update(store, actor(), candidate)
                 if account
-                else services.debts.add(store, actor(), candidate)
+                else services.debts.add(
+                    store, actor(), candidate, request_id=request_for("debt", candidate)
+                )
             )
         except ChangedElsewhereError as exc:
             show_changed_elsewhere(exc, saved_debt_rows(exc.current))

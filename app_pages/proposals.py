@@ -42,7 +42,7 @@ from ui.proposal_widgets import (
     row_label,
     rows_compared,
 )
-from ui.state import actor, get_store, require_client, today
+from ui.state import actor, get_store, request_for, require_client, today
 
 #: Durable key (not a widget key): the debt being worked on.
 DEBT_KEY = "proposals_debt_id"
@@ -196,16 +196,15 @@ def save_form(store, client_id, account, comparison, minimum, lang) -> None:
         return
     result = choices[index][0]
     try:
+        proposal = SavedProposal(
+            client_id=client_id,
+            debt_id=account.id,
+            proposal=result.proposal,
+            title=(note or labels[index]).strip()[:200],
+            plan=result.plan,
+        )
         saved = services.proposals.save(
-            store,
-            actor(),
-            SavedProposal(
-                client_id=client_id,
-                debt_id=account.id,
-                proposal=result.proposal,
-                title=(note or labels[index]).strip()[:200],
-                plan=result.plan,
-            ),
+            store, actor(), proposal, request_id=request_for("proposal", proposal)
         )
     except (StoreError, ValidationError, CoreError) as exc:
         show_error(exc)

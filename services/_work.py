@@ -98,13 +98,13 @@ def once(
     actor: Actor,
     request_id: str | None,
     kind: str,
-    client_id: int,
     write: Callable[[], T],
-    record_id: Callable[[T], int],
+    ids: Callable[[T], tuple[int | None, int | None]],
     read: Callable[[int], T],
 ) -> T:
     """Carry out ``write`` in one unit of work, once per ``request_id``: a repeated request
-    returns what the first one wrote and writes nothing."""
+    returns what the first one wrote and writes nothing. ``ids`` gives the client and the
+    record the write produced."""
     if request_id is None:
         with unit(ws, actor):
             return write()
@@ -114,7 +114,10 @@ def once(
     try:
         with unit(ws, actor):
             result = write()
-            ws.requests.remember(request_id, client_id, kind, record_id(result))
+            client_id, record_id = ids(result)
+            if client_id is None or record_id is None:
+                raise TypeError(f"a saved {kind} has a client and an id")
+            ws.requests.remember(request_id, client_id, kind, record_id)
             return result
     except DuplicateRequestError:
         # Another process carried it out between our look and our write.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from core.affordability import Budget
-from services._work import unit
+from services._work import once
 from services.actor import Actor, check
 from services.workspace import BudgetVersion, Workspace
 
@@ -23,8 +23,22 @@ def history(ws: Workspace, actor: Actor, client_id: int) -> list[BudgetVersion]:
 
 
 def save_version(
-    ws: Workspace, actor: Actor, client_id: int, valid_from: date, budget: Budget
+    ws: Workspace,
+    actor: Actor,
+    client_id: int,
+    valid_from: date,
+    budget: Budget,
+    *,
+    request_id: str | None = None,
 ) -> BudgetVersion:
-    """Keep ``budget`` as the client's budget from ``valid_from`` on (a new dated version)."""
-    with unit(ws, actor):
-        return ws.budgets.add_version(client_id, valid_from, budget)
+    """Keep ``budget`` as the client's budget from ``valid_from`` on (a new dated version),
+    once per ``request_id``."""
+    return once(
+        ws,
+        actor,
+        request_id,
+        "budget",
+        lambda: ws.budgets.add_version(client_id, valid_from, budget),
+        lambda saved: (client_id, saved.id),
+        lambda version_id: next(v for v in ws.budgets.history(client_id) if v.id == version_id),
+    )

@@ -56,7 +56,7 @@ def log(
         linked = [t for t in ws.tasks.list_for_client(client_id) if t.source_call_id == call_id]
         return saved, linked
 
-    return once(ws, actor, request_id, "call", client_id, write, lambda r: r[0].id or 0, read)
+    return once(ws, actor, request_id, "call", write, lambda r: (client_id, r[0].id), read)
 
 
 def log_one(ws: Workspace, actor: Actor, call: Call) -> Call:

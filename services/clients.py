@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.clients import Client
-from services._work import delete_seen, save_seen, unit
+from services._work import delete_seen, once, save_seen
 from services.actor import Actor, check
 from services.workspace import Workspace
 
@@ -30,9 +30,17 @@ def search(ws: Workspace, actor: Actor, text: str, *, limit: int = 50) -> list[C
     return ws.clients.search(text, limit=limit)
 
 
-def create(ws: Workspace, actor: Actor, client: Client) -> Client:
-    with unit(ws, actor):
-        return ws.clients.create(client)
+def create(ws: Workspace, actor: Actor, client: Client, *, request_id: str | None = None) -> Client:
+    """Add a client (once per ``request_id``)."""
+    return once(
+        ws,
+        actor,
+        request_id,
+        "client",
+        lambda: ws.clients.create(client),
+        lambda saved: (saved.id, saved.id),
+        ws.clients.get,
+    )
 
 
 def update(ws: Workspace, actor: Actor, client: Client) -> Client:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.rules.conduct import CollectionContact
-from services._work import unit
+from services._work import once
 from services.actor import Actor, check
 from services.workspace import Workspace
 
@@ -13,6 +13,16 @@ def list_for_client(ws: Workspace, actor: Actor, client_id: int) -> list[Collect
     return ws.collections.list_for_client(client_id)
 
 
-def add(ws: Workspace, actor: Actor, contact: CollectionContact) -> CollectionContact:
-    with unit(ws, actor):
-        return ws.collections.add(contact)
+def add(
+    ws: Workspace, actor: Actor, contact: CollectionContact, *, request_id: str | None = None
+) -> CollectionContact:
+    """Keep a collection contact (once per ``request_id``)."""
+    return once(
+        ws,
+        actor,
+        request_id,
+        "collection_contact",
+        lambda: ws.collections.add(contact),
+        lambda saved: (saved.client_id, saved.id),
+        ws.collections.get,
+    )

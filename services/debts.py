@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.calls import DebtAccount
-from services._work import delete_seen, save_seen, unit
+from services._work import delete_seen, once, save_seen
 from services.actor import Actor, check
 from services.workspace import Workspace
 
@@ -18,9 +18,19 @@ def get(ws: Workspace, actor: Actor, debt_id: int) -> DebtAccount:
     return ws.debts.get(debt_id)
 
 
-def add(ws: Workspace, actor: Actor, account: DebtAccount) -> DebtAccount:
-    with unit(ws, actor):
-        return ws.debts.add(account)
+def add(
+    ws: Workspace, actor: Actor, account: DebtAccount, *, request_id: str | None = None
+) -> DebtAccount:
+    """Add a debt (once per ``request_id``)."""
+    return once(
+        ws,
+        actor,
+        request_id,
+        "debt",
+        lambda: ws.debts.add(account),
+        lambda saved: (saved.client_id, saved.id),
+        ws.debts.get,
+    )
 
 
 def update(ws: Workspace, actor: Actor, account: DebtAccount) -> DebtAccount:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.calls import Payment
-from services._work import unit
+from services._work import once
 from services.actor import Actor, check
 from services.workspace import Workspace
 
@@ -13,6 +13,16 @@ def list_for_client(ws: Workspace, actor: Actor, client_id: int) -> list[Payment
     return ws.payments.list_for_client(client_id)
 
 
-def record(ws: Workspace, actor: Actor, payment: Payment) -> Payment:
-    with unit(ws, actor):
-        return ws.payments.record(payment)
+def record(
+    ws: Workspace, actor: Actor, payment: Payment, *, request_id: str | None = None
+) -> Payment:
+    """Record a payment (once per ``request_id``)."""
+    return once(
+        ws,
+        actor,
+        request_id,
+        "payment",
+        lambda: ws.payments.record(payment),
+        lambda saved: (saved.client_id, saved.id),
+        ws.payments.get,
+    )

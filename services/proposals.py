@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from core.plans import Plan
-from services._work import delete_seen, save_seen, unit
+from services._work import delete_seen, once, save_seen
 from services.actor import Actor, check
 from services.workspace import SavedProposal, Workspace
 
@@ -22,11 +22,21 @@ def agreed(
     return ws.proposals.agreed(client_id, debt_id)
 
 
-def save(ws: Workspace, actor: Actor, saved: SavedProposal) -> SavedProposal:
-    """Add a proposal (``id`` None) or save changes to one the counselor saw at ``version``."""
+def save(
+    ws: Workspace, actor: Actor, saved: SavedProposal, *, request_id: str | None = None
+) -> SavedProposal:
+    """Add a proposal (``id`` None; once per ``request_id``) or save changes to one the
+    counselor saw at ``version``."""
     if saved.id is None:
-        with unit(ws, actor):
-            return ws.proposals.save(saved)
+        return once(
+            ws,
+            actor,
+            request_id,
+            "proposal",
+            lambda: ws.proposals.save(saved),
+            lambda new: (new.client_id, new.id),
+            ws.proposals.get,
+        )
     return save_seen(ws, actor, "proposal", saved, ws.proposals.save, ws.proposals.get)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime
+from typing import Any
 
 import streamlit as st
 
@@ -43,6 +44,12 @@ def form_session() -> str:
     """A random id for this browser session's forms: with a submission's content it makes the
     request id (:func:`services.request_key`) that lets a repeated submission do nothing."""
     return st.session_state.setdefault(FORM_SESSION_KEY, secrets.token_hex(16))
+
+
+def request_for(kind: str, *payload: Any) -> str:
+    """The request id of submitting ``payload`` from this browser session's ``kind`` form."""
+    parts = [p.model_dump(mode="json") if hasattr(p, "model_dump") else p for p in payload]
+    return services.request_key(form_session(), kind, parts)
 
 
 def actor() -> Actor:

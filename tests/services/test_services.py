@@ -1,4 +1,8 @@
-"""Each counselor action is one unit of work that never loses, duplicates or breaks data."""
+"""Each counselor action is one unit of work that never loses, duplicates or breaks data.
+
+(No conftest.py here: one would shadow the top-level one the browser tests import from; the
+store's database fixtures are imported instead.)
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ import services
 from core.clients import Client
 from services import LOCAL_USER, ChangedElsewhereError
 from services.actor import NotAnActorError
+
+# The store's database fixtures (SQLite, and PostgreSQL when TEST_DATABASE_URL is set).
+from tests.store.conftest import _drop_run_schema, clock, database_url, settings, store
 from tests.store.store_samples import a_budget, a_call, a_client, a_debt, a_task
 
 ME = LOCAL_USER
@@ -172,3 +179,26 @@ def test_erasing_a_client_erases_their_request_ids(ws):
     services.calls.log(ws, ME, call, request_id=request)
     services.clients.delete(ws, ME, client.id)
     assert ws.requests.find(request, "call") is None
+
+
+def test_every_create_action_is_carried_out_once_per_request(ws):
+    from tests.store.store_samples import a_collection_contact, a_payment, a_proposal
+
+    def twice(action, *args):
+        request = services.request_key("s", action.__module__, args[-1])
+        first = action(ws, ME, *args, request_id=request)
+        assert action(ws, ME, *args, request_id=request) == first
+        return first
+
+    client = twice(services.clients.create, a_client())
+    debt = twice(services.debts.add, a_debt(client.id))
+    twice(services.budgets.save_version, client.id, date(2026, 3, 1), a_budget())
+    proposal = twice(services.proposals.save, a_proposal(client.id, debt.id))
+    twice(services.payments.record, a_payment(client.id, debt_id=debt.id, proposal_id=proposal.id))
+    twice(services.collections.add, a_collection_contact(client.id, debt_id=debt.id))
+    assert services.clients.count(ws, ME) == 1
+    assert len(services.debts.list_for_client(ws, ME, client.id)) == 1
+    assert len(services.budgets.history(ws, ME, client.id)) == 1
+    assert len(services.proposals.list_for_client(ws, ME, client.id)) == 1
+    assert len(services.payments.list_for_client(ws, ME, client.id)) == 1
+    assert len(services.collections.list_for_client(ws, ME, client.id)) == 1
