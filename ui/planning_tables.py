@@ -14,9 +14,9 @@ import streamlit as st
 
 from core.allocation import Allocation, Strategy, allocate_capacity
 from core.calls import DebtAccount
-from core.debts import Debt
+from core.debts import Debt, RateBasis
 from core.rates import QuoteKind
-from core.rules.rate_lines import RateFlag, rate_flags
+from core.rules.rate_lines import RateFlag, debt_rate_flags
 from i18n import format_money, format_percent, translate
 from store import BudgetVersion, Store
 from ui.i18n import enum_label
@@ -60,18 +60,43 @@ def allocated_share(plan: PlanInputs, debt_id: int, capacity: Decimal | None = N
 
 
 def flags_for(debt: Debt) -> tuple[RateFlag, ...]:
-    """The rate lines that apply to ``debt``, compared with its true annualized rate."""
-    rate = debt.true_annual_rate
-    if rate is None:
-        rate = debt.quoted_annual_rate
-    return rate_flags(rate, debt.lender_type, debt.contract_date)
+    """The rate lines that apply to ``debt``'s true annualized rate and its penalty rate."""
+    return debt_rate_flags(debt)
+
+
+def rate_basis_text(debt: Debt, lang: str) -> str:
+    """What the true annualized rate was computed from, in a sentence."""
+    params = {}
+    if debt.rate_basis is RateBasis.ORIGINAL_LOAN:
+        principal = debt.original_principal or Decimal("0")
+        params = {
+            "principal": format_money(principal, lang),
+            "months": debt.original_months,
+            "received": format_money(debt.amount_received or principal, lang),
+        }
+    elif debt.rate_basis is RateBasis.REGULAR_SCHEDULE:
+        params = {
+            "current": format_money(debt.outstanding_principal - debt.overdue_principal, lang),
+            "months": debt.remaining_months,
+            "payment": format_money(debt.regular_payment, lang),
+        }
+    return translate(f"debts.basis.{debt.rate_basis.value}", lang, **params)
 
 
 def flag_summary(flags: tuple[RateFlag, ...], lang: str) -> str:
-    above = [f for f in flags if f.above]
+    """One cell: each rate above its line ("⚠ 罚息超过 24.00%"), else within / unknown."""
+    above = [
+        translate(
+            "debts.flag.above",
+            lang,
+            what=translate(f"debts.flag.what.{f.subject.value}", lang),
+            line=format_percent(f.threshold, lang),
+        )
+        for f in flags
+        if f.above and f.threshold is not None
+    ]
     if above:
-        line = format_percent(min(f.threshold for f in above), lang)
-        return translate("debts.flag.above", lang, line=line)
+        return translate("debts.flag.separator", lang).join(above)
     if any(f.above is None for f in flags):
         return translate("debts.flag.unknown", lang)
     return translate("debts.flag.within" if flags else "debts.flag.none", lang)
