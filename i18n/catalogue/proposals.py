@@ -102,8 +102,31 @@ TEXT: dict[str, dict[str, str]] = {
     "proposals.col.payment": {"zh-CN": "月供（最高一期）", "en": "Monthly payment (highest)"},
     "proposals.col.months": {"zh-CN": "期数", "en": "Months"},
     "proposals.col.total": {"zh-CN": "还款总额", "en": "Total paid"},
-    "proposals.col.saving": {"zh-CN": "比原合同少还", "en": "Saving vs contract"},
-    "proposals.col.rate": {"zh-CN": "真实年化利率", "en": "True annual rate"},
+    "proposals.col.cost": {"zh-CN": "比现在所欠多付", "en": "Cost beyond what is owed"},
+    "proposals.col.rate": {"zh-CN": "年化成本（按现在所欠）", "en": "Yearly cost on what is owed"},
+    "proposals.col.saving": {"zh-CN": "与原合同相比", "en": "Against the contract"},
+    "proposals.cost.waiver": {
+        "zh-CN": "减免 {amount}（占所欠的 {share}）",
+        "en": "waiver of {amount} ({share} of what is owed)",
+    },
+    "proposals.vs.less": {"zh-CN": "少还 {amount}", "en": "you pay {amount} less"},
+    "proposals.vs.more": {
+        "zh-CN": "比原合同多还 {amount}",
+        "en": "you pay {amount} more than the contract",
+    },
+    "proposals.compare.owed": {
+        "zh-CN": "现在所欠 {owed}（本金 {principal} + 已产生的利息和罚息 {arrears}）。"
+        "“比现在所欠多付”是每个方案在此之外要付的钱；只有多付时才折算年化成本，"
+        "少还的部分显示为减免。",
+        "en": "Owed today: {owed} ({principal} of principal + {arrears} of accrued interest "
+        "and penalties). 'Cost beyond what is owed' is what each plan pays on top of it; a "
+        "yearly cost is shown only when it costs more, and a plan that repays less shows the "
+        "waiver it asks for.",
+    },
+    "proposals.recommended_if_agreed": {
+        "zh-CN": "建议提出（需机构同意）：{label}",
+        "en": "Recommended, if the lender agrees: {label}",
+    },
     "proposals.col.affordable": {"zh-CN": "还得起吗", "en": "Affordable"},
     "proposals.yes": {"zh-CN": "✓ 还得起", "en": "✓ Yes"},
     "proposals.no": {"zh-CN": "✗ 超出", "en": "✗ No"},
