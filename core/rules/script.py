@@ -23,6 +23,7 @@ account must be identified, appear in either text; never an ID number.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
@@ -280,15 +281,21 @@ def _installments_phrase(rows: list[PlanRow], language: str) -> str:
     )
 
 
-def settlement_parts(proposal: LumpSumSettlement, language: str) -> str:
-    """A settlement's parts in one phrase: "2026年4月1日还¥3,000.00、…" / "¥3,000.00 on …"."""
+def settlement_parts(
+    proposal: LumpSumSettlement,
+    language: str,
+    *,
+    money: Callable[[Decimal], str] = format_money,
+) -> str:
+    """A settlement's parts in one phrase: "2026年4月1日还¥3,000.00、…" / "¥3,000.00 on …";
+    ``money`` formats each amount (spoken text passes its own)."""
     separator = "、" if language == "zh-CN" else ", "
     return separator.join(
         render(
             "plan.part",
             language,
             due=format_date(part.due_date, language),
-            amount=format_money(part.amount),
+            amount=money(part.amount),
         )
         for part in proposal.parts
     )
