@@ -120,9 +120,9 @@ def debt_rows(debts: list[Debt], lang: str) -> list[dict]:
             "quoted",
             "quoted_annual",
             "true_rate",
+            "flag",
             "demand",
             "months",
-            "flag",
         )
     }
     rows = []
@@ -145,9 +145,9 @@ def debt_rows(debts: list[Debt], lang: str) -> list[dict]:
                 col["quoted"]: quote_text(debt, lang),
                 col["quoted_annual"]: format_percent(debt.quoted_annual_rate, lang),
                 col["true_rate"]: format_percent(true_rate, lang) if true_rate is not None else "—",
+                col["flag"]: flag_summary(flags_for(debt), lang),
                 col["demand"]: format_money(debt.monthly_demand, lang),
                 col["months"]: debt.remaining_months,
-                col["flag"]: flag_summary(flags_for(debt), lang),
             }
         )
     return rows

@@ -250,7 +250,7 @@ def test_the_sentence_can_be_said_in_the_other_language(page):
     at = page("en", client_id)
     at.button[0].click().run()
     at.radio(key="proposals.pitch_lang").set_value("zh-CN").run()
-    assert at.code[0].value.startswith("我目前每月收入¥6,000.00")
+    assert at.code[0].value.startswith("我目前每月收入6,000元")
 
 
 def test_editing_the_share_changes_what_is_affordable(page):
