@@ -211,6 +211,7 @@ def render_script(store, client, account) -> None:
     try:
         result = proposal_result(store, client.id, account, by_id[chosen])
         income = monthly_income(store, client.id)
+        checklist = store.checklists.for_client(client.id, account.id)
         cards = {
             language: script_markdown(
                 call_script(
@@ -220,6 +221,7 @@ def render_script(store, client, account) -> None:
                     language,
                     contract_number=account.contract_number or None,
                     monthly_income=income,
+                    documents=checklist,
                 )
             )
             for language in LANGUAGES

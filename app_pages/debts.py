@@ -14,7 +14,7 @@ from charts.base import plotly_config
 from charts.planning import payoff_chart
 from core.allocation import Strategy, allocate_capacity, payoff_plan
 from core.calls import DebtAccount
-from core.debts import Debt, LenderType
+from core.debts import Debt, LenderType, RateBasis
 from core.errors import CoreError
 from core.money import MAX_MONTHLY_RATE, ZERO_MONEY
 from core.rates import QuoteKind
@@ -44,11 +44,14 @@ from ui.planning_tables import (
     debt_rows,
     flags_for,
     load_plan,
+    rate_basis_text,
 )
 from ui.state import actor, request_for, today
 from ui.widgets import money_input, percent_input
 
 FORM = "debtform_"
+#: Rate bases worth a line under the table (the usual one is explained once).
+NOTED_BASES = (RateBasis.ORIGINAL_LOAN, RateBasis.NEEDS_ORIGINAL_LOAN)
 PICK_KEY = "debts_editing"  # durable: id of the debt being edited (NEW: a new one)
 #: The picker's choice for a new debt (a selectbox shows None as "nothing chosen").
 NEW = 0
@@ -78,6 +81,12 @@ def render_overview(plan: PlanInputs, lang: str) -> None:
         return
     st.subheader(t("debts.list"))
     st.dataframe(pd.DataFrame(debt_rows(debts, lang)), hide_index=True, width="stretch")
+    st.caption(t("debts.rates_note"))
+    for debt in debts:
+        if debt.rate_basis in NOTED_BASES:
+            st.caption(
+                t("debts.basis_for", creditor=debt.creditor, text=rate_basis_text(debt, lang))
+            )
     owed = sum((d.opening_balance for d in debts), ZERO_MONEY)
     overdue = sum((d.overdue_principal for d in debts), ZERO_MONEY)
     demand = sum((d.monthly_demand for d in debts), ZERO_MONEY)
@@ -203,6 +212,27 @@ def render_form(store: Workspace, client_id: int, account: DebtAccount | None, l
         c,
     )
     a, b, c = st.columns(3)
+    original = money(
+        "original_principal",
+        t("debts.original_principal"),
+        debt.original_principal if debt else None,
+        a,
+        help=t("debts.original_principal_help"),
+    )
+    if not st.session_state[FORM + "original_principal"].strip():
+        original = None
+    original_months = keep(
+        "original_months",
+        str(debt.original_months) if debt and debt.original_months else "",
+        lambda: months_input(
+            t("debts.original_months"),
+            FORM + "original_months",
+            container=b,
+            field="original_months",
+        ),
+    )
+    c.caption(t("debts.original_note"))
+    a, b, c = st.columns(3)
     overdue = money(
         "overdue_amount", t("debts.overdue_amount"), debt.overdue_amount if debt else None, a
     )
@@ -302,6 +332,8 @@ def render_form(store: Workspace, client_id: int, account: DebtAccount | None, l
                     product=product,
                     contract_date=contract_date,
                     amount_received=received,
+                    original_principal=original,
+                    original_months=original_months,
                     outstanding_principal=outstanding,
                     overdue_amount=overdue,
                     days_overdue=int(days_overdue),
@@ -335,10 +367,12 @@ def render_preview(debt: Debt, lang: str) -> None:
         cols[0].metric(t("debts.preview_quoted"), format_percent(debt.quoted_annual_rate, lang))
         true_rate = debt.true_annual_rate
         cols[1].metric(
-            t("debts.preview_true"), format_percent(true_rate, lang) if true_rate else "—"
+            t("debts.preview_true"),
+            format_percent(true_rate, lang) if true_rate is not None else "—",
         )
         cols[2].metric(t("debts.preview_demand"), format_money(debt.monthly_demand, lang))
         cols[3].metric(t("debts.preview_regular"), format_money(debt.regular_payment, lang))
+        st.caption(rate_basis_text(debt, lang))
         for flag in flags_for(debt):
             icon = ":material/warning:" if flag.above else ":material/check:"
             st.markdown(f"{icon} {describe_flag(flag, lang)}")

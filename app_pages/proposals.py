@@ -56,18 +56,12 @@ def compare(
 
     ``client_id`` is part of the cache key: one client's figures never serve another.
     """
+    del client_id  # cache key only
     debt = Debt.model_validate_json(debt_json)
     proposals = [Baseline(), *(parse_proposal(p) for p in proposals_json)]
     comparison = compare_proposals(debt, proposals, can_pay, as_of)
-    minimum = comparison.minimum_plan or minimum_plan(client_id, debt_json, can_pay, as_of)
+    minimum = comparison.minimum_plan or minimum_payment_plan(debt, can_pay, as_of)
     return comparison, minimum
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def minimum_plan(client_id: int, debt_json: str, can_pay: str, as_of: date) -> MinimumPlan:
-    """The minimum plan depends on the debt and the amount only, not on the proposals."""
-    del client_id  # cache key only
-    return minimum_payment_plan(Debt.model_validate_json(debt_json), can_pay, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -155,14 +149,15 @@ def valid_only(debt: Debt, proposals: list[Proposal], as_of: date) -> list[Propo
 
 
 def show_recommendation(comparison: Comparison, minimum: MinimumPlan, lang: str) -> None:
-    if comparison.recommended is not None:
-        best = comparison.results[comparison.recommended]
-        lines = [describe(comparison.reason, lang), *(describe(r, lang) for r in best.reasons)]
-        st.success(
-            f"**{t('proposals.recommended', label=proposal_label(best.proposal, lang))}**\n\n"
-            + "\n\n".join(lines),
-            icon=":material/thumb_up:",
+    best = comparison.best
+    if best is not None:
+        label = row_label(best, comparison.recommends_minimum, lang)
+        title = t(
+            "proposals.recommended_if_agreed" if best.needs_consent else "proposals.recommended",
+            label=label,
         )
+        lines = [describe(comparison.reason, lang), *(describe(r, lang) for r in best.reasons)]
+        st.success(f"**{title}**\n\n" + "\n\n".join(lines), icon=":material/thumb_up:")
     else:
         st.warning(
             f"**{t('proposals.none_affordable')}**\n\n{describe(comparison.reason, lang)}",
@@ -177,16 +172,19 @@ def save_form(store, client_id, account, comparison, minimum, lang) -> None:
     if not choices:
         return
     labels = [row_label(r, m, lang) for r, m in choices]
-    recommended = (
-        comparison.results[comparison.recommended] if comparison.recommended is not None else None
-    )
+    recommended = comparison.best
     default = next((i for i, (r, _) in enumerate(choices) if r is recommended), 0)
+    # The selection follows the recommendation whenever the recommendation changes (a kept
+    # widget state would otherwise stay on the row recommended before).
+    chosen_for = (tuple(labels), labels[default])
+    if st.session_state.get("proposals.save_for") != chosen_for:
+        st.session_state["proposals.save_for"] = chosen_for
+        st.session_state["proposals.save_choice"] = default
     with st.form("proposals.save_form", border=True):
         st.markdown(f"**{t('proposals.save.title')}**")
         index = st.selectbox(
             t("proposals.save.which"),
             options=range(len(choices)),
-            index=default,
             format_func=lambda i: labels[i],
             key="proposals.save_choice",
         )
@@ -332,6 +330,14 @@ def main() -> None:
     comparison, minimum = compare(*key)
     table, payments, cumulative = figures(*key, lang)
     st.subheader(t("proposals.compare.title"))
+    st.caption(
+        t(
+            "proposals.compare.owed",
+            owed=format_money(debt.opening_balance, lang),
+            principal=format_money(debt.outstanding_principal, lang),
+            arrears=format_money(debt.accrued_interest_and_penalties, lang),
+        )
+    )
     name_column = st.column_config.TextColumn(pinned=True)  # stays in view while a phone scrolls
     st.dataframe(
         table,

@@ -163,7 +163,7 @@ def allocate_capacity(
     minimums = [_fen(debt.monthly_demand) for debt in debts]
     owed = [_fen(debt.opening_balance) for debt in debts]
     caps = [max(o, m) for o, m in zip(owed, minimums, strict=True)]
-    rates = [debt.quoted_annual_rate for debt in debts]
+    rates = [debt.comparable_annual_rate for debt in debts]
     amounts = _split(total, minimums, caps, _priority(rates, owed, strategy), strategy)
     unallocated = total - sum(amounts)
     covers = total >= sum(minimums)
@@ -260,7 +260,7 @@ def payoff_plan(
         for d in debts
     ]
     regular = [_fen(d.regular_payment) for d in debts]
-    rates = [d.quoted_annual_rate for d in debts]
+    rates = [d.comparable_annual_rate for d in debts]
     cleared = [0] * n
     months: list[PayoffMonth] = []
     total_interest = total_fees = total_paid = 0

@@ -14,6 +14,24 @@ turned into a nominal annual rate with :func:`core.rates.annual_rate_from`. A mo
 quote (月费率) is not an interest rate: it goes with the ``flat_fee`` method, where the fee is
 charged on the principal every month and the interest rate is 0.
 
+Three rates are told apart:
+
+- :attr:`Debt.quoted_annual_rate`, the quote *as presented*: a monthly rate or fee × 12, a
+  daily rate × its stated day basis, an annual rate as is. A 0.68 % monthly fee reads
+  8.16 % a year;
+- :attr:`Debt.true_annual_rate`, what the contract really costs from now on: the IRR of the
+  contract's *regular* schedule (the current principal, i.e. the outstanding principal less
+  the overdue part, against the regular installments), × 12 — never blended with the
+  arrears, which are owed but lent nobody anything. When the cost depends on the original
+  loan (a fee charged on the original principal, a fee deducted up front — 砍头息) and the
+  debt records ``original_principal`` and ``original_months``, it is the IRR of the original
+  loan instead: ``amount_received`` (the original principal when not given) against the
+  original schedule. :attr:`Debt.rate_basis` says which one was used;
+- :attr:`Debt.penalty_rate`, the penalty rate (罚息) on overdue principal.
+
+Example (the guide's case): 12,000 at 18 % with 12 months left, 900 of it overdue and 1,500
+of interest and penalties accrued: 11,100 against 12 × 1,017.65 → 18.00 %.
+
 The baseline (the contract as it stands)
 ----------------------------------------
 :func:`baseline_plan` is what the contract demands if nothing is negotiated:
@@ -45,15 +63,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from core.errors import CoreError, InvalidAmountError, InvalidRateError
 from core.limits import MAX_CREDITOR_LENGTH, MAX_DAYS_OVERDUE, MAX_MONTHS, MAX_PRODUCT_LENGTH
 from core.money import (
+    MAX_MONTHLY_RATE,
     ZERO_MONEY,
     AnnualRate,
     Money,
     calc_context,
     round_fen,
     to_decimal,
+    to_rate,
 )
 from core.plans import Plan, PlanRow
-from core.rates import QuoteKind, annual_rate_from
+from core.rates import QuoteKind, annual_rate_from, annualized_rate
 from core.schedules import LoanTerms, Method, add_months, schedule_for
 
 
@@ -79,7 +99,24 @@ LICENSED_LENDERS = frozenset(
 
 
 #: Figures derived from the whole contract plan, cached on each :class:`Debt`.
-DERIVED = ("contract_plan", "monthly_demand", "regular_payment", "true_annual_rate")
+DERIVED = (
+    "contract_plan",
+    "monthly_demand",
+    "regular_payment",
+    "true_annual_rate",
+    "true_rate_flows",
+)
+
+
+class RateBasis(StrEnum):
+    """What :attr:`Debt.true_annual_rate` was computed from."""
+
+    REGULAR_SCHEDULE = "regular_schedule"  # the contract's regular installments from now on
+    ORIGINAL_LOAN = "original_loan"  # the original loan: amount received vs its schedule
+    #: The cost depends on the original loan (a fee, money deducted up front) but it is not
+    #: recorded: the figure from the regular schedule understates it.
+    NEEDS_ORIGINAL_LOAN = "needs_original_loan"
+    NONE = "none"  # nothing regular is left to pay (the whole balance is overdue)
 
 
 class Debt(BaseModel):
@@ -93,6 +130,8 @@ class Debt(BaseModel):
     product: str = Field(default="", max_length=MAX_PRODUCT_LENGTH)
     contract_date: date | None = None
     amount_received: Money | None = None
+    original_principal: Money | None = None
+    original_months: int | None = Field(default=None, ge=1, le=MAX_MONTHS)
     outstanding_principal: Money
     overdue_amount: Money = ZERO_MONEY
     days_overdue: int = Field(default=0, ge=0, le=MAX_DAYS_OVERDUE)
@@ -127,6 +166,16 @@ class Debt(BaseModel):
         except CoreError as exc:
             field = "day_basis" if exc.field == "day_basis" else "rate_quote"
             raise type(exc)(field, exc.message, code=exc.code, params=exc.params) from None
+        if self.original_principal is not None and self.original_principal <= 0:
+            raise InvalidAmountError("original_principal", "must be above 0")
+        if (
+            self.amount_received is not None
+            and self.original_principal is not None
+            and self.amount_received > self.original_principal
+        ):
+            raise InvalidAmountError(
+                "amount_received", "more than the original principal: check both amounts"
+            )
         is_fee = self.rate_kind is QuoteKind.MONTHLY_FEE
         if is_fee and self.method is not Method.FLAT_FEE and self.rate_quote != 0:
             raise InvalidRateError("method", "a monthly fee quote needs the flat_fee method")
@@ -161,7 +210,17 @@ class Debt(BaseModel):
 
     @property
     def quoted_annual_rate(self) -> Decimal:
-        """The quote as a nominal annual rate; a fee quote as its annualized rate over the term."""
+        """The quote as presented, a year's worth: a monthly rate or fee × 12, a daily rate ×
+        its day basis, an annual rate as is (0.68 % a month → 8.16 %). Not a cost: see
+        :attr:`true_annual_rate`."""
+        if self.rate_kind is QuoteKind.MONTHLY_FEE:
+            return to_rate(self.rate_quote, "rate_quote", maximum=MAX_MONTHLY_RATE) * 12
+        return annual_rate_from(self.rate_quote, self.rate_kind, day_basis=self.day_basis)
+
+    @property
+    def comparable_annual_rate(self) -> Decimal:
+        """A nominal yearly cost to rank debts by (the avalanche order): the nominal annual
+        rate, a fee quote as its annualized rate over the remaining term."""
         months = max(self.remaining_months, 1)
         return annual_rate_from(
             self.rate_quote, self.rate_kind, day_basis=self.day_basis, months=months
@@ -203,10 +262,68 @@ class Debt(BaseModel):
             return self.monthly_demand
         return max(total for _, total in later)
 
+    @property
+    def has_original_loan(self) -> bool:
+        """Whether the original loan is recorded (principal and term)."""
+        return self.original_principal is not None and self.original_months is not None
+
+    @property
+    def rate_basis(self) -> RateBasis:
+        """What :attr:`true_annual_rate` is computed from (see the module docstring)."""
+        if self.has_original_loan:
+            return RateBasis.ORIGINAL_LOAN
+        if self.outstanding_principal - self.overdue_principal <= 0:
+            return RateBasis.NONE
+        deducted = self.amount_received is not None
+        if self.monthly_fee_rate > 0 or deducted:
+            return RateBasis.NEEDS_ORIGINAL_LOAN
+        return RateBasis.REGULAR_SCHEDULE
+
+    @cached_property
+    def true_rate_flows(self) -> tuple[Decimal, ...]:
+        """The flows :attr:`true_annual_rate` is the IRR of: what the borrower has (the
+        current principal, or the amount received of the original loan), then each regular
+        installment (interest, fees and other monthly charges included). Empty when there is
+        no regular schedule."""
+        charges = self.other_monthly_charges
+        if self.has_original_loan:
+            assert self.original_principal is not None and self.original_months is not None
+            schedule = schedule_for(
+                LoanTerms(
+                    principal=self.original_principal,
+                    annual_rate=self.annual_rate,
+                    months=self.original_months,
+                    method=self.method,
+                    monthly_fee_rate=self.monthly_fee_rate,
+                )
+            )
+            received = self.amount_received or self.original_principal
+            return (received, *(-(row.payment + charges) for row in schedule.rows))
+        current = self.outstanding_principal - self.overdue_principal
+        if current <= 0 or self.remaining_months == 0:
+            return ()
+        schedule = schedule_for(
+            LoanTerms(
+                principal=current,
+                annual_rate=self.annual_rate,
+                months=self.remaining_months,
+                method=self.method,
+                monthly_fee_rate=self.monthly_fee_rate,
+            )
+        )
+        return (current, *(-(row.payment + charges) for row in schedule.rows))
+
     @cached_property
     def true_annual_rate(self) -> Decimal | None:
-        """The annualized rate of the remaining contract, fees and penalties included."""
-        return self.contract_plan.annualized_rate()
+        """What the contract really costs a year from now on (see the module docstring):
+        the IRR × 12 of :attr:`true_rate_flows`; ``None`` when there are none."""
+        if not self.true_rate_flows:
+            return None
+        try:
+            rate = annualized_rate(list(self.true_rate_flows))
+        except CoreError:
+            return None
+        return abs(rate) if rate == 0 else rate
 
 
 def baseline_plan(debt: Debt, as_of: date) -> Plan:

@@ -259,10 +259,44 @@ class ProposalResult(BaseModel):
     affordable: bool
     margin: Decimal
     reasons: tuple[Reason, ...]
+    owed: Decimal = ZERO_MONEY
 
     @property
     def kind(self) -> ProposalKind:
         return self.proposal.kind
+
+    @property
+    def cost_beyond_owed(self) -> Decimal:
+        """What the plan costs beyond what is owed today (principal + accrued interest and
+        penalties); negative when it repays less than is owed."""
+        return self.total_paid - self.owed
+
+    @property
+    def waived_of_owed(self) -> Decimal:
+        """How much of what is owed today the plan does not repay (0 when it repays it all)."""
+        return max(ZERO_MONEY, self.owed - self.total_paid)
+
+    @property
+    def waived_share(self) -> Decimal:
+        """:attr:`waived_of_owed` as a fraction of what is owed (0.0667 for 900 of 13,500)."""
+        if self.owed <= 0:
+            return Decimal("0")
+        return self.waived_of_owed / self.owed
+
+    @property
+    def rate_on_owed(self) -> Decimal | None:
+        """The annualized rate the plan charges on what is owed today — only when the plan
+        costs more than is owed; a plan that repays less is a waiver, not a negative rate."""
+        rate = self.annualized_rate
+        if self.cost_beyond_owed <= 0 or rate is None or rate <= 0:
+            return None
+        return rate
+
+    @property
+    def needs_consent(self) -> bool:
+        """Whether the plan needs the lender to give something up (a waiver, a lower rate,
+        停息挂账, principal first, a settlement): recommended "if the lender agrees"."""
+        return needs_lender_consent(self.proposal) or self.forgiven > 0
 
 
 class MinimumPlan(BaseModel):
@@ -281,7 +315,11 @@ class MinimumPlan(BaseModel):
 
 
 class Comparison(BaseModel):
-    """Every proposal evaluated, and the one to put forward (an index into ``results``)."""
+    """Every proposal evaluated, the minimum plan, and the row to put forward.
+
+    ``rows`` are the ``results`` in the order given, then the minimum plan when it fits;
+    ``recommended`` is an index into ``rows`` (``len(results)``: the minimum plan).
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -289,6 +327,31 @@ class Comparison(BaseModel):
     recommended: int | None
     minimum_plan: MinimumPlan | None
     reason: Reason
+
+    @property
+    def rows(self) -> tuple[ProposalResult, ...]:
+        """The results, then the minimum plan's result when it fits."""
+        minimum = self.minimum_plan.result if self.minimum_plan is not None else None
+        return self.results if minimum is None else (*self.results, minimum)
+
+    @property
+    def best(self) -> ProposalResult | None:
+        """The recommended row, if any."""
+        return None if self.recommended is None else self.rows[self.recommended]
+
+    @property
+    def recommends_minimum(self) -> bool:
+        return self.recommended is not None and self.recommended == len(self.results)
+
+
+def needs_lender_consent(proposal: Proposal) -> bool:
+    """Whether the lender must give something up for ``proposal``: a waiver, a lower rate,
+    stopping interest (停息挂账), principal first, or a settlement."""
+    if isinstance(proposal, StopInterest | PrincipalFirst | LumpSumSettlement):
+        return True
+    if getattr(proposal, "waiver_share", Decimal("0")) > 0:
+        return True
+    return getattr(proposal, "annual_rate", None) is not None
 
 
 # --- building each proposal's plan ---------------------------------------------------
@@ -629,6 +692,15 @@ def evaluate_proposal(
         else:
             reasons.append(Reason.of("case_by_case_term", months=proposal.months))
     saving = base.total_paid - plan.total_paid
+    owed = debt.opening_balance
+    if plan.total_paid < owed:
+        reasons.append(
+            Reason.of(
+                "repays_less_than_owed",
+                waived=owed - plan.total_paid,
+                share=(owed - plan.total_paid) / owed,
+            )
+        )
     if not isinstance(proposal, Baseline):
         if saving >= 0:
             reasons.append(Reason.of("saves_against_baseline", saving=saving))
@@ -649,6 +721,7 @@ def evaluate_proposal(
         affordable=affordable,
         margin=margin,
         reasons=tuple(reasons),
+        owed=owed,
     )
 
 
@@ -661,41 +734,47 @@ def compare_proposals(
     available_now: Decimal | int | str = 0,
     max_months: int = 60,
 ) -> Comparison:
-    """Evaluate every proposal and recommend one.
+    """Evaluate every proposal and the minimum plan, and recommend one row.
 
-    The recommendation is the affordable proposal with the lowest total paid (ties: the
-    lower highest payment, then the shorter plan, then the first listed). When none is
-    affordable there is no recommended proposal; :func:`minimum_payment_plan` is returned
-    in its place.
+    Every affordable row is a candidate, the minimum plan (:func:`minimum_payment_plan`)
+    included: the recommendation is the one with the lowest total paid (ties: the lower
+    highest payment, then the shorter plan, then the first listed, the minimum plan last).
+    Its reason holds against the whole table:
+
+    - ``cheapest_affordable`` (``cheapest_affordable_if_agreed`` when the lender must give
+      something up): no affordable row repays less;
+    - ``none_affordable_minimum_plan``: no listed proposal is affordable; the minimum plan is;
+    - ``nothing_fits`` (no recommendation): not even the minimum plan at ``max_months`` fits.
     """
     baseline = baseline_plan(debt, as_of)
     results = tuple(
         evaluate_proposal(debt, p, capacity, as_of, available_now=available_now, baseline=baseline)
         for p in proposals
     )
-    affordable = [i for i, r in enumerate(results) if r.affordable]
-    if affordable:
-        best = min(
-            affordable,
-            key=lambda i: (results[i].total_paid, results[i].highest_payment, results[i].months, i),
-        )
-        reason = Reason.of(
-            "cheapest_affordable", total=results[best].total_paid, kind=results[best].kind.value
-        )
-        return Comparison(results=results, recommended=best, minimum_plan=None, reason=reason)
     minimum = minimum_payment_plan(debt, capacity, as_of, max_months=max_months)
-    if minimum.fits:
-        reason = Reason.of(
-            "none_affordable_minimum_plan", months=minimum.months, payment=minimum.payment
-        )
-    else:
+    rows = results if minimum.result is None else (*results, minimum.result)
+    affordable = [i for i, r in enumerate(rows) if r.affordable]
+    if not affordable:
         reason = Reason.of(
             "nothing_fits",
             months=minimum.longest_months,
             payment=minimum.longest_payment,
             capacity=to_money(capacity, "capacity"),
         )
-    return Comparison(results=results, recommended=None, minimum_plan=minimum, reason=reason)
+        return Comparison(results=results, recommended=None, minimum_plan=minimum, reason=reason)
+    best = min(
+        affordable,
+        key=lambda i: (rows[i].total_paid, rows[i].highest_payment, rows[i].months, i),
+    )
+    chosen = rows[best]
+    if all(not r.affordable for r in results):
+        reason = Reason.of(
+            "none_affordable_minimum_plan", months=minimum.months, payment=minimum.payment
+        )
+    else:
+        code = "cheapest_affordable_if_agreed" if chosen.needs_consent else "cheapest_affordable"
+        reason = Reason.of(code, total=chosen.total_paid, kind=chosen.kind.value)
+    return Comparison(results=results, recommended=best, minimum_plan=minimum, reason=reason)
 
 
 def minimum_payment_plan(

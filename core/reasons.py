@@ -100,9 +100,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh-CN": "在还得起的方案中，总还款额最低（{total}）。",
         "en": "The lowest total repaid ({total}) among the plans that fit the budget.",
     },
+    "reason.cheapest_affordable_if_agreed": {
+        "zh-CN": "如果机构同意，这是还得起的方案中总还款额最低的（{total}）。",
+        "en": "If the lender agrees, the lowest total repaid ({total}) among the plans that fit "
+        "the budget.",
+    },
     "reason.none_affordable_minimum_plan": {
-        "zh-CN": "没有方案在可还款额以内；最低还款方案为 {months} 期，每期约 {payment}。",
-        "en": "No plan fits the budget; the minimum plan is {months} months at about {payment}.",
+        "zh-CN": "所列方案都超出可还款额；最低还款方案分 {months} 期、每期最多 {payment}，"
+        "是唯一还得起的。",
+        "en": "None of the listed plans fits the budget; the minimum plan, {months} months at "
+        "no more than {payment}, is the only one that does.",
+    },
+    "reason.repays_less_than_owed": {
+        "zh-CN": "比现在所欠少还 {waived}（占所欠的 {share}），需要机构同意减免。",
+        "en": "Repays {waived} less than is owed today ({share} of it): the lender must agree "
+        "to waive it.",
     },
     "reason.nothing_fits": {
         "zh-CN": "即使分 {months} 期，每期也需 {payment}，超出可还款额 {capacity}。",

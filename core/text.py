@@ -7,6 +7,8 @@ same way in a reason, a call script, a page and a printed plan:
   ``"-¥12.00"``; the same in both languages. Anything finer than a fen is rounded by
   :func:`core.money.round_fen`, the single rounding rule; an amount that rounds to zero has
   no minus sign.
+- :func:`format_spoken_money`: money in a sentence meant to be said, ``"12,000元"`` /
+  ``"12,000 yuan"``.
 - :func:`format_percent`: a fraction as a percentage to ``digits`` decimals, half up,
   ``Decimal("0.1303")`` → ``"13.03%"``, thousands grouped like money (``"1,234.50%"``).
 - :func:`format_share`: a fraction as a percentage without trailing zeros, ``0.6`` → ``60%``.
@@ -52,6 +54,21 @@ def format_money(amount: Decimal) -> str:
     fen = round_fen(_require_decimal(amount, "amount"))
     sign = "-" if fen < 0 else ""
     return f"{sign}¥{abs(fen):,.2f}"
+
+
+def format_spoken_money(amount: Decimal, language: str) -> str:
+    """Money as a client says it: ``"12,000元"`` / ``"12,000 yuan"``; fen only when there are
+    some (``"661.59元"``). Rounded to the fen like :func:`format_money`.
+
+    >>> format_spoken_money(Decimal("12000"), "zh-CN"), format_spoken_money(Decimal("661.5"), "en")
+    ('12,000元', '661.50 yuan')
+    """
+    fen = round_fen(_require_decimal(amount, "amount"))
+    sign = "-" if fen < 0 else ""
+    digits = f"{abs(fen):,.0f}" if fen == fen.to_integral_value() else f"{abs(fen):,.2f}"
+    if check_language(language) == "zh-CN":
+        return f"{sign}{digits}元"
+    return f"{sign}{digits} yuan"
 
 
 def format_percent(fraction: Decimal, digits: int = 2) -> str:

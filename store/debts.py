@@ -18,6 +18,7 @@ from store.orm import DebtRow
 #: Debt fields that are money, stored as ``<field>_fen``.
 MONEY_FIELDS = (
     "amount_received",
+    "original_principal",
     "outstanding_principal",
     "overdue_amount",
     "accrued_interest_and_penalties",
@@ -37,6 +38,7 @@ def to_values(account: DebtAccount) -> dict[str, Any]:
         "product": debt.product,
         "contract_date": debt.contract_date,
         **{f"{field}_fen": getattr(debt, field) for field in MONEY_FIELDS},
+        "original_months": debt.original_months,
         "days_overdue": debt.days_overdue,
         "penalty_rate": debt.penalty_rate,
         "rate_quote": debt.rate_quote,
@@ -61,6 +63,7 @@ def from_row(row: DebtRow) -> DebtAccount:
         product=row.product,
         contract_date=row.contract_date,
         **{field: getattr(row, f"{field}_fen") for field in MONEY_FIELDS},
+        original_months=row.original_months,
         days_overdue=row.days_overdue,
         penalty_rate=row.penalty_rate,
         rate_quote=row.rate_quote,

@@ -182,6 +182,8 @@ class DebtRow(Versioned, Base):
     )
     contract_date: Mapped[date | None]
     amount_received_fen: Mapped[Decimal | None] = mapped_column(Fen)
+    original_principal_fen: Mapped[Decimal | None] = mapped_column(Fen)
+    original_months: Mapped[int | None]
     outstanding_principal_fen: Mapped[Decimal] = mapped_column(Fen, nullable=False)
     overdue_amount_fen: Mapped[Decimal] = mapped_column(Fen, nullable=False)
     days_overdue: Mapped[int] = mapped_column(nullable=False)

@@ -49,6 +49,46 @@ def debts(draw, max_principal_fen: int = 20_000_000):
     )
 
 
+@st.composite
+def proposal_sets(draw, debt):
+    """One to five proposals of any kind for ``debt`` (a settlement stays within what is owed),
+    the contract itself often among them."""
+    from datetime import date
+
+    from core.proposals import (
+        Baseline,
+        Combination,
+        DownPayment,
+        InterestWaiver,
+        LumpSumSettlement,
+        PrincipalFirst,
+        StopInterest,
+        TermExtension,
+    )
+
+    months = st.integers(min_value=1, max_value=60)
+    owed_fen = int(debt.opening_balance * 100)
+
+    def settlement(share):
+        amount = max(Decimal(1), (debt.opening_balance * share).quantize(Decimal("0.01")))
+        return LumpSumSettlement(parts=[{"amount": amount, "due_date": date(2026, 4, 15)}])
+
+    def down_payment(fen, n):
+        return DownPayment(amount=Decimal(max(1, fen)) / 100, months=n)
+
+    one = st.one_of(
+        st.builds(Baseline),
+        st.builds(TermExtension, months=months),
+        st.builds(InterestWaiver, waiver_share=shares.filter(lambda s: s > 0)),
+        st.builds(Combination, months=months, waiver_share=shares),
+        st.builds(StopInterest, months=months, waiver_share=shares),
+        st.builds(PrincipalFirst, months=months, waiver_share=shares),
+        st.builds(down_payment, st.integers(1, max(1, owed_fen // 2)), months),
+        st.builds(settlement, shares.filter(lambda s: s > 0)),
+    )
+    return draw(st.lists(one, min_size=1, max_size=5))
+
+
 # --- clients and the store -------------------------------------------------------------------
 
 #: Amounts in whole fen, from 0.01 to 100 billion yuan, with two decimal places.

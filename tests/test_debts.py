@@ -4,12 +4,29 @@ from decimal import Decimal
 import numpy_financial as npf
 import pytest
 
-from core.debts import Debt, LenderType, baseline_plan
+from core.debts import Debt, LenderType, RateBasis, baseline_plan
 from core.rates import QuoteKind
 from core.schedules import Method
 
 D = Decimal
 AS_OF = date(2026, 3, 15)
+
+
+def guide_debt(**changes) -> Debt:
+    """The guide's case: 来分期, 12,000 at 18 %, 12 months left, 900 overdue for 30 days,
+    1,500 of interest and penalties accrued, penalty rate 27 %."""
+    fields = dict(
+        creditor="来分期",
+        lender_type=LenderType.ONLINE_PLATFORM,
+        outstanding_principal="12000",
+        overdue_amount="900",
+        days_overdue=30,
+        accrued_interest_and_penalties="1500",
+        penalty_rate="0.27",
+        rate_quote="0.18",
+        remaining_months=12,
+    )
+    return Debt(**{**fields, **changes})
 
 
 def overdue_debt(**changes) -> Debt:
@@ -83,8 +100,11 @@ def test_a_monthly_fee_quote_is_charged_on_the_principal_and_costs_about_13_perc
     assert debt.annual_rate == 0
     assert debt.monthly_fee_rate == D("0.006")
     expected = npf.irr([12000] + [-1072] * 12) * 12
-    assert float(debt.quoted_annual_rate) == pytest.approx(expected, abs=1e-10)
+    # The quote as presented: 0.6 % × 12 = 7.2 %; what it costs: about 13 %.
+    assert debt.quoted_annual_rate == D("0.072")
     assert float(debt.true_annual_rate) == pytest.approx(expected, abs=1e-10)
+    # A fee on the original principal: the figure needs the original loan to be exact.
+    assert debt.rate_basis is RateBasis.NEEDS_ORIGINAL_LOAN
 
 
 # --- bad input names its field ------------------------------------------------------------
@@ -169,9 +189,65 @@ def test_the_monthly_demand_includes_what_is_overdue_and_the_regular_payment_doe
     assert debt.overdue_principal == D("1000")
 
 
-def test_the_true_rate_of_the_remaining_contract_counts_penalties_and_charges():
-    expected = npf.irr([3090, -1795.04, -690.04, -690.05]) * 12
-    assert float(overdue_debt().true_annual_rate) == pytest.approx(expected, abs=1e-10)
+def test_the_true_rate_is_the_regular_schedule_without_arrears_charges_included():
+    # The current principal (3,000 − 1,000 overdue) against the regular installments
+    # (680.04 + 10.00 of charges, the last 680.05 + 10.00); the 90 of arrears and the
+    # overdue 1,000 are owed, not lent.
+    expected = npf.irr([2000, -690.04, -690.04, -690.05]) * 12
+    debt = overdue_debt()
+    assert float(debt.true_annual_rate) == pytest.approx(expected, abs=1e-10)
+    assert debt.rate_basis is RateBasis.REGULAR_SCHEDULE
+
+
+def test_guide_case_true_rate_is_18_percent_not_diluted_by_arrears():
+    """Issue 16: the Debts page showed 17.74 % for an 18 % loan (arrears counted as money
+    lent interest-free)."""
+    debt = guide_debt()
+    assert debt.true_annual_rate.quantize(D("0.0001")) == D("0.1800")
+    assert debt.monthly_demand == D("3437.90")
+    assert debt.regular_payment == D("1017.65")
+    assert debt.true_rate_flows == (D("11100"), *([D("-1017.65")] * 11), D("-1017.63"))
+
+
+def test_monthly_fee_quote_shows_8_16_percent_as_presented_and_about_15_true():
+    """Issue 16: the quoted column showed the true 14.87 % for a 0.68 % monthly fee."""
+    debt = Debt(
+        creditor="分期乐",
+        lender_type=LenderType.ONLINE_PLATFORM,
+        outstanding_principal=10000,
+        rate_quote="0.0068",
+        rate_kind=QuoteKind.MONTHLY_FEE,
+        method=Method.FLAT_FEE,
+        remaining_months=12,
+    )
+    assert debt.quoted_annual_rate == D("0.0816")
+    assert D("0.14") < debt.true_annual_rate < D("0.16")
+
+
+def test_with_the_original_loan_the_true_rate_is_the_original_loans_irr():
+    # 10,000 over 12 months at a 0.68 % fee, 9,500 received (500 deducted up front):
+    # 9,500 against 12 × (833.33 + 68.00), the last 833.37 + 68.00.
+    debt = Debt(
+        creditor="某平台",
+        lender_type=LenderType.ONLINE_PLATFORM,
+        outstanding_principal=5000,
+        rate_quote="0.0068",
+        rate_kind=QuoteKind.MONTHLY_FEE,
+        method=Method.FLAT_FEE,
+        remaining_months=6,
+        original_principal=10000,
+        original_months=12,
+        amount_received=9500,
+    )
+    expected = npf.irr([9500] + [-901.33] * 11 + [-901.37]) * 12
+    assert debt.rate_basis is RateBasis.ORIGINAL_LOAN
+    assert float(debt.true_annual_rate) == pytest.approx(expected, abs=1e-10)
+    assert debt.true_annual_rate > D("0.24")
+
+
+def test_more_received_than_the_original_principal_is_refused():
+    with pytest.raises(ValueError, match="amount_received"):
+        overdue_debt(original_principal=2000, original_months=12, amount_received=2500)
 
 
 def test_a_debt_round_trips_through_json_for_the_store():

@@ -25,7 +25,7 @@ from core.proposals import (
     parse_proposal,
 )
 from core.reasons import describe
-from tests.strategies import debts, shares
+from tests.strategies import debts, proposal_sets, shares
 
 D = Decimal
 AS_OF = date(2026, 3, 15)
@@ -382,16 +382,20 @@ def test_the_cheapest_affordable_proposal_is_recommended():
     # Affordable: extension 3,255.86, stop-interest 3,090.00, principal-first 3,036.00.
     assert [r.affordable for r in comparison.results] == [False, True, True, True, False]
     assert comparison.recommended == 3
-    assert comparison.reason.code == "cheapest_affordable"
-    assert comparison.minimum_plan is None
-    assert describe(comparison.reason, "zh-CN") == "在还得起的方案中，总还款额最低（¥3,036.00）。"
+    # Principal first with a waiver needs the lender to give something up.
+    assert comparison.reason.code == "cheapest_affordable_if_agreed"
+    assert comparison.minimum_plan is not None  # a row of the table, compared too
+    assert describe(comparison.reason, "zh-CN") == (
+        "如果机构同意，这是还得起的方案中总还款额最低的（¥3,036.00）。"
+    )
 
 
 def test_when_nothing_is_affordable_the_minimum_plan_is_recommended():
     comparison = compare_proposals(
         overdue_debt(), [Baseline(), TermExtension(months=3)], "300", AS_OF
     )
-    assert comparison.recommended is None
+    assert comparison.recommended == 2  # the minimum plan, after the two listed rows
+    assert comparison.recommends_minimum
     assert comparison.reason.code == "none_affordable_minimum_plan"
     # Extension over n months pays about (3,000 + interest + 90) / n + 10; the payments
     # fall below 300 first at n = 12. n = 11: level 3,000 × 0.01 × 1.01¹¹ / (1.01¹¹ − 1)
@@ -409,6 +413,94 @@ def test_an_empty_comparison_falls_back_to_the_minimum_plan():
     comparison = compare_proposals(seed_debt(), [], "800", AS_OF)
     assert comparison.results == ()
     assert comparison.minimum_plan.months == 15
+    assert comparison.best is comparison.minimum_plan.result
+
+
+def test_when_not_even_the_minimum_plan_fits_nothing_is_recommended():
+    comparison = compare_proposals(seed_debt(), [TermExtension(months=24)], "100", AS_OF)
+    assert comparison.recommended is None
+    assert comparison.reason.code == "nothing_fits"
+
+
+# --- issue 16: the guide's case -------------------------------------------------------------
+
+
+def guide_debt() -> Debt:
+    """来分期: 12,000 at 18 %, 12 months left, 900 overdue 30 days, 1,500 accrued, 罚息 27 %."""
+    return Debt(
+        creditor="来分期",
+        lender_type=LenderType.ONLINE_PLATFORM,
+        outstanding_principal="12000",
+        overdue_amount="900",
+        days_overdue=30,
+        accrued_interest_and_penalties="1500",
+        penalty_rate="0.27",
+        rate_quote="0.18",
+        remaining_months=12,
+    )
+
+
+def test_guide_case_extension_24_months_pays_661_59():
+    result = evaluate_proposal(guide_debt(), TermExtension(months=24), "800", AS_OF)
+    assert result.highest_payment == D("661.59")
+    assert result.total_paid == D("15878.14")
+    assert result.owed == D("13500")
+    assert result.cost_beyond_owed == D("2378.14")
+    assert result.rate_on_owed.quantize(D("0.0001")) == D("0.1609")
+
+
+def test_guide_case_minimum_plan_is_recommended_over_the_extension_it_undercuts():
+    """Issue 16: the extension was recommended as "the lowest total among affordable plans"
+    while the affordable minimum plan in the same table repaid less."""
+    proposals = [Baseline(), TermExtension(months=24), InterestWaiver(waiver_share="0.6")]
+    comparison = compare_proposals(guide_debt(), proposals, "800", AS_OF)
+    assert comparison.recommends_minimum
+    best = comparison.best
+    assert (best.months, best.highest_payment, best.total_paid) == (
+        20,
+        D("773.95"),
+        D("15478.99"),
+    )
+    assert comparison.reason.code == "cheapest_affordable"
+    assert comparison.reason.params["total"] == D("15478.99")
+    assert comparison.results[1].total_paid == D("15878.14")
+
+
+def test_guide_case_stop_interest_with_waiver_is_a_waiver_not_a_negative_rate():
+    """Issue 16: 停息挂账 with the 60 % waiver showed −6.54 % as its "true annual rate"."""
+    result = evaluate_proposal(
+        guide_debt(), StopInterest(months=24, waiver_share="0.6"), "800", AS_OF
+    )
+    assert set(payments(result)) == {D("525.00")}
+    assert result.total_paid == D("12600.00")
+    assert result.annualized_rate < 0  # what the old column showed
+    assert result.rate_on_owed is None
+    assert result.waived_of_owed == D("900.00")
+    assert f"{result.waived_share:.4f}" == "0.0667"
+    assert result.needs_consent
+    assert any(r.code == "repays_less_than_owed" for r in result.reasons)
+
+
+def test_guide_case_stop_interest_is_recommended_only_if_the_lender_agrees():
+    proposals = [
+        Baseline(),
+        TermExtension(months=24),
+        InterestWaiver(waiver_share="0.6"),
+        StopInterest(months=24, waiver_share="0.6"),
+    ]
+    comparison = compare_proposals(guide_debt(), proposals, "800", AS_OF)
+    assert comparison.recommended == 3
+    assert comparison.reason.code == "cheapest_affordable_if_agreed"
+    assert describe(comparison.reason, "en").startswith("If the lender agrees")
+
+
+def test_a_settlement_below_what_is_owed_has_no_rate_but_a_waiver():
+    """Issue 16: a settlement showed −480.00 % as its rate."""
+    settlement = LumpSumSettlement(parts=[{"amount": "8100", "due_date": date(2026, 4, 15)}])
+    result = evaluate_proposal(guide_debt(), settlement, "800", AS_OF)
+    assert result.rate_on_owed is None
+    assert result.waived_of_owed == D("5400.00")
+    assert result.waived_share == D("0.4")
 
 
 # --- stored as data --------------------------------------------------------------------------
@@ -530,3 +622,36 @@ def test_agreed_payments_are_kept_to_the_fen(entered, stored):
 def test_an_agreed_payment_below_one_fen_is_refused():
     with pytest.raises(ValueError, match="amount"):
         DownPayment(amount="0.004", months=2)
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data(), debt=debts(), capacity=st.integers(0, 500_000))
+def test_the_recommendations_reason_holds_against_the_whole_table(data, debt, capacity):
+    """Issue 16: the stated reason of the recommendation is checked against every row of the
+    table, the minimum plan included."""
+    proposals = data.draw(proposal_sets(debt))
+    can_pay = Decimal(capacity) / 100
+    comparison = compare_proposals(debt, proposals, can_pay, AS_OF)
+    rows = comparison.rows
+    code = comparison.reason.code
+    if comparison.recommended is None:
+        assert code == "nothing_fits"
+        assert not any(row.affordable for row in rows)
+        return
+    best = comparison.best
+    assert best.affordable
+    # Nothing in the table that fits repays less.
+    assert all(best.total_paid <= row.total_paid for row in rows if row.affordable)
+    if code == "none_affordable_minimum_plan":
+        assert comparison.recommends_minimum
+        assert not any(row.affordable for row in comparison.results)
+    else:
+        assert code in {"cheapest_affordable", "cheapest_affordable_if_agreed"}
+        assert comparison.reason.params["total"] == best.total_paid
+        assert (code == "cheapest_affordable_if_agreed") == best.needs_consent
+    # A plan that repays less than is owed never shows a rate, only the waiver.
+    for row in rows:
+        if row.total_paid < row.owed:
+            assert row.rate_on_owed is None and row.waived_of_owed > 0
+        if row.rate_on_owed is not None:
+            assert row.rate_on_owed > 0 and row.cost_beyond_owed > 0

@@ -15,9 +15,9 @@ import streamlit as st
 import services
 from core.allocation import Allocation, Strategy, allocate_capacity
 from core.calls import DebtAccount
-from core.debts import Debt
+from core.debts import Debt, RateBasis
 from core.rates import QuoteKind
-from core.rules.rate_lines import RateFlag, rate_flags
+from core.rules.rate_lines import RateFlag, debt_rate_flags
 from i18n import format_money, format_percent, translate
 from services import BudgetVersion, Workspace
 from ui.i18n import enum_label
@@ -64,18 +64,43 @@ def allocated_share(plan: PlanInputs, debt_id: int, capacity: Decimal | None = N
 
 
 def flags_for(debt: Debt) -> tuple[RateFlag, ...]:
-    """The rate lines that apply to ``debt``, compared with its true annualized rate."""
-    rate = debt.true_annual_rate
-    if rate is None:
-        rate = debt.quoted_annual_rate
-    return rate_flags(rate, debt.lender_type, debt.contract_date)
+    """The rate lines that apply to ``debt``'s true annualized rate and its penalty rate."""
+    return debt_rate_flags(debt)
+
+
+def rate_basis_text(debt: Debt, lang: str) -> str:
+    """What the true annualized rate was computed from, in a sentence."""
+    params = {}
+    if debt.rate_basis is RateBasis.ORIGINAL_LOAN:
+        principal = debt.original_principal or Decimal("0")
+        params = {
+            "principal": format_money(principal, lang),
+            "months": debt.original_months,
+            "received": format_money(debt.amount_received or principal, lang),
+        }
+    elif debt.rate_basis is RateBasis.REGULAR_SCHEDULE:
+        params = {
+            "current": format_money(debt.outstanding_principal - debt.overdue_principal, lang),
+            "months": debt.remaining_months,
+            "payment": format_money(debt.regular_payment, lang),
+        }
+    return translate(f"debts.basis.{debt.rate_basis.value}", lang, **params)
 
 
 def flag_summary(flags: tuple[RateFlag, ...], lang: str) -> str:
-    above = [f for f in flags if f.above]
+    """One cell: each rate above its line ("⚠ 罚息超过 24.00%"), else within / unknown."""
+    above = [
+        translate(
+            "debts.flag.above",
+            lang,
+            what=translate(f"debts.flag.what.{f.subject.value}", lang),
+            line=format_percent(f.threshold, lang),
+        )
+        for f in flags
+        if f.above and f.threshold is not None
+    ]
     if above:
-        line = format_percent(min(f.threshold for f in above), lang)
-        return translate("debts.flag.above", lang, line=line)
+        return translate("debts.flag.separator", lang).join(above)
     if any(f.above is None for f in flags):
         return translate("debts.flag.unknown", lang)
     return translate("debts.flag.within" if flags else "debts.flag.none", lang)
@@ -99,9 +124,9 @@ def debt_rows(debts: list[Debt], lang: str) -> list[dict]:
             "quoted",
             "quoted_annual",
             "true_rate",
+            "flag",
             "demand",
             "months",
-            "flag",
         )
     }
     rows = []
@@ -124,9 +149,9 @@ def debt_rows(debts: list[Debt], lang: str) -> list[dict]:
                 col["quoted"]: quote_text(debt, lang),
                 col["quoted_annual"]: format_percent(debt.quoted_annual_rate, lang),
                 col["true_rate"]: format_percent(true_rate, lang) if true_rate is not None else "—",
+                col["flag"]: flag_summary(flags_for(debt), lang),
                 col["demand"]: format_money(debt.monthly_demand, lang),
                 col["months"]: debt.remaining_months,
-                col["flag"]: flag_summary(flags_for(debt), lang),
             }
         )
     return rows

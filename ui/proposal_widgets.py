@@ -243,13 +243,12 @@ def _lang() -> str:
 
 
 def rows_compared(
-    comparison: Comparison, minimum: MinimumPlan
+    comparison: Comparison, minimum: MinimumPlan | None = None
 ) -> list[tuple[ProposalResult, bool]]:
-    """The results to show, each with whether it is the minimum plan (always shown, last)."""
-    rows = [(result, False) for result in comparison.results]
-    if minimum.result is not None:
-        rows.append((minimum.result, True))
-    return rows
+    """The rows to show (core's ``Comparison.rows``), each with whether it is the minimum plan
+    (always shown, last, when it fits)."""
+    listed = len(comparison.results)
+    return [(result, index == listed) for index, result in enumerate(comparison.rows)]
 
 
 def row_label(result: ProposalResult, is_minimum: bool, lang: str) -> str:
@@ -258,14 +257,35 @@ def row_label(result: ProposalResult, is_minimum: bool, lang: str) -> str:
     return proposal_label(result.proposal, lang)
 
 
-def results_table(comparison: Comparison, minimum: MinimumPlan, lang: str) -> pd.DataFrame:
+def cost_text(result: ProposalResult, lang: str) -> str:
+    """What the plan costs beyond what is owed today; a waiver when it repays less."""
+    if result.waived_of_owed > 0:
+        return translate(
+            "proposals.cost.waiver",
+            lang,
+            amount=format_money(result.waived_of_owed, lang),
+            share=format_percent(result.waived_share, lang),
+        )
+    return format_money(result.cost_beyond_owed, lang)
+
+
+def against_contract_text(result: ProposalResult, lang: str) -> str:
+    """Against the contract as it stands: "少还 ¥X", or "多还 ¥X" — never a negative saving."""
+    if result.kind is ProposalKind.BASELINE:
+        return "—"
+    if result.saving < 0:
+        return translate("proposals.vs.more", lang, amount=format_money(-result.saving, lang))
+    return translate("proposals.vs.less", lang, amount=format_money(result.saving, lang))
+
+
+def results_table(comparison: Comparison, minimum: MinimumPlan | None, lang: str) -> pd.DataFrame:
     """One row per proposal with core's figures, formatted; the recommended one starred."""
     records = []
     for index, (result, is_minimum) in enumerate(rows_compared(comparison, minimum)):
         name = row_label(result, is_minimum, lang)
-        if not is_minimum and index == comparison.recommended:
+        if index == comparison.recommended:
             name = f"★ {name}"
-        rate = result.annualized_rate
+        rate = result.rate_on_owed
         records.append(
             {
                 translate("proposals.col.proposal", lang): name,
@@ -274,10 +294,11 @@ def results_table(comparison: Comparison, minimum: MinimumPlan, lang: str) -> pd
                 ),
                 translate("proposals.col.months", lang): result.months,
                 translate("proposals.col.total", lang): format_money(result.total_paid, lang),
-                translate("proposals.col.saving", lang): format_money(result.saving, lang),
+                translate("proposals.col.cost", lang): cost_text(result, lang),
                 translate("proposals.col.rate", lang): "—"
                 if rate is None
                 else format_percent(rate, lang),
+                translate("proposals.col.saving", lang): against_contract_text(result, lang),
                 translate("proposals.col.affordable", lang): translate(
                     "proposals.yes" if result.affordable else "proposals.no", lang
                 ),

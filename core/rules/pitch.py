@@ -1,19 +1,28 @@
 """The ready-to-say sentence: the client's situation and the saved proposal, in a few lines.
 
-:func:`pitch` words what a client says when putting a proposal to a lender, with exact figures:
+:func:`pitch` words what a client says when putting a proposal to a lender, with exact figures
+said the way a person says money ("12,000元" / "12,000 yuan",
+:func:`core.text.format_spoken_money`):
 
 1. **The situation**: the monthly income (when known) and what the client can put towards
    *this* debt each month (its share of the capacity, never the household's whole capacity:
    a lender told the whole amount asks for all of it).
-2. **What is asked**: the remaining balance (principal + accrued interest and penalties) and
-   the proposal's own term and payment — ``N`` installments of ``P`` (or "never more than
-   ``P``" when the payments differ), a down payment first, or a settlement's total and parts.
-3. **What else is asked**: stopping interest (停息挂账), principal first, the share of accrued
-   interest waived, a lower rate.
+2. **What is owed**: the principal and, apart from it, the overdue interest and penalties
+   ("剩余本金12,000元，另有逾期息费1,500元，合计13,500元") — never one lump that concedes the
+   arrears the client came to negotiate.
+3. **What else is asked**: stopping interest (停息挂账), principal first, a lower rate, and —
+   whenever the plan waives arrears — the waiver, explicitly, with what is left of them.
+4. **The plan**: ``N`` installments of ``P`` (the last one named when it differs), a down
+   payment first, or a settlement's total and parts; and the total, split into principal,
+   arrears and interest from now on.
 
-Example (the seed's case): income ¥4,000.00, ¥800.00 for this debt, ¥12,000.00 left, 24
-months at ¥500.00 → "我目前每月收入¥4,000.00，除去基本生活开支，每月能拿出¥800.00还这笔欠款。
-希望将剩余的¥12,000.00分24期偿还，每期¥500.00。"
+Every sum in a sentence adds up in that sentence: principal + arrears = owed; waived + left
+= arrears; N × P (+ the last) = total = principal + arrears paid + interest.
+
+Example (the guide's case, 停息挂账 with 60 % of the arrears waived): "…现在剩余本金12,000元，
+另有逾期息费1,500元，合计13,500元。我想申请停息挂账，从现在起不再计息。请贵司减免逾期息费
+1,500元中的900元（60%），剩下的600元我照常还。希望分24期还清，每期525元，一共12,600元
+（其中本金12,000元、逾期息费600元）。"
 
 Both languages of every template have the same placeholders (a test checks it).
 """
@@ -25,15 +34,17 @@ from typing import Any
 
 from core.debts import Debt
 from core.proposals import (
+    Combination,
     DownPayment,
+    InterestWaiver,
     LumpSumSettlement,
     PrincipalFirst,
     ProposalResult,
     StopInterest,
 )
-from core.rules.script import asked_concessions, is_level, settlement_parts
+from core.rules.script import is_level, settlement_parts
 from core.rules.templates import render_from
-from core.text import check_language, format_money
+from core.text import check_language, format_share, format_spoken_money
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "pitch.situation": {
@@ -45,45 +56,85 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh-CN": "除去基本生活开支，我每月能拿出{can_pay}还这笔欠款。",
         "en": "After essential living costs I can put {can_pay} a month towards this debt.",
     },
+    "pitch.owed": {
+        "zh-CN": "现在剩余本金{principal}，另有逾期息费{arrears}，合计{owed}。",
+        "en": "I still owe {principal} of principal, plus {arrears} of overdue interest and "
+        "penalties: {owed} in all.",
+    },
+    "pitch.owed_principal_only": {
+        "zh-CN": "现在剩余本金{principal}。",
+        "en": "I still owe {principal} of principal.",
+    },
     "pitch.stop_interest": {
-        "zh-CN": "我想申请停息挂账，之后不再计息。",
-        "en": "I am asking for the account to be frozen, with no further interest.",
+        "zh-CN": "我想申请停息挂账，从现在起不再计息。",
+        "en": "I am asking for the account to be frozen, with no further interest from now on.",
     },
     "pitch.principal_first": {
-        "zh-CN": "我想申请先还本金，再还剩下的利息和费用。",
-        "en": "I am asking to repay the principal first and the interest and charges after it.",
-    },
-    "pitch.ask.level": {
-        "zh-CN": "希望将剩余的{balance}分{months}期偿还，每期{payment}。",
-        "en": "I would like to repay the remaining {balance} in {months} monthly installments "
-        "of {payment}.",
-    },
-    "pitch.ask.uneven": {
-        "zh-CN": "希望将剩余的{balance}分{months}期偿还，每期不超过{payment}。",
-        "en": "I would like to repay the remaining {balance} in {months} monthly installments, "
-        "none above {payment}.",
-    },
-    "pitch.ask.down_payment": {
-        "zh-CN": "剩余欠款{balance}，希望先还{down}，其余分{months}期偿还，每期{payment}。",
-        "en": "Of the remaining {balance}, I would like to pay {down} now and the rest in "
-        "{months} monthly installments of {payment}.",
-    },
-    "pitch.ask.down_payment_uneven": {
-        "zh-CN": "剩余欠款{balance}，希望先还{down}，其余分{months}期偿还，每期不超过{payment}。",
-        "en": "Of the remaining {balance}, I would like to pay {down} now and the rest in "
-        "{months} monthly installments, none above {payment}.",
-    },
-    "pitch.ask.settlement": {
-        "zh-CN": "剩余欠款{balance}，希望一共还{total}结清：{parts}。",
-        "en": "Of the remaining {balance}, I would like to settle in full with {total}: {parts}.",
+        "zh-CN": "我想申请先还本金，再还剩下的逾期息费。",
+        "en": "I am asking to repay the principal first and the overdue interest and penalties "
+        "after it.",
     },
     "pitch.waiver": {
-        "zh-CN": "同时请求减免{share}的利息和罚息，共{waived}。",
-        "en": "I also ask you to waive {share} of the interest and penalties, {waived} in all.",
+        "zh-CN": "请贵司减免逾期息费{arrears}中的{waived}（{share}），"
+        "剩下的{arrears_left}我照常还。",
+        "en": "I ask you to waive {waived} ({share}) of the {arrears} of overdue interest and "
+        "penalties; I will pay the remaining {arrears_left}.",
+    },
+    "pitch.waiver_all": {
+        "zh-CN": "请贵司减免全部逾期息费{waived}。",
+        "en": "I ask you to waive all {waived} of the overdue interest and penalties.",
     },
     "pitch.lower_rate": {
         "zh-CN": "今后的利率希望调整为年化{rate}。",
         "en": "From now on I ask for a rate of {rate} a year.",
+    },
+    "pitch.term.level": {
+        "zh-CN": "分{months}期还清，每期{payment}",
+        "en": "in {months} monthly installments of {payment}",
+    },
+    "pitch.term.level_last": {
+        "zh-CN": "分{months}期还清，每期{payment}，最后一期{last}",
+        "en": "in {months} monthly installments of {payment}, the last one {last}",
+    },
+    "pitch.term.uneven": {
+        "zh-CN": "分{months}期还清，每期不超过{payment}",
+        "en": "in {months} monthly installments, none above {payment}",
+    },
+    "pitch.ask.installments": {
+        "zh-CN": "希望{term}，一共{total}{breakdown}。",
+        "en": "I would like to repay it {term}, {total} in all{breakdown}.",
+    },
+    "pitch.ask.now": {
+        "zh-CN": "希望现在一次还清，一共{total}{breakdown}。",
+        "en": "I would like to pay it all now, {total} in all{breakdown}.",
+    },
+    "pitch.ask.down_payment": {
+        "zh-CN": "希望先还{down}，其余{rest}{term}，一共{total}{breakdown}。",
+        "en": "I would like to pay {down} now and the remaining {rest} {term}, {total} in "
+        "all{breakdown}.",
+    },
+    "pitch.ask.settlement": {
+        "zh-CN": "这{owed}里，我希望还{total}结清，其余{waived}请贵司减免：{parts}。",
+        "en": "Of the {owed} owed, I would like to settle in full with {total} and ask you to "
+        "waive the other {waived}: {parts}.",
+    },
+    "pitch.ask.settlement_in_full": {
+        "zh-CN": "希望一共还{total}结清这笔欠款：{parts}。",
+        "en": "I would like to settle this debt in full with {total}: {parts}.",
+    },
+    "pitch.breakdown": {
+        "zh-CN": "（其中{parts}）",
+        "en": " ({parts})",
+    },
+    "pitch.breakdown.separator": {"zh-CN": "、", "en": ", "},
+    "pitch.part.principal": {"zh-CN": "本金{amount}", "en": "{amount} of principal"},
+    "pitch.part.arrears": {
+        "zh-CN": "逾期息费{amount}",
+        "en": "{amount} of overdue interest and penalties",
+    },
+    "pitch.part.interest": {
+        "zh-CN": "今后的利息和费用{amount}",
+        "en": "{amount} of interest and charges from now on",
     },
 }
 
@@ -110,6 +161,38 @@ def asked_term(result: ProposalResult) -> tuple[int, Decimal, bool]:
     return len(payments), payments[0] if level else max(payments), level
 
 
+def _breakdown(result: ProposalResult, total: Decimal, language: str) -> str:
+    """What ``total`` pays for — principal, arrears, interest from now on — when it is more
+    than one of them; the parts add up to ``total``."""
+    principal = result.plan.total_principal
+    arrears = result.plan.total_arrears
+    interest = total - principal - arrears
+    pieces = [
+        _render(f"pitch.part.{name}", language, amount=format_spoken_money(amount, language))
+        for name, amount in (("principal", principal), ("arrears", arrears), ("interest", interest))
+        if amount != 0
+    ]
+    if len(pieces) < 2:
+        return ""
+    separator = _render("pitch.breakdown.separator", language)
+    return _render("pitch.breakdown", language, parts=separator.join(pieces))
+
+
+def _term(result: ProposalResult, language: str) -> str:
+    """The monthly part of the plan in words (a payment on the plan's own date, a down
+    payment, is not an installment); level installments name a different last one."""
+    payments = [paid for period, paid in result.plan.payments_by_period if period > 0]
+    months = str(len(payments))
+    if not is_level(payments):
+        payment = format_spoken_money(max(payments), language)
+        return _render("pitch.term.uneven", language, months=months, payment=payment)
+    payment = format_spoken_money(payments[0], language)
+    if payments[-1] != payments[0]:
+        last = format_spoken_money(payments[-1], language)
+        return _render("pitch.term.level_last", language, months=months, payment=payment, last=last)
+    return _render("pitch.term.level", language, months=months, payment=payment)
+
+
 def pitch(
     debt: Debt,
     result: ProposalResult,
@@ -124,55 +207,111 @@ def pitch(
     ``result.capacity`` is never quoted. See the module docstring for the parts.
     """
     check_language(language)
+
+    def money(amount: Decimal) -> str:
+        return format_spoken_money(amount, language)
+
     if monthly_income is not None and monthly_income > 0:
         lines = [
             _render(
-                "pitch.situation",
-                language,
-                income=format_money(monthly_income),
-                can_pay=format_money(can_pay),
+                "pitch.situation", language, income=money(monthly_income), can_pay=money(can_pay)
             )
         ]
     else:
-        lines = [_render("pitch.situation_without_income", language, can_pay=format_money(can_pay))]
+        lines = [_render("pitch.situation_without_income", language, can_pay=money(can_pay))]
+    arrears = debt.accrued_interest_and_penalties
+    if arrears > 0:
+        lines.append(
+            _render(
+                "pitch.owed",
+                language,
+                principal=money(debt.outstanding_principal),
+                arrears=money(arrears),
+                owed=money(debt.opening_balance),
+            )
+        )
+    else:
+        lines.append(
+            _render(
+                "pitch.owed_principal_only",
+                language,
+                principal=money(debt.outstanding_principal),
+            )
+        )
     proposal = result.proposal
-    balance = format_money(debt.opening_balance)
+    if isinstance(proposal, LumpSumSettlement):
+        waived = debt.opening_balance - proposal.total
+        parts = settlement_parts(proposal, language, money=money)
+        if waived > 0:
+            lines.append(
+                _render(
+                    "pitch.ask.settlement",
+                    language,
+                    owed=money(debt.opening_balance),
+                    total=money(proposal.total),
+                    waived=money(waived),
+                    parts=parts,
+                )
+            )
+        else:
+            lines.append(
+                _render(
+                    "pitch.ask.settlement_in_full",
+                    language,
+                    total=money(proposal.total),
+                    parts=parts,
+                )
+            )
+        return _sentences(lines, language)
     if isinstance(proposal, StopInterest):
         lines.append(_render("pitch.stop_interest", language))
     if isinstance(proposal, PrincipalFirst):
         lines.append(_render("pitch.principal_first", language))
-    if isinstance(proposal, LumpSumSettlement):
+    share = getattr(proposal, "waiver_share", Decimal("0"))
+    if share > 0 and result.forgiven > 0:
+        left = arrears - result.forgiven
+        if left > 0:
+            lines.append(
+                _render(
+                    "pitch.waiver",
+                    language,
+                    arrears=money(arrears),
+                    waived=money(result.forgiven),
+                    share=format_share(share),
+                    arrears_left=money(left),
+                )
+            )
+        else:
+            lines.append(_render("pitch.waiver_all", language, waived=money(result.forgiven)))
+    if (
+        isinstance(proposal, InterestWaiver | Combination | DownPayment)
+        and proposal.annual_rate is not None
+    ):
+        lines.append(_render("pitch.lower_rate", language, rate=format_share(proposal.annual_rate)))
+    total = money(result.total_paid)
+    breakdown = _breakdown(result, result.total_paid, language)
+    if isinstance(proposal, DownPayment) and result.plan.months > 0:
         lines.append(
             _render(
-                "pitch.ask.settlement",
+                "pitch.ask.down_payment",
                 language,
-                balance=balance,
-                total=format_money(proposal.total),
-                parts=settlement_parts(proposal, language),
+                down=money(proposal.amount),
+                rest=money(result.total_paid - proposal.amount),
+                term=_term(result, language),
+                total=total,
+                breakdown=breakdown,
             )
         )
-        return _sentences(lines, language)
-    months, payment, level = asked_term(result)
-    if isinstance(proposal, DownPayment):
-        code = "pitch.ask.down_payment" if level else "pitch.ask.down_payment_uneven"
-        lines.append(
-            _render(
-                code,
-                language,
-                balance=balance,
-                down=format_money(proposal.amount),
-                months=str(months),
-                payment=format_money(payment),
-            )
-        )
+    elif result.plan.months == 0:
+        lines.append(_render("pitch.ask.now", language, total=total, breakdown=breakdown))
     else:
-        code = "pitch.ask.level" if level else "pitch.ask.uneven"
         lines.append(
             _render(
-                code, language, balance=balance, months=str(months), payment=format_money(payment)
+                "pitch.ask.installments",
+                language,
+                term=_term(result, language),
+                total=total,
+                breakdown=breakdown,
             )
         )
-    lines += [
-        _render(f"pitch.{code}", language, **params) for code, params in asked_concessions(result)
-    ]
     return _sentences(lines, language)

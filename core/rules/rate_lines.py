@@ -31,8 +31,11 @@ The one-year LPR at contract formation is passed in as ``lpr_1y``; without it th
 history in :data:`LPR_1Y` is used, up to :data:`LPR_1Y_KNOWN_UNTIL`. After that date, the
 four-times line cannot be drawn and the flag says so (``above`` is ``None``).
 
-The rate to compare is the debt's comprehensive annualized cost (e.g.
-:attr:`core.debts.Debt.true_annual_rate`), not the headline quote.
+The rates to compare are those charged from now on (:class:`RateSubject`): the contract's
+true annualized rate (:attr:`core.debts.Debt.true_annual_rate`, not the headline quote and
+never blended with arrears), the penalty rate, and the rate a proposal charges
+(:func:`debt_rate_flags` does the first two). Each flag names its rate, its line and the
+line's source.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from core.debts import LICENSED_LENDERS, LenderType
+from core.debts import LICENSED_LENDERS, Debt, LenderType
 from core.errors import CoreError
 from core.money import to_decimal, to_rate
 from core.text import check_language, format_percent
@@ -64,6 +67,7 @@ class RateLine(BaseModel):
     kind: LineKind
     value: Decimal  # the rate (fixed) or the multiple of the LPR
     source: str
+    article: dict[str, str]  # the article cited, per language
     lenders: frozenset[LenderType]
     valid_from: date | None = None
     valid_to: date | None = None
@@ -96,21 +100,21 @@ RATE_LINES: tuple[RateLine, ...] = (
         kind=LineKind.LPR_MULTIPLE,
         value=Decimal("4"),
         source="法释〔2020〕17号",
+        article={"zh-CN": "第二十五条", "en": "art. 25"},
         lenders=PRIVATE,
         valid_from=date(2020, 8, 20),
         wording={
             "zh-CN": {
-                "above": "这笔民间借贷的年化利率约 {rate}，超过了借款时一年期LPR的四倍（{line}）。"
+                "above": "{what}约 {rate}，超过了借款时一年期LPR的四倍（{line}）。"
                 "超出部分的利息，法院一般不予支持。",
-                "within": "这笔民间借贷的年化利率约 {rate}，"
-                "没有超过借款时一年期LPR的四倍（{line}）。",
+                "within": "{what}约 {rate}，没有超过借款时一年期LPR的四倍（{line}）。",
             },
             "en": {
-                "above": "This private loan costs about {rate} a year, above four times the "
-                "one-year LPR when it was made ({line}). Courts generally do not enforce "
-                "interest above that line.",
-                "within": "This private loan costs about {rate} a year, within four times the "
-                "one-year LPR when it was made ({line}).",
+                "above": "{what} is about {rate}, above four times the one-year LPR when the "
+                "loan was made ({line}). Courts generally do not enforce interest above that "
+                "line.",
+                "within": "{what} is about {rate}, within four times the one-year LPR when the "
+                "loan was made ({line}).",
             },
         },
     ),
@@ -119,18 +123,19 @@ RATE_LINES: tuple[RateLine, ...] = (
         kind=LineKind.FIXED,
         value=Decimal("0.24"),
         source="法发〔2017〕22号",
+        article={"zh-CN": "第二条", "en": "art. 2"},
         lenders=LICENSED_LENDERS,
         wording={
             "zh-CN": {
-                "above": "这笔借款的综合年化成本约 {rate}，高于 {line}。"
-                "利息、罚息、违约金和各种费用合计超过 {line} 的部分，借款人可以请求法院调减。",
-                "within": "这笔借款的综合年化成本约 {rate}，未超过 {line}。",
+                "above": "{what}约 {rate}，高于年 {line}。借款人可以请求法院调减利息、罚息、"
+                "违约金和各种费用合计超过年 {line} 的部分；欠款本身仍然要还。",
+                "within": "{what}约 {rate}，未超过年 {line}。",
             },
             "en": {
-                "above": "This loan's total yearly cost is about {rate}, above {line}. The "
-                "borrower may ask a court to cut the part of interest, penalties and fees "
-                "above {line}.",
-                "within": "This loan's total yearly cost is about {rate}, not above {line}.",
+                "above": "{what} is about {rate}, above {line} a year. On the borrower's "
+                "request a court may reduce the part of interest, penalties and fees together "
+                "above {line} a year; the debt itself is still owed.",
+                "within": "{what} is about {rate}, not above {line} a year.",
             },
         },
     ),
@@ -138,17 +143,17 @@ RATE_LINES: tuple[RateLine, ...] = (
         code="private_lending_36_before_2020",
         kind=LineKind.FIXED,
         value=Decimal("0.36"),
+        article={"zh-CN": "第二十六条", "en": "art. 26"},
         **PRIVATE_2015_TO_2020,
         wording={
             "zh-CN": {
-                "above": "这笔较早的民间借贷年化利率约 {rate}，超过 {line}，"
-                "超出部分的利息约定无效。",
-                "within": "这笔较早的民间借贷年化利率约 {rate}，未超过 {line}。",
+                "above": "{what}约 {rate}，超过 {line}，超出部分的利息约定无效。",
+                "within": "{what}约 {rate}，未超过 {line}。",
             },
             "en": {
-                "above": "This older private loan costs about {rate} a year, above {line}: the "
-                "interest agreed above that line is void.",
-                "within": "This older private loan costs about {rate} a year, not above {line}.",
+                "above": "{what} is about {rate}, above {line}: the interest agreed above that "
+                "line is void.",
+                "within": "{what} is about {rate}, not above {line}.",
             },
         },
     ),
@@ -156,23 +161,52 @@ RATE_LINES: tuple[RateLine, ...] = (
         code="private_lending_24_before_2020",
         kind=LineKind.FIXED,
         value=Decimal("0.24"),
+        article={"zh-CN": "第二十六条、第三十一条", "en": "arts. 26 and 31"},
         **PRIVATE_2015_TO_2020,
         wording={
             "zh-CN": {
-                "above": "这笔较早的民间借贷年化利率约 {rate}，高于 {line}。超过 {line} 的利息，"
+                "above": "{what}约 {rate}，高于 {line}。超过 {line} 的利息，"
                 "法院不会判令支付；但已经自愿支付的，一般也不能要回。",
-                "within": "这笔较早的民间借贷年化利率约 {rate}，在 {line} 以内，受法律保护。",
+                "within": "{what}约 {rate}，在 {line} 以内，受法律保护。",
             },
             "en": {
-                "above": "This older private loan costs about {rate} a year, above {line}. A "
-                "court will not order interest above {line} paid, though what was paid "
-                "voluntarily is usually not returned.",
-                "within": "This older private loan costs about {rate} a year, within the "
-                "{line} the law protects.",
+                "above": "{what} is about {rate}, above {line}. A court will not order "
+                "interest above {line} paid, though what was paid voluntarily is usually not "
+                "returned.",
+                "within": "{what} is about {rate}, within the {line} the law protects.",
             },
         },
     ),
 )
+
+
+class RateSubject(StrEnum):
+    """Which rate a flag judges: every one is charged from now on, none blends in arrears."""
+
+    CONTRACT = "contract"  # the contract's true annualized rate (Debt.true_annual_rate)
+    PENALTY = "penalty"  # the penalty rate on overdue principal (罚息)
+    PLAN = "plan"  # the rate a proposal charges from now on
+
+
+#: What each subject is called at the start of a flag, per language.
+SUBJECTS: dict[str, dict[str, str]] = {
+    "zh-CN": {
+        "contract": "合同的真实年化利率",
+        "penalty": "罚息年利率",
+        "plan": "这个方案今后的年化利率",
+    },
+    "en": {
+        "contract": "The contract's true annual rate",
+        "penalty": "The penalty rate",
+        "plan": "This plan's rate from now on",
+    },
+}
+
+#: How a flag names its line and source at the end.
+CITED = {
+    "zh-CN": "（依据：{source}{article}）",
+    "en": " (Source: {source}, {article}.)",
+}
 
 #: The one-year Loan Prime Rate as published (全国银行间同业拆借中心), from each date on.
 LPR_1Y: tuple[tuple[date, Decimal], ...] = (
@@ -208,10 +242,12 @@ def lpr_1y_on(day: date) -> Decimal | None:
 
 
 class RateFlag(BaseModel):
-    """One line that applies to a debt: where it is drawn and whether the rate is above it."""
+    """One line that applies to a rate of a debt: where it is drawn and whether the rate is
+    above it; ``subject`` says which rate."""
 
     model_config = ConfigDict(frozen=True)
 
+    subject: RateSubject = RateSubject.CONTRACT
     line: RateLine
     rate: Decimal
     threshold: Decimal | None
@@ -228,6 +264,7 @@ def rate_flags(
     lender_type: LenderType | str,
     contract_date: date | None,
     lpr_1y: Decimal | int | str | float | None = None,
+    subject: RateSubject = RateSubject.CONTRACT,
 ) -> tuple[RateFlag, ...]:
     """Every rate line that applies to this lender and contract date, in :data:`RATE_LINES` order.
 
@@ -256,6 +293,7 @@ def rate_flags(
             threshold = None if lpr is None else line.value * lpr
         flags.append(
             RateFlag(
+                subject=subject,
                 line=line,
                 rate=rate,
                 threshold=threshold,
@@ -266,8 +304,38 @@ def rate_flags(
     return tuple(flags)
 
 
+def debt_rate_flags(
+    debt: Debt, lpr_1y: Decimal | int | str | float | None = None
+) -> tuple[RateFlag, ...]:
+    """The lines that apply to a debt, judging the rates it charges from now on: its true
+    annualized rate (the quote as a year's rate when it has none) and, when it has one, its
+    penalty rate — never a blend with arrears already accrued.
+
+    >>> from core.debts import Debt
+    >>> debt = Debt(creditor="x", lender_type="online_platform", outstanding_principal="12000",
+    ...     overdue_amount="900", accrued_interest_and_penalties="1500", penalty_rate="0.27",
+    ...     rate_quote="0.18", remaining_months=12)
+    >>> [(f.subject.value, f.above) for f in debt_rate_flags(debt)]
+    [('contract', False), ('penalty', True)]
+    """
+    rate = debt.true_annual_rate
+    if rate is None:
+        rate = debt.quoted_annual_rate
+    flags = rate_flags(rate, debt.lender_type, debt.contract_date, lpr_1y)
+    if debt.penalty_rate > 0:
+        flags += rate_flags(
+            debt.penalty_rate,
+            debt.lender_type,
+            debt.contract_date,
+            lpr_1y,
+            subject=RateSubject.PENALTY,
+        )
+    return flags
+
+
 def describe_flag(flag: RateFlag, language: str = "zh-CN") -> str:
-    """The flag worded for a client in ``language`` ("zh-CN" or "en")."""
+    """The flag worded for a client in ``language`` ("zh-CN" or "en"): which rate, how it
+    compares with the line, and the line's source."""
     check_language(language)
     if flag.above is None:
         if flag.contract_date is None:
@@ -276,6 +344,12 @@ def describe_flag(flag: RateFlag, language: str = "zh-CN") -> str:
     if flag.threshold is None:
         raise CoreError("threshold", "a decided flag needs the line it was compared with")
     state = "above" if flag.above else "within"
-    return flag.line.wording[language][state].format(
-        rate=format_percent(flag.rate), line=format_percent(flag.threshold)
+    text = flag.line.wording[language][state].format(
+        what=SUBJECTS[language][flag.subject.value],
+        rate=format_percent(flag.rate),
+        line=format_percent(flag.threshold),
     )
+    cited = CITED[language].format(source=flag.line.source, article=flag.line.article[language])
+    if language == "zh-CN":
+        return text.removesuffix("。") + cited + "。"
+    return text + cited

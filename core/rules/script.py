@@ -23,11 +23,12 @@ account must be identified, appear in either text; never an ID number.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
-from core.calls import Call, Outcome
+from core.calls import Call, DocumentChecklist, Outcome
 from core.clients import Client
 from core.debts import Debt
 from core.errors import CoreError
@@ -106,6 +107,7 @@ def call_script(
     *,
     contract_number: str | None = None,
     monthly_income: Decimal | None = None,
+    documents: DocumentChecklist | None = None,
 ) -> CallScript:
     """The script card for proposing ``proposal`` (an evaluated proposal) to ``debt``'s lender.
 
@@ -144,7 +146,7 @@ def call_script(
         lines.append(render("script.proposal.capacity_only", language, capacity=capacity))
     lines += _proposal_lines(debt, proposal, language)
     lines.append(render("script.proposal.total", language, total=format_money(proposal.total_paid)))
-    lines.append(render("script.proposal.documents", language))
+    lines.append(render(documents_code(documents), language))
 
     payment = format_money(_regular_payment(proposal))
     objections = tuple(
@@ -173,6 +175,20 @@ def call_script(
         close_not_agreed=render("script.close.not_agreed", language),
         reminders=reminders,
     )
+
+
+def documents_code(documents: DocumentChecklist | None) -> str:
+    """The documents line that claims only what the checklist shows ready: both proofs, one of
+    them (the other being prepared), or neither (both being prepared — also when unknown)."""
+    income = documents is not None and documents.income_proof
+    hardship = documents is not None and documents.hardship_proof
+    if income and hardship:
+        return "script.proposal.documents"
+    if income:
+        return "script.proposal.documents_income"
+    if hardship:
+        return "script.proposal.documents_hardship"
+    return "script.proposal.documents_none"
 
 
 def _proposal_lines(debt: Debt, result: ProposalResult, language: str) -> list[str]:
@@ -280,15 +296,21 @@ def _installments_phrase(rows: list[PlanRow], language: str) -> str:
     )
 
 
-def settlement_parts(proposal: LumpSumSettlement, language: str) -> str:
-    """A settlement's parts in one phrase: "2026年4月1日还¥3,000.00、…" / "¥3,000.00 on …"."""
+def settlement_parts(
+    proposal: LumpSumSettlement,
+    language: str,
+    *,
+    money: Callable[[Decimal], str] = format_money,
+) -> str:
+    """A settlement's parts in one phrase: "2026年4月1日还¥3,000.00、…" / "¥3,000.00 on …";
+    ``money`` formats each amount (spoken text passes its own)."""
     separator = "、" if language == "zh-CN" else ", "
     return separator.join(
         render(
             "plan.part",
             language,
             due=format_date(part.due_date, language),
-            amount=format_money(part.amount),
+            amount=money(part.amount),
         )
         for part in proposal.parts
     )
@@ -303,6 +325,28 @@ def _due(row: PlanRow):
     if row.due_date is None:
         raise CoreError("proposal", "the plan has no due dates: evaluate it with an as_of date")
     return row.due_date
+
+
+#: Words a counselor's note may start with that the message's own label already says
+#: ("贵司同意：" + "同意分24期" would read "贵司同意：同意分24期").
+LENDER_LEADS = ("同意", "答应", "承诺", "agreed to", "agrees to", "agree to", "agreed")
+CLIENT_LEADS = ("承诺", "保证", "答应", "i undertook to", "i undertake to", "i promise to")
+
+
+def without_lead(text: str, leads: tuple[str, ...]) -> str:
+    """``text`` without a leading word its label already says, and the punctuation after it.
+
+    >>> without_lead("同意：分24期", LENDER_LEADS)
+    '分24期'
+    >>> without_lead("Agreed to 24 months", LENDER_LEADS)
+    '24 months'
+    """
+    stripped = text.strip()
+    for lead in leads:
+        if stripped.lower().startswith(lead):
+            rest = stripped[len(lead) :].lstrip(" ：:，,")
+            return rest or stripped
+    return stripped
 
 
 def confirmation_message(
@@ -348,10 +392,6 @@ def confirmation_message(
     else:
         lines.append(render("confirm.intro_refused", language))
         lines.append(render("confirm.summary", language, text=call.summary))
-    if call.lender_promised:
-        lines.append(render("confirm.lender_promised", language, text=call.lender_promised))
-    if call.client_promised:
-        lines.append(render("confirm.client_promised", language, text=call.client_promised))
     if agreed_outcome and agreed is not None:
         lines.append(
             render(
@@ -361,6 +401,14 @@ def confirmation_message(
                 total=format_money(agreed.total_paid),
             )
         )
+        if agreed.forgiven > 0:
+            lines.append(render("confirm.waived", language, waived=format_money(agreed.forgiven)))
+    if call.lender_promised:
+        text = without_lead(call.lender_promised, LENDER_LEADS)
+        lines.append(render("confirm.lender_promised", language, text=text))
+    if call.client_promised:
+        text = without_lead(call.client_promised, CLIENT_LEADS)
+        lines.append(render("confirm.client_promised", language, text=text))
     if call.outcome is Outcome.REFUSED:
         lines.append(render("confirm.refused", language))
     lines.append(render("confirm.ask" if agreed_outcome else "confirm.ask_refused", language))

@@ -454,6 +454,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh-CN": "收入证明和困难证明我都可以提供。",
         "en": "I can send proof of my income and of the hardship.",
     },
+    "script.proposal.documents_income": {
+        "zh-CN": "收入证明我可以提供；困难证明我正在准备，准备好后补交。",
+        "en": "I can send proof of my income; I am getting the proof of the hardship together "
+        "and will send it when I have it.",
+    },
+    "script.proposal.documents_hardship": {
+        "zh-CN": "困难证明我可以提供；收入证明我正在准备，准备好后补交。",
+        "en": "I can send proof of the hardship; I am getting the proof of my income together "
+        "and will send it when I have it.",
+    },
+    "script.proposal.documents_none": {
+        "zh-CN": "收入证明和困难证明我正在准备，准备好后可以补交。",
+        "en": "I am getting proof of my income and of the hardship together and can send it "
+        "when I have it.",
+    },
     "script.objection.minimum_only.says": {
         "zh-CN": "“只能还最低还款额。”",
         "en": "'You can only pay the minimum.'",
@@ -486,12 +501,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "script.objection.full_payment.answer": {
         "zh-CN": "我不是不还，是现在没办法一次还清。每月{capacity}是我能保证的，"
-        "比之后再逾期对双方都好，收入和困难证明我都可以提供。"
-        "能否告诉我必须全额还款的依据，并给我一个书面答复？",
+        "比之后再逾期对双方都好。能否告诉我必须全额还款的依据，并给我一个书面答复？",
         "en": "I am not refusing to pay; I cannot pay it all at once. {capacity} a month is what "
-        "I can guarantee, which is better for both of us than another default, and I can prove "
-        "my income and hardship. What is the basis for requiring full payment? Could I have "
-        "that in writing?",
+        "I can guarantee, which is better for both of us than another default. What is the "
+        "basis for requiring full payment? Could I have that in writing?",
     },
     "script.objection.counter_offer.says": {
         "zh-CN": "对方提出了一个你负担不起的方案。",
@@ -558,8 +571,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "On {when} I discussed a repayment arrangement by {channel} with your service team.",
     },
     "confirm.intro": {
-        "zh-CN": "为避免误解，按照我们刚才的沟通，我理解双方约定如下：",
-        "en": "To avoid any misunderstanding, this is what I understood we agreed:",
+        "zh-CN": "为避免误解，根据我们刚才的沟通，我理解的是：",
+        "en": "To avoid any misunderstanding, from what we just discussed, this is what I "
+        "understand:",
     },
     "confirm.intro_refused": {
         "zh-CN": "为留存记录，我把本次沟通的结果整理如下：",
@@ -580,6 +594,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "confirm.terms": {
         "zh-CN": "还款安排：{plan}，合计{total}。",
         "en": "Repayment: {plan}; {total} in total.",
+    },
+    "confirm.waived": {
+        "zh-CN": "减免：贵司减免{waived}，这部分我不再需要偿还。",
+        "en": "Waived: you waive {waived}, which I no longer owe.",
     },
     "confirm.subject": {
         "zh-CN": "还款协商确认（{date}）",

@@ -24,7 +24,43 @@ TEXT: dict[str, dict[str, str]] = {
     "debts.col.demand": {"zh-CN": "本月应还", "en": "Due this month"},
     "debts.col.months": {"zh-CN": "剩余期数", "en": "Months left"},
     "debts.col.flag": {"zh-CN": "利率红线", "en": "Rate lines"},
-    "debts.flag.above": {"zh-CN": "⚠ 超过 {line}", "en": "⚠ above {line}"},
+    "debts.flag.above": {"zh-CN": "⚠ {what}超过 {line}", "en": "⚠ {what} above {line}"},
+    "debts.flag.what.contract": {"zh-CN": "利率", "en": "rate"},
+    "debts.flag.what.penalty": {"zh-CN": "罚息", "en": "penalty rate"},
+    "debts.flag.what.plan": {"zh-CN": "方案利率", "en": "plan's rate"},
+    "debts.flag.separator": {"zh-CN": "；", "en": "; "},
+    "debts.rates_note": {
+        "zh-CN": "“报价折年”是机构报价按字面折成一年（月费率×12、日利率×计息天数）；"
+        "“真实年化”是合同正常还款计划的内部收益率×12，不含逾期部分。两者差得越多，报价越有误导性。",
+        "en": "'Quote per year' is the lender's quote taken at face value for a year (a monthly "
+        "fee × 12, a daily rate × its day basis); 'True annual rate' is the IRR × 12 of the "
+        "contract's regular schedule, arrears left out. The wider the gap, the more misleading "
+        "the quote.",
+    },
+    "debts.basis.regular_schedule": {
+        "zh-CN": "真实年化按合同正常还款计划计算：当前本金 {current}（不含逾期本金），"
+        "{months} 期，每期 {payment}。",
+        "en": "True rate from the contract's regular schedule: {current} of current principal "
+        "(overdue principal left out) over {months} months at {payment}.",
+    },
+    "debts.basis.original_loan": {
+        "zh-CN": "真实年化按原借款计算：合同本金 {principal}，{months} 期，实际到手 {received}。",
+        "en": "True rate from the original loan: {principal} of principal over {months} "
+        "months, {received} actually received.",
+    },
+    "debts.basis.needs_original_loan": {
+        "zh-CN": "这笔借款的费用按原借款本金收取（或放款时预扣了费用），真实年化需要原借款信息："
+        "请填写原借款本金和期数，否则上面的数字偏低。",
+        "en": "This loan's fee is charged on the original principal (or was deducted up "
+        "front): the true rate needs the original loan. Enter its principal and term; until "
+        "then the figure above is too low.",
+    },
+    "debts.basis_for": {"zh-CN": "{creditor}：{text}", "en": "{creditor}: {text}"},
+    "debts.basis.none": {
+        "zh-CN": "全部本金已逾期，没有正常还款计划，无法计算真实年化。",
+        "en": "All the principal is overdue: there is no regular schedule to take a true rate "
+        "from.",
+    },
     "debts.flag.within": {"zh-CN": "✓ 未超过", "en": "✓ within"},
     "debts.flag.unknown": {"zh-CN": "? 无法判断", "en": "? unknown"},
     "debts.flag.none": {"zh-CN": "—", "en": "—"},
@@ -74,6 +110,22 @@ TEXT: dict[str, dict[str, str]] = {
         "zh-CN": "放款时实际到账的金额；若被预扣了费用，会低于合同本金",
         "en": "What actually reached the client; below the contract principal when fees were "
         "deducted up front",
+    },
+    "debts.original_principal": {
+        "zh-CN": "原借款本金（选填）",
+        "en": "Original principal (optional)",
+    },
+    "debts.original_principal_help": {
+        "zh-CN": "借款合同上的本金。按原本金收费（月费率）或放款时预扣费用的借款，"
+        "真实年化要按原借款计算",
+        "en": "The principal on the contract. When a fee is charged on the original principal "
+        "(a monthly fee) or deducted up front, the true rate is the original loan's",
+    },
+    "debts.original_months": {"zh-CN": "原借款期数（月，选填）", "en": "Original term (months)"},
+    "debts.original_note": {
+        "zh-CN": "填了原借款本金和期数，真实年化就按原借款（实际到手金额对原还款计划）计算。",
+        "en": "With the original principal and term, the true rate is the original loan's: the "
+        "amount received against its schedule.",
     },
     "debts.outstanding": {
         "zh-CN": "剩余本金（含逾期本金）",
@@ -141,6 +193,8 @@ TEXT: dict[str, dict[str, str]] = {
     "debts.chart.total": {"zh-CN": "合计", "en": "Total"},
     # field labels for inline errors
     "field.amount_received": {"zh-CN": "实际到手金额", "en": "Amount received"},
+    "field.original_principal": {"zh-CN": "原借款本金", "en": "Original principal"},
+    "field.original_months": {"zh-CN": "原借款期数", "en": "Original term"},
     "field.overdue_amount": {"zh-CN": "逾期本金", "en": "Overdue principal"},
     "field.accrued_interest_and_penalties": {
         "zh-CN": "已产生的利息和罚息",

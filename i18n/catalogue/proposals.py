@@ -103,12 +103,35 @@ TEXT: dict[str, dict[str, str]] = {
     # results
     "proposals.compare.title": {"zh-CN": "方案对比", "en": "Side by side"},
     "proposals.col.proposal": {"zh-CN": "方案", "en": "Proposal"},
-    "proposals.col.payment": {"zh-CN": "月供（最高一期）", "en": "Monthly payment (highest)"},
+    "proposals.col.payment": {"zh-CN": "月供（最高）", "en": "Highest payment"},
     "proposals.col.months": {"zh-CN": "期数", "en": "Months"},
     "proposals.col.total": {"zh-CN": "还款总额", "en": "Total paid"},
-    "proposals.col.saving": {"zh-CN": "比原合同少还", "en": "Saving vs contract"},
-    "proposals.col.rate": {"zh-CN": "真实年化利率", "en": "True annual rate"},
-    "proposals.col.affordable": {"zh-CN": "还得起吗", "en": "Affordable"},
+    "proposals.col.cost": {"zh-CN": "比所欠多付", "en": "Cost beyond owed"},
+    "proposals.col.rate": {"zh-CN": "年化成本", "en": "Yearly cost"},
+    "proposals.col.saving": {"zh-CN": "对比原合同", "en": "Vs contract"},
+    "proposals.cost.waiver": {
+        "zh-CN": "减免 {amount}（占所欠的 {share}）",
+        "en": "waiver of {amount} ({share} of what is owed)",
+    },
+    "proposals.vs.less": {"zh-CN": "少还 {amount}", "en": "you pay {amount} less"},
+    "proposals.vs.more": {
+        "zh-CN": "比原合同多还 {amount}",
+        "en": "you pay {amount} more than the contract",
+    },
+    "proposals.compare.owed": {
+        "zh-CN": "现在所欠 {owed}（本金 {principal} + 已产生的利息和罚息 {arrears}）。"
+        "“比所欠多付”是每个方案在此之外要付的钱；“年化成本”按现在所欠折算，只在多付时显示；"
+        "少还的部分显示为减免。",
+        "en": "Owed today: {owed} ({principal} of principal + {arrears} of accrued interest "
+        "and penalties). 'Cost beyond owed' is what each plan pays on top of it; its 'Yearly "
+        "cost' on what is owed is shown only when it costs more, and a plan that repays less "
+        "shows the waiver it asks for.",
+    },
+    "proposals.recommended_if_agreed": {
+        "zh-CN": "建议提出（需机构同意）：{label}",
+        "en": "Recommended, if the lender agrees: {label}",
+    },
+    "proposals.col.affordable": {"zh-CN": "还得起吗", "en": "Fits"},
     "proposals.yes": {"zh-CN": "✓ 还得起", "en": "✓ Yes"},
     "proposals.no": {"zh-CN": "✗ 超出", "en": "✗ No"},
     "proposals.recommended": {"zh-CN": "建议提出：{label}", "en": "Recommended: {label}"},

@@ -120,7 +120,8 @@ def test_compare_save_reload_and_see_it_saved(
         save.click()
         saved_code = page.get_by_test_id("stCode")
         expect(saved_code).to_be_visible(timeout=20_000)
-        expect(saved_code).to_contain_text("¥4,000.00")
+        # Said as a person says money: "4,000元" / "4,000 yuan" (issue 16).
+        expect(saved_code).to_contain_text("4,000元" if lang == "zh-CN" else "4,000 yuan")
 
         page.reload()  # a new session: the language and the client are chosen again
         heading = page.get_by_role("heading", name=translate("page.proposals", "zh-CN"), exact=True)
@@ -130,7 +131,9 @@ def test_compare_save_reload_and_see_it_saved(
         open_proposals(page, phone, label, lang)
         title = page.get_by_role("heading", name=translate("proposals.saved.title", lang))
         title.scroll_into_view_if_needed()
-        expect(page.get_by_test_id("stCode")).to_contain_text("¥4,000.00")
+        expect(page.get_by_test_id("stCode")).to_contain_text(
+            "4,000元" if lang == "zh-CN" else "4,000 yuan"
+        )
         current = translate("proposals.saved.current_untitled", lang, label="")
         expect(page.get_by_text(current)).to_be_visible()
         page.wait_for_timeout(600)

@@ -26,8 +26,10 @@ from core.proposals import (
     minimum_payment_plan,
 )
 from core.rules.pitch import pitch
-from i18n import format_date, format_money, format_percent, translate
+from i18n import format_date, format_money, format_months, format_percent, translate
 from ui.state import today
+
+D = Decimal
 
 PAGE = "app_pages/proposals.py"
 LANGS = ("zh-CN", "en")
@@ -125,15 +127,27 @@ def test_the_table_shows_cores_figures_for_every_proposal_and_the_minimum_plan(p
     assert len(frame) == len(results)
     col = {
         name: translate(f"proposals.col.{name}", lang)
-        for name in ("payment", "months", "total", "saving", "rate", "affordable")
+        for name in ("payment", "months", "total", "cost", "saving", "rate", "affordable")
     }
     for row, result in zip(frame.to_dict("records"), results, strict=True):
         assert row[col["payment"]] == format_money(result.highest_payment, lang)
         assert row[col["months"]] == result.months
         assert row[col["total"]] == format_money(result.total_paid, lang)
-        assert row[col["saving"]] == format_money(result.saving, lang)
-        rate = result.annualized_rate
+        if result.kind == "baseline":
+            assert row[col["saving"]] == "—"
+        elif result.saving < 0:
+            more = format_money(-result.saving, lang)
+            assert row[col["saving"]] == translate("proposals.vs.more", lang, amount=more)
+        else:
+            less = format_money(result.saving, lang)
+            assert row[col["saving"]] == translate("proposals.vs.less", lang, amount=less)
+        if result.waived_of_owed > 0:
+            assert row[col["cost"]].startswith(("减免", "waiver"))
+        else:
+            assert row[col["cost"]] == format_money(result.cost_beyond_owed, lang)
+        rate = result.rate_on_owed
         assert row[col["rate"]] == ("—" if rate is None else format_percent(rate, lang))
+        assert "-" not in row[col["rate"]] and "-" not in row[col["saving"]]
         yes_no = "proposals.yes" if result.affordable else "proposals.no"
         assert row[col["affordable"]] == translate(yes_no, lang)
     # the share comes from the latest budget's allocation, and is what the chart's limit shows
@@ -236,7 +250,7 @@ def test_the_sentence_can_be_said_in_the_other_language(page):
     at = page("en", client_id)
     at.button[0].click().run()
     at.radio(key="proposals.pitch_lang").set_value("zh-CN").run()
-    assert at.code[0].value.startswith("我目前每月收入¥6,000.00")
+    assert at.code[0].value.startswith("我目前每月收入6,000元")
 
 
 def test_editing_the_share_changes_what_is_affordable(page):
@@ -291,3 +305,58 @@ def test_a_saved_proposal_is_recorded_as_agreed_with_the_plan_of_that_day(page, 
     assert saved.plan == expected
     already = translate("proposals.agreed.already", lang, date=format_date(agreed_on, lang))
     assert already in [info.value for info in at.info]
+
+
+GUIDE_DEBT = Debt(
+    creditor="来分期",
+    lender_type="online_platform",
+    outstanding_principal="12000",
+    overdue_amount="900",
+    days_overdue=30,
+    accrued_interest_and_penalties="1500",
+    penalty_rate="0.27",
+    rate_quote="0.18",
+    remaining_months=12,
+)
+#: Income 4,000 leaving 800 for repayments.
+GUIDE_BUDGET = Budget(incomes=["4000"], essential_costs={"food": "2000", "housing": "1200"})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_guide_case_save_form_preselects_the_recommendation_as_it_changes(page, lang):
+    """Issue 16: after adding 停息挂账 the banner recommended it but the save form still
+    preselected the extension; and the minimum plan was never a candidate."""
+    client_id, _ = seed(debts=(GUIDE_DEBT,), budget=GUIDE_BUDGET)
+    at = page(lang, client_id)
+    at.slider(key="proposals.months").set_value(24).run()
+    at.multiselect(key="proposals.kinds").set_value(["term_extension", "interest_waiver"])
+    at.text_input(key="proposals.waiver").set_value("60").run()
+    assert not at.exception
+    names = table(at)[translate("proposals.col.proposal", lang)].tolist()
+    starred = [n for n in names if n.startswith("★")]
+    minimum = translate("proposals.minimum_label", lang, months=format_months(20, lang))
+    assert starred == [f"★ {minimum}"]
+    choice = at.selectbox(key="proposals.save_choice")
+    assert choice.format_func(choice.value) == minimum
+    assert "¥15,478.99" in texts(at.success)
+
+    kinds = ["term_extension", "interest_waiver", "stop_interest"]
+    at.multiselect(key="proposals.kinds").set_value(kinds).run()
+    assert not at.exception
+    frame = table(at)
+    stop = frame[
+        frame[translate("proposals.col.proposal", lang)].str.contains(
+            translate("proposals.kind.stop_interest", lang), regex=False
+        )
+    ].iloc[0]
+    assert stop[translate("proposals.col.payment", lang)] == format_money(D("525.00"), lang)
+    waiver = translate(
+        "proposals.cost.waiver", lang, amount=format_money(D("900"), lang), share="6.67%"
+    )
+    assert stop[translate("proposals.col.cost", lang)] == waiver
+    assert stop[translate("proposals.col.rate", lang)] == "—"
+    choice = at.selectbox(key="proposals.save_choice")
+    assert translate("proposals.kind.stop_interest", lang) in choice.format_func(choice.value)
+    assert translate("proposals.recommended_if_agreed", lang, label="").strip(": ：") in texts(
+        at.success
+    )

@@ -6,13 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from core.debts import LenderType
+from core.debts import Debt, LenderType
 from core.reasons import LANGUAGES
 from core.rules.rate_lines import (
     LPR_1Y,
     LPR_1Y_KNOWN_UNTIL,
     LPR_UNKNOWN,
     RATE_LINES,
+    RateSubject,
+    debt_rate_flags,
     describe_flag,
     lpr_1y_on,
     rate_flags,
@@ -41,7 +43,8 @@ def test_every_line_has_a_source_lenders_and_wording_in_both_languages(line):
     for language in LANGUAGES:
         assert set(line.wording[language]) == {"above", "within"}
         for state in ("above", "within"):
-            assert fields(line.wording[language][state]) == {"rate", "line"}
+            assert fields(line.wording[language][state]) == {"what", "rate", "line"}
+        assert line.article[language]
 
 
 def test_the_lpr_unknown_text_has_the_same_placeholders_in_both_languages():
@@ -163,13 +166,16 @@ def test_older_private_loans_sit_between_24_and_36_percent():
     [
         (
             "zh-CN",
-            "这笔借款的综合年化成本约 36.03%，高于 24.00%。"
-            "利息、罚息、违约金和各种费用合计超过 24.00% 的部分，借款人可以请求法院调减。",
+            "合同的真实年化利率约 36.03%，高于年 24.00%。借款人可以请求法院调减利息、罚息、"
+            "违约金和各种费用合计超过年 24.00% 的部分；欠款本身仍然要还"
+            "（依据：法发〔2017〕22号第二条）。",
         ),
         (
             "en",
-            "This loan's total yearly cost is about 36.03%, above 24.00%. The borrower may ask "
-            "a court to cut the part of interest, penalties and fees above 24.00%.",
+            "The contract's true annual rate is about 36.03%, above 24.00% a year. On the "
+            "borrower's request a court may reduce the part of interest, penalties and fees "
+            "together above 24.00% a year; the debt itself is still owed. "
+            "(Source: 法发〔2017〕22号, art. 2.)",
         ),
     ],
 )
@@ -187,3 +193,37 @@ def test_an_unknown_language_is_refused():
 def test_a_rate_that_is_not_a_number_names_its_field():
     with pytest.raises(ValueError, match="annualized_rate"):
         rate_flags("abc", LenderType.BANK_LOAN, None)
+
+
+def test_guide_case_penalty_rate_is_flagged_and_contract_rate_is_not_diluted():
+    """Issue 16: the flag judged a blend with arrears (17.74 %) and never the 27 % penalty."""
+    debt = Debt(
+        creditor="来分期",
+        lender_type=LenderType.ONLINE_PLATFORM,
+        outstanding_principal="12000",
+        overdue_amount="900",
+        days_overdue=30,
+        accrued_interest_and_penalties="1500",
+        penalty_rate="0.27",
+        rate_quote="0.18",
+        remaining_months=12,
+    )
+    contract, penalty = debt_rate_flags(debt)
+    assert (contract.subject, contract.code, contract.above) == (
+        RateSubject.CONTRACT,
+        "financial_loan_24",
+        False,
+    )
+    assert contract.rate.quantize(D("0.0001")) == D("0.1800")
+    assert (penalty.subject, penalty.rate, penalty.above) == (RateSubject.PENALTY, D("0.27"), True)
+    assert describe_flag(penalty, "zh-CN").startswith("罚息年利率约 27.00%，高于年 24.00%。")
+    assert "法发〔2017〕22号第二条" in describe_flag(penalty, "zh-CN")
+    assert "the debt itself is still owed" in describe_flag(penalty, "en")
+    assert "合同的真实年化利率约 18.00%" in describe_flag(contract, "zh-CN")
+
+
+def test_each_flag_names_its_rate_line_and_source():
+    for flag in rate_flags("0.30", PRIVATE, date(2019, 5, 1), subject=RateSubject.PLAN):
+        text = describe_flag(flag, "en")
+        assert text.startswith("This plan's rate from now on")
+        assert flag.line.source in text and flag.line.article["en"] in text

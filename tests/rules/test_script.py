@@ -223,10 +223,10 @@ def test_the_confirmation_restates_the_call_and_the_agreed_plan():
         [
             "您好，我是张明（注册手机号尾号5678）。",
             "2026年3月1日 14:30，我通过电话与贵司工号FD2035的客服沟通了还款协商。",
-            "为避免误解，按照我们刚才的沟通，我理解双方约定如下：",
+            "为避免误解，根据我们刚才的沟通，我理解的是：",
+            "还款安排：分24期，每期¥500.00，第一期在2026年4月1日，合计¥12,000.00。",
             "贵司同意：剩余欠款分24期，每期500元，免罚息",
             "我承诺：每月1日前还款",
-            "还款安排：分24期，每期¥500.00，第一期在2026年4月1日，合计¥12,000.00。",
             "如有出入，请告诉我并更正；如无误，请回复确认，并在APP里更新还款计划。谢谢！",
             "张明",
             "2026年3月1日",
@@ -244,7 +244,7 @@ def test_the_english_confirmation_without_agent_id_or_phone():
         "Hello, this is 张明.",
         "On 1 Mar 2026, 14:30 I discussed a repayment arrangement by in-app chat with your "
         "service team.",
-        "To avoid any misunderstanding, this is what I understood we agreed:",
+        "To avoid any misunderstanding, from what we just discussed, this is what I understand:",
         "If anything here is wrong, please tell me and correct it; if it is right, please reply "
         "to confirm and update the plan in the app. Thank you!",
         "张明",
@@ -295,3 +295,55 @@ def test_the_whole_card_reads_as_text_with_every_section(language):
     text = call_script(CLIENT, SEED_DEBT, seed_result(), language).text
     assert text.count("【") == 5
     assert text.count("→ ") == 4
+
+
+# --- issue 16 ----------------------------------------------------------------------------------
+
+GUIDE = Debt(
+    creditor="来分期",
+    lender_type="online_platform",
+    outstanding_principal="12000",
+    overdue_amount="900",
+    days_overdue=30,
+    accrued_interest_and_penalties="1500",
+    penalty_rate="0.27",
+    rate_quote="0.18",
+    remaining_months=12,
+)
+
+
+def test_confirmation_states_the_proposals_figures_without_doubled_words():
+    """Issue 16: the message carried only the typed note ("贵司同意：同意分24期…")."""
+    agreed = evaluate_proposal(
+        GUIDE, StopInterest(months=24, waiver_share="0.6"), "800", date(2026, 3, 1)
+    )
+    call = agreed_call(lender_promised="同意分24期，每期525元")
+    lines = confirmation_message(call, CLIENT, "zh-CN", agreed=agreed).text.splitlines()
+    assert lines[2:6] == [
+        "为避免误解，根据我们刚才的沟通，我理解的是：",
+        "还款安排：分24期，每期¥525.00，第一期在2026年4月1日，合计¥12,600.00。",
+        "减免：贵司减免¥900.00，这部分我不再需要偿还。",
+        "贵司同意：分24期，每期525元",
+    ]
+    assert "同意：同意" not in "\n".join(lines)
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "en"])
+def test_script_never_claims_a_document_the_checklist_shows_missing(language):
+    """Issue 16: the script said "困难证明我都可以提供" while the checklist showed it missing."""
+    from core.calls import DocumentChecklist
+
+    income_only = DocumentChecklist(client_id=1, income_proof=True)
+    script = call_script(CLIENT, SEED_DEBT, seed_result(), language, documents=income_only)
+    text = script.text
+    if language == "zh-CN":
+        assert "困难证明我都可以提供" not in text and "收入证明和困难证明我都可以提供" not in text
+        assert "困难证明我正在准备" in text
+    else:
+        assert "proof of the hardship together" in text
+        assert "I can send proof of my income and of the hardship" not in text
+    unknown = call_script(CLIENT, SEED_DEBT, seed_result(), language).text
+    assert ("都可以提供" not in unknown) and ("I can send proof" not in unknown)
+    ready = DocumentChecklist(client_id=1, income_proof=True, hardship_proof=True)
+    full = call_script(CLIENT, SEED_DEBT, seed_result(), language, documents=ready).text
+    assert "都可以提供" in full or "I can send proof of my income and of the hardship" in full
