@@ -1,14 +1,15 @@
 """The store's command line: back up, restore and export the database.
 
     python -m store backup FILE.json
-    python -m store restore FILE.json [--yes] [--language zh-CN]
+    python -m store restore FILE.json [--yes] [--language zh-CN] [--max-mb 5]
     python -m store export-csv FOLDER [--client ID] [--language en] [--mask-names]
 
 The database is ``REPAYTALK_DATABASE_URL`` (default ``sqlite:///data/repaytalk.db``), or
 ``--database URL``. Messages are one line each, never a traceback; a refused backup is worded
 through the catalogue (``i18n.errors``) in ``--language`` (English by default), as the Data page
-words it. A backup file larger than ``store.backup.MAX_BACKUP_BYTES`` (5 MB, the Data page's
-limit) is refused before it is read. Exit codes:
+words it. A backup file larger than ``store.backup.MAX_BACKUP_MB`` (5 MB, the Data page's
+limit) is refused before it is read, unless ``--max-mb`` raises the limit for that restore;
+``backup`` says when the file it wrote is larger. Exit codes:
 
 0 done · 1 the database or a file could not be used · 2 wrong command line ·
 3 the backup file was refused (nothing was changed) · 4 cancelled at the confirmation
@@ -17,6 +18,7 @@ limit) is refused before it is read. Exit codes:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
@@ -24,6 +26,8 @@ from typing import TextIO
 from i18n import LANGUAGES, translate
 from i18n.errors import backup_lines
 from store.backup import (
+    MAX_BACKUP_BYTES,
+    MAX_BACKUP_MB,
     BackupFileError,
     database_counts,
     read_backup_file,
@@ -64,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=LANGUAGES,
         default="en",
         help="of the messages when the file is refused (default: en)",
+    )
+    restore.add_argument(
+        "--max-mb",
+        type=int,
+        default=MAX_BACKUP_MB,
+        metavar="MB",
+        help=f"refuse a larger file before reading it (default: {MAX_BACKUP_MB}, as the Data page)",
     )
 
     export = commands.add_parser(
@@ -115,11 +126,20 @@ def main(
 def _backup(store: Store, args: argparse.Namespace, _stdin: TextIO, stdout: TextIO) -> int:
     backup = write_backup_file(store, args.file)
     print(f"backed up {_summary(backup.counts)} to {args.file}", file=stdout)
+    size = os.path.getsize(args.file)
+    if size > MAX_BACKUP_BYTES:
+        print(
+            f"note: the file has {size / 1024 / 1024:.1f} MB, more than the {MAX_BACKUP_MB} MB"
+            " the Data page accepts: restore it with"
+            f" python -m store restore {args.file} --max-mb {size // (1024 * 1024) + 1}",
+            file=stdout,
+        )
     return OK
 
 
 def _restore(store: Store, args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    backup = read_backup_file(args.file)  # refused here, before any question, if unusable
+    # Refused here, before any question, if unusable (or larger than the limit).
+    backup = read_backup_file(args.file, max_bytes=args.max_mb * 1024 * 1024)
     if not args.yes:
         now = database_counts(store)
         print(

@@ -13,8 +13,8 @@ instants are ISO 8601 in UTC, dates ``YYYY-MM-DD``.
 
 Restoring replaces the whole database in one transaction, keeping the ids, so that links
 between records survive. It is all or nothing: the file is read and checked completely before
-the database is touched — its size (at most :data:`MAX_BACKUP_BYTES`, checked before it is read
-into memory), its structure, each value's type and range, every record through its ``core``
+the database is touched — its size (a file at most :data:`MAX_BACKUP_BYTES`, checked before it
+is read into memory), its structure, each value's type and range, every record through its ``core``
 model (so within ``core.limits``), and every link: a call, task, payment, proposal, checklist or
 collection contact may point only at a debt, call or proposal of its own client — and a
 database error half-way rolls everything back. A file that cannot be used raises
@@ -67,9 +67,11 @@ if TYPE_CHECKING:
 
 FORMAT = "repaytalk-backup"
 FORMAT_VERSION = 1
-#: The largest backup accepted, in MB: the Data page's upload limit (``server.maxUploadSize`` in
-#: ``.streamlit/config.toml``, a test keeps them equal) and ``python -m store restore``'s.
-#: A backup of a few hundred clients with years of calls is far below it.
+#: The largest backup file accepted, in MB: the Data page's upload limit (Streamlit refuses a
+#: bigger upload: ``server.maxUploadSize`` in ``.streamlit/config.toml``, a test keeps them
+#: equal) and :func:`read_backup_file`'s, so ``python -m store restore``'s (whose ``--max-mb``
+#: raises it for one restore, knowingly). A backup of several hundred clients with years of
+#: calls is below it; ``python -m store backup`` says when a backup is not.
 MAX_BACKUP_MB = 5
 MAX_BACKUP_BYTES = MAX_BACKUP_MB * 1024 * 1024
 #: The range of each integer column type on every database (PostgreSQL's INTEGER is 32-bit).
@@ -228,7 +230,7 @@ def write_backup_file(store: Store, path: str | os.PathLike[str]) -> Backup:
         raise StoreError(
             f"cannot write {target}: {exc.strerror or exc}", code="backup_io"
         ) from None
-    return read_backup_file(target)  # what is on disk can be restored
+    return read_backup_file(target, max_bytes=None)  # what is on disk is whole and valid
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
@@ -265,13 +267,17 @@ def _snapshot(store: Store) -> Iterator[Connection]:
 # --- reading and checking -------------------------------------------------------------------
 
 
-def read_backup(data: bytes | str, *, source: str = "backup") -> Backup:
-    """Parse and check a backup file's contents completely, without touching any database.
+def read_backup(
+    data: bytes | str, *, source: str = "backup", max_bytes: int | None = None
+) -> Backup:
+    """Parse and check a backup file's contents completely, without touching any database;
+    contents above ``max_bytes`` (when given) are refused first.
 
     Raises :class:`BackupFileError` naming where the file is wrong, or
     :class:`BackupVersionError` for another format version.
     """
-    _check_size(data, source)
+    if max_bytes is not None:
+        _check_size(data, source, max_bytes)
     document = _parse_json(data, source)
     if not isinstance(document, dict):
         raise BackupFileError(
@@ -338,25 +344,30 @@ def read_backup(data: bytes | str, *, source: str = "backup") -> Backup:
     )
 
 
-def _too_large(source: str, size: int) -> BackupFileError:
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:g}"
+
+
+def _too_large(source: str, size: int, max_bytes: int) -> BackupFileError:
+    most = _megabytes(max_bytes)
     return BackupFileError(
         source,
         "",
-        f"the file has {size:,} bytes, more than the {MAX_BACKUP_MB} MB a restore accepts",
+        f"the file has {size:,} bytes, more than the {most} MB a restore accepts",
         reason="too_large",
-        params={"mb": MAX_BACKUP_MB},
+        params={"mb": most},
     )
 
 
-def _check_size(data: object, source: str) -> None:
+def _check_size(data: object, source: str, max_bytes: int) -> None:
     if isinstance(data, str):
-        size = len(data) if len(data) > MAX_BACKUP_BYTES else len(data.encode("utf-8", "replace"))
+        size = len(data) if len(data) > max_bytes else len(data.encode("utf-8", "replace"))
     elif isinstance(data, bytes | bytearray | memoryview):
         size = len(data)
     else:
         return
-    if size > MAX_BACKUP_BYTES:
-        raise _too_large(source, size)
+    if size > max_bytes:
+        raise _too_large(source, size, max_bytes)
 
 
 def _parse_json(data: bytes | str, source: str) -> Any:
@@ -705,23 +716,27 @@ def restore_from_bytes(
     return restore_backup(store, read_backup(data, source=source))
 
 
-def read_backup_file(path: str | os.PathLike[str]) -> Backup:
+def read_backup_file(
+    path: str | os.PathLike[str], *, max_bytes: int | None = MAX_BACKUP_BYTES
+) -> Backup:
     """Read and check the backup at ``path`` (see :func:`read_backup`); a file larger than
-    :data:`MAX_BACKUP_BYTES` is refused before it is read into memory."""
+    ``max_bytes`` (by default :data:`MAX_BACKUP_BYTES`; ``None``: no limit) is refused before
+    it is read into memory."""
     source = str(path)
     try:
         with Path(path).open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BACKUP_BYTES:
-                raise _too_large(source, size)
-            data = handle.read(MAX_BACKUP_BYTES + 1)  # a file growing, or not a regular file
+            if max_bytes is None:
+                data = handle.read()
+            else:
+                size = os.fstat(handle.fileno()).st_size
+                if size > max_bytes:
+                    raise _too_large(source, size, max_bytes)
+                data = handle.read(max_bytes + 1)  # a file growing, or not a regular file
     except OSError as exc:
         raise BackupFileError(
             source, "", f"cannot be read: {exc.strerror or exc}", reason="unreadable"
         ) from None
-    if len(data) > MAX_BACKUP_BYTES:
-        raise _too_large(source, len(data))
-    return read_backup(data, source=source)
+    return read_backup(data, source=source, max_bytes=max_bytes)
 
 
 def database_counts(store: Store) -> dict[str, int]:

@@ -209,10 +209,11 @@ def test_an_endless_file_is_read_no_further_than_the_limit():
     assert caught.value.reason == "too_large"
 
 
-def test_bytes_beyond_the_limit_are_refused_too(store):
+def test_bytes_beyond_a_given_limit_are_refused_too(store):
     with pytest.raises(BackupFileError) as caught:
-        read_backup(b" " * (MAX_BACKUP_BYTES + 1))
+        read_backup(b" " * (MAX_BACKUP_BYTES + 1), max_bytes=MAX_BACKUP_BYTES)
     assert caught.value.reason == "too_large"
+    assert caught.value.params == {"mb": "5"}
 
 
 def test_the_command_line_refuses_a_file_beyond_the_limit(store, database_url, tmp_path):
@@ -232,6 +233,39 @@ def test_the_command_line_refuses_a_file_beyond_the_limit(store, database_url, t
     assert "5 MB" in err.getvalue() and "Traceback" not in err.getvalue()
     assert contents(store) == before
     assert os.path.getsize(path) > MAX_BACKUP_BYTES
+
+    err = io.StringIO()  # raised knowingly for one restore: read, then refused for its content
+    code = main(
+        ["--database", database_url, "restore", str(path), "--yes", "--max-mb", "6"],
+        stdin=io.StringIO(""),
+        stdout=io.StringIO(),
+        stderr=err,
+    )
+    assert code == REFUSED and "MB" not in err.getvalue()
+    assert contents(store) == before
+
+
+def test_a_backup_beyond_the_limit_is_written_and_says_how_to_restore_it(
+    store, database_url, tmp_path, monkeypatch
+):
+    import cli.store
+
+    fill(store)
+    monkeypatch.setattr(cli.store, "MAX_BACKUP_BYTES", 1000)  # as if the database were large
+    path = tmp_path / "large.json"
+    out = io.StringIO()
+    code = main(["--database", database_url, "backup", str(path)], stdout=out, stderr=io.StringIO())
+    assert code == 0
+    assert "--max-mb 1" in out.getvalue()
+    before = contents(store)
+    code = main(
+        ["--database", database_url, "restore", str(path), "--yes", "--max-mb", "1"],
+        stdin=io.StringIO(""),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    assert code == 0
+    assert contents(store) == before
 
 
 # --- broken JSON, worded -------------------------------------------------------------------
