@@ -30,7 +30,8 @@ from core.proposals import (
 )
 from core.reasons import describe
 from core.rules.pitch import pitch
-from i18n import LANGUAGES, format_date, format_money, translate
+from core.rules.rate_lines import describe_flag, plan_rate_flags
+from i18n import LANGUAGES, format_date, format_money, md_escape, translate
 from services import ProposalStatus, SavedProposal, StoreError
 from ui.errors import show_error
 from ui.i18n import current_language, t
@@ -165,6 +166,18 @@ def show_recommendation(comparison: Comparison, minimum: MinimumPlan, lang: str)
         )
     text = "\n\n".join(describe(r, lang) for r in minimum.reasons)
     st.info(f"**{t('proposals.minimum.title')}**\n\n{text}", icon=":material/low_priority:")
+
+
+def show_plan_rate_flags(comparison: Comparison, debt: Debt, lang: str) -> None:
+    """A plan that sets a new rate is judged against the rate lines like the contract."""
+    lines = []
+    for result in comparison.results:
+        for flag in plan_rate_flags(result.proposal, debt):
+            if flag.above:
+                label = row_label(result, False, lang)
+                lines.append(f"**{md_escape(label)}**: {describe_flag(flag, lang)}")
+    if lines:
+        st.warning("\n\n".join(lines), icon=":material/gavel:")
 
 
 def save_form(store, client_id, account, comparison, minimum, lang) -> None:
@@ -346,6 +359,7 @@ def main() -> None:
         key="proposals.table",
         column_config={t("proposals.col.proposal"): name_column},
     )
+    show_plan_rate_flags(comparison, debt, lang)
     show_recommendation(comparison, minimum, lang)
     chart_left, chart_right = st.columns(2)
     chart_left.plotly_chart(payments, width="stretch", key="proposals.chart.payment")

@@ -2,7 +2,8 @@
 
 Each area of the product keeps its texts in a module of :mod:`i18n.catalogue` (``TEXT``);
 the engine's own tables — reasons (:mod:`core.reasons`), call templates
-(:mod:`core.rules.templates`) and pitches (:mod:`core.rules.pitch`) — stay in ``core`` as data
+(:mod:`core.rules.templates`), pitches (:mod:`core.rules.pitch`) and rate lines
+(:mod:`core.rules.rate_lines`) — stay in ``core`` as data
 in the same shape, because ``core`` imports nothing of ours. :data:`CATALOGUE` merges them all;
 a key defined twice is refused, so every text has exactly one home (``tests/test_i18n.py``
 checks that each has non-empty zh-CN and English text with the same placeholders).
@@ -20,6 +21,7 @@ from typing import Any
 
 from core.reasons import TEMPLATES as REASONS
 from core.rules.pitch import TEMPLATES as PITCHES
+from core.rules.rate_lines import TEXTS as RATE_LINES
 from core.rules.templates import TEMPLATES as CALL_TEMPLATES
 from core.text import LANGUAGES
 from i18n.catalogue import catalogue_parts
@@ -42,7 +44,7 @@ def merge(*parts: Catalogue) -> dict[str, Mapping[str, Text]]:
 
 
 CATALOGUE: dict[str, Mapping[str, Text]] = merge(
-    *catalogue_parts(), REASONS, CALL_TEMPLATES, PITCHES
+    *catalogue_parts(), REASONS, CALL_TEMPLATES, PITCHES, RATE_LINES
 )
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from core.reasons import TEMPLATES as REASONS
 from core.rules.pitch import TEMPLATES as PITCHES
+from core.rules.rate_lines import TEXTS as RATE_LINES
 from core.rules.templates import TEMPLATES as CALL_TEMPLATES
 from i18n import CATALOGUE, DEFAULT_LANGUAGE, LANGUAGES, translate
 from i18n.shape import PLURAL_CATEGORIES, forms
@@ -54,7 +55,7 @@ def test_plural_texts_have_every_form_of_each_language(key):
 
 
 def test_the_engines_tables_are_part_of_the_one_catalogue():
-    for table in (REASONS, CALL_TEMPLATES, PITCHES):
+    for table in (REASONS, CALL_TEMPLATES, PITCHES, RATE_LINES):
         assert table.keys() <= CATALOGUE.keys()
         assert all(CATALOGUE[key] is table[key] for key in table)
 

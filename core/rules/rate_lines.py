@@ -50,6 +50,7 @@ from pydantic import BaseModel, ConfigDict
 from core.debts import LICENSED_LENDERS, Debt, LenderType
 from core.errors import CoreError
 from core.money import to_decimal, to_rate
+from core.rules.templates import render_from
 from core.text import check_language, format_percent
 
 
@@ -67,11 +68,9 @@ class RateLine(BaseModel):
     kind: LineKind
     value: Decimal  # the rate (fixed) or the multiple of the LPR
     source: str
-    article: dict[str, str]  # the article cited, per language
     lenders: frozenset[LenderType]
     valid_from: date | None = None
     valid_to: date | None = None
-    wording: dict[str, dict[str, str]]
 
     def covers(self, lender_type: LenderType, contract_date: date | None) -> bool:
         """Whether the line applies to this lender and contract date (unknown: open lines only)."""
@@ -94,88 +93,134 @@ PRIVATE_2015_TO_2020: dict[str, Any] = {
     "valid_to": date(2020, 8, 19),
 }
 
+#: Every text of the rate lines, in the product's one text shape ``{key: {language: text}}``
+#: (merged into the catalogue by :mod:`i18n.text`).
+TEXTS: dict[str, dict[str, str]] = {
+    "rate_line.private_lending_4x_lpr.above": {
+        "zh-CN": (
+            "{what}约 {rate}，超过了借款时一年期LPR的四倍（{line}）。超出部分的利息，法院一般不予"
+            "支持。"
+        ),
+        "en": (
+            "{what} is about {rate}, above four times the one-year LPR when the loan was made "
+            "({line}). Courts generally do not enforce interest above that line."
+        ),
+    },
+    "rate_line.private_lending_4x_lpr.within": {
+        "zh-CN": "{what}约 {rate}，没有超过借款时一年期LPR的四倍（{line}）。",
+        "en": (
+            "{what} is about {rate}, within four times the one-year LPR when the loan was made "
+            "({line})."
+        ),
+    },
+    "rate_line.private_lending_4x_lpr.article": {
+        "zh-CN": "第二十五条",
+        "en": "art. 25",
+    },
+    "rate_line.financial_loan_24.above": {
+        "zh-CN": (
+            "{what}约 {rate}，高于年 {line}。借款人可以请求法院调减利息、罚息、违约金和各种费用合"
+            "计超过年 {line} 的部分；欠款本身仍然要还。"
+        ),
+        "en": (
+            "{what} is about {rate}, above {line} a year. On the borrower's request a court may "
+            "reduce the part of interest, penalties and fees together above {line} a year; the "
+            "debt itself is still owed."
+        ),
+    },
+    "rate_line.financial_loan_24.within": {
+        "zh-CN": "{what}约 {rate}，未超过年 {line}。",
+        "en": "{what} is about {rate}, not above {line} a year.",
+    },
+    "rate_line.financial_loan_24.article": {
+        "zh-CN": "第二条",
+        "en": "art. 2",
+    },
+    "rate_line.private_lending_36_before_2020.above": {
+        "zh-CN": "{what}约 {rate}，超过 {line}，超出部分的利息约定无效。",
+        "en": (
+            "{what} is about {rate}, above {line}: the interest agreed above that line is void."
+        ),
+    },
+    "rate_line.private_lending_36_before_2020.within": {
+        "zh-CN": "{what}约 {rate}，未超过 {line}。",
+        "en": "{what} is about {rate}, not above {line}.",
+    },
+    "rate_line.private_lending_36_before_2020.article": {
+        "zh-CN": "第二十六条",
+        "en": "art. 26",
+    },
+    "rate_line.private_lending_24_before_2020.above": {
+        "zh-CN": (
+            "{what}约 {rate}，高于 {line}。超过 {line} 的利息，法院不会判令支付；但已经自愿支付的"
+            "，一般也不能要回。"
+        ),
+        "en": (
+            "{what} is about {rate}, above {line}. A court will not order interest above {line} "
+            "paid, though what was paid voluntarily is usually not returned."
+        ),
+    },
+    "rate_line.private_lending_24_before_2020.within": {
+        "zh-CN": "{what}约 {rate}，在 {line} 以内，受法律保护。",
+        "en": "{what} is about {rate}, within the {line} the law protects.",
+    },
+    "rate_line.private_lending_24_before_2020.article": {
+        "zh-CN": "第二十六条、第三十一条",
+        "en": "arts. 26 and 31",
+    },
+    "rate_line.subject.contract": {
+        "zh-CN": "合同的真实年化利率",
+        "en": "The contract's true annual rate",
+    },
+    "rate_line.subject.penalty": {
+        "zh-CN": "罚息年利率",
+        "en": "The penalty rate",
+    },
+    "rate_line.subject.plan": {
+        "zh-CN": "这个方案今后的年化利率",
+        "en": "This plan's rate from now on",
+    },
+    "rate_line.cited": {
+        "zh-CN": "（依据：{source}{article}）",
+        "en": " (Source: {source}, {article}.)",
+    },
+    "rate_line.lpr_unknown": {
+        "zh-CN": "这笔借款订立于 {date}，需要输入当时的一年期LPR，才能判断是否超过其四倍。",
+        "en": (
+            "This loan was made on {date}; enter the one-year LPR of that date to check it "
+            "against four times the LPR."
+        ),
+    },
+}
+
+
 RATE_LINES: tuple[RateLine, ...] = (
     RateLine(
         code="private_lending_4x_lpr",
         kind=LineKind.LPR_MULTIPLE,
         value=Decimal("4"),
         source="法释〔2020〕17号",
-        article={"zh-CN": "第二十五条", "en": "art. 25"},
         lenders=PRIVATE,
         valid_from=date(2020, 8, 20),
-        wording={
-            "zh-CN": {
-                "above": "{what}约 {rate}，超过了借款时一年期LPR的四倍（{line}）。"
-                "超出部分的利息，法院一般不予支持。",
-                "within": "{what}约 {rate}，没有超过借款时一年期LPR的四倍（{line}）。",
-            },
-            "en": {
-                "above": "{what} is about {rate}, above four times the one-year LPR when the "
-                "loan was made ({line}). Courts generally do not enforce interest above that "
-                "line.",
-                "within": "{what} is about {rate}, within four times the one-year LPR when the "
-                "loan was made ({line}).",
-            },
-        },
     ),
     RateLine(
         code="financial_loan_24",
         kind=LineKind.FIXED,
         value=Decimal("0.24"),
         source="法发〔2017〕22号",
-        article={"zh-CN": "第二条", "en": "art. 2"},
         lenders=LICENSED_LENDERS,
-        wording={
-            "zh-CN": {
-                "above": "{what}约 {rate}，高于年 {line}。借款人可以请求法院调减利息、罚息、"
-                "违约金和各种费用合计超过年 {line} 的部分；欠款本身仍然要还。",
-                "within": "{what}约 {rate}，未超过年 {line}。",
-            },
-            "en": {
-                "above": "{what} is about {rate}, above {line} a year. On the borrower's "
-                "request a court may reduce the part of interest, penalties and fees together "
-                "above {line} a year; the debt itself is still owed.",
-                "within": "{what} is about {rate}, not above {line} a year.",
-            },
-        },
     ),
     RateLine(
         code="private_lending_36_before_2020",
         kind=LineKind.FIXED,
         value=Decimal("0.36"),
-        article={"zh-CN": "第二十六条", "en": "art. 26"},
         **PRIVATE_2015_TO_2020,
-        wording={
-            "zh-CN": {
-                "above": "{what}约 {rate}，超过 {line}，超出部分的利息约定无效。",
-                "within": "{what}约 {rate}，未超过 {line}。",
-            },
-            "en": {
-                "above": "{what} is about {rate}, above {line}: the interest agreed above that "
-                "line is void.",
-                "within": "{what} is about {rate}, not above {line}.",
-            },
-        },
     ),
     RateLine(
         code="private_lending_24_before_2020",
         kind=LineKind.FIXED,
         value=Decimal("0.24"),
-        article={"zh-CN": "第二十六条、第三十一条", "en": "arts. 26 and 31"},
         **PRIVATE_2015_TO_2020,
-        wording={
-            "zh-CN": {
-                "above": "{what}约 {rate}，高于 {line}。超过 {line} 的利息，"
-                "法院不会判令支付；但已经自愿支付的，一般也不能要回。",
-                "within": "{what}约 {rate}，在 {line} 以内，受法律保护。",
-            },
-            "en": {
-                "above": "{what} is about {rate}, above {line}. A court will not order "
-                "interest above {line} paid, though what was paid voluntarily is usually not "
-                "returned.",
-                "within": "{what} is about {rate}, within the {line} the law protects.",
-            },
-        },
     ),
 )
 
@@ -187,26 +232,6 @@ class RateSubject(StrEnum):
     PENALTY = "penalty"  # the penalty rate on overdue principal (罚息)
     PLAN = "plan"  # the rate a proposal charges from now on
 
-
-#: What each subject is called at the start of a flag, per language.
-SUBJECTS: dict[str, dict[str, str]] = {
-    "zh-CN": {
-        "contract": "合同的真实年化利率",
-        "penalty": "罚息年利率",
-        "plan": "这个方案今后的年化利率",
-    },
-    "en": {
-        "contract": "The contract's true annual rate",
-        "penalty": "The penalty rate",
-        "plan": "This plan's rate from now on",
-    },
-}
-
-#: How a flag names its line and source at the end.
-CITED = {
-    "zh-CN": "（依据：{source}{article}）",
-    "en": " (Source: {source}, {article}.)",
-}
 
 #: The one-year Loan Prime Rate as published (全国银行间同业拆借中心), from each date on.
 LPR_1Y: tuple[tuple[date, Decimal], ...] = (
@@ -226,12 +251,6 @@ LPR_1Y: tuple[tuple[date, Decimal], ...] = (
 )
 #: The last day :data:`LPR_1Y` is known to be complete for; pass ``lpr_1y`` after it.
 LPR_1Y_KNOWN_UNTIL = date(2025, 10, 19)
-
-LPR_UNKNOWN = {
-    "zh-CN": "这笔借款订立于 {date}，需要输入当时的一年期LPR，才能判断是否超过其四倍。",
-    "en": "This loan was made on {date}; enter the one-year LPR of that date to check it "
-    "against four times the LPR.",
-}
 
 
 def lpr_1y_on(day: date) -> Decimal | None:
@@ -333,6 +352,27 @@ def debt_rate_flags(
     return flags
 
 
+def plan_rate_flags(
+    proposal: object, debt: Debt, lpr_1y: Decimal | int | str | float | None = None
+) -> tuple[RateFlag, ...]:
+    """The lines a plan's new rate is judged against: the annual rate it charges from now on
+    when it sets one (a lower rate asked for, say). A plan that keeps the contract's rate is
+    judged by :func:`debt_rate_flags`; one without interest (a waiver, 停息挂账) has no rate.
+
+    >>> from core.debts import Debt
+    >>> from core.proposals import InterestWaiver
+    >>> debt = Debt(creditor="x", lender_type="online_platform", outstanding_principal="12000",
+    ...     rate_quote="0.18", remaining_months=12)
+    >>> [(f.subject.value, f.above) for f in plan_rate_flags(
+    ...     InterestWaiver(annual_rate="0.30", months=24), debt)]
+    [('plan', True)]
+    """
+    rate = getattr(proposal, "annual_rate", None)
+    if rate is None:
+        return ()
+    return rate_flags(rate, debt.lender_type, debt.contract_date, lpr_1y, subject=RateSubject.PLAN)
+
+
 def describe_flag(flag: RateFlag, language: str = "zh-CN") -> str:
     """The flag worded for a client in ``language`` ("zh-CN" or "en"): which rate, how it
     compares with the line, and the line's source."""
@@ -340,16 +380,24 @@ def describe_flag(flag: RateFlag, language: str = "zh-CN") -> str:
     if flag.above is None:
         if flag.contract_date is None:
             raise CoreError("contract_date", "an undecided flag needs the contract date")
-        return LPR_UNKNOWN[language].format(date=flag.contract_date.isoformat())
+        return render_from(
+            TEXTS, "rate_line.lpr_unknown", language, date=flag.contract_date.isoformat()
+        )
     if flag.threshold is None:
         raise CoreError("threshold", "a decided flag needs the line it was compared with")
     state = "above" if flag.above else "within"
-    text = flag.line.wording[language][state].format(
-        what=SUBJECTS[language][flag.subject.value],
+    text = render_from(
+        TEXTS,
+        f"rate_line.{flag.line.code}.{state}",
+        language,
+        what=render_from(TEXTS, f"rate_line.subject.{flag.subject.value}", language),
         rate=format_percent(flag.rate),
         line=format_percent(flag.threshold),
     )
-    cited = CITED[language].format(source=flag.line.source, article=flag.line.article[language])
+    article = render_from(TEXTS, f"rate_line.{flag.line.code}.article", language)
+    cited = render_from(
+        TEXTS, "rate_line.cited", language, source=flag.line.source, article=article
+    )
     if language == "zh-CN":
         return text.removesuffix("。") + cited + "。"
     return text + cited

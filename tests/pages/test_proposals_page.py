@@ -360,3 +360,24 @@ def test_guide_case_save_form_preselects_the_recommendation_as_it_changes(page, 
     assert translate("proposals.recommended_if_agreed", lang, label="").strip(": ：") in texts(
         at.success
     )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_plans_new_rate_above_the_24_percent_line_is_flagged(page, lang):
+    """Rate lines judge every rate charged from now on, a plan's new rate included."""
+    online = Debt(
+        creditor="来分期",
+        lender_type="online_platform",
+        outstanding_principal="12000",
+        rate_quote="0.18",
+        remaining_months=12,
+    )
+    client_id, _ = seed(debts=(online,))
+    at = page(lang, client_id)
+    at.text_input(key="proposals.rate").set_value("30").run()
+    assert not at.exception
+    flagged = [w.value for w in at.warning if "30.00%" in w.value]
+    assert flagged and "24.00%" in flagged[0]
+    assert ("法发〔2017〕22号" in flagged[0]) if lang == "zh-CN" else ("art. 2" in flagged[0])
+    at.text_input(key="proposals.rate").set_value("12").run()
+    assert not [w.value for w in at.warning if "12.00%" in w.value]

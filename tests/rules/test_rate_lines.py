@@ -11,8 +11,8 @@ from core.reasons import LANGUAGES
 from core.rules.rate_lines import (
     LPR_1Y,
     LPR_1Y_KNOWN_UNTIL,
-    LPR_UNKNOWN,
     RATE_LINES,
+    TEXTS,
     RateSubject,
     debt_rate_flags,
     describe_flag,
@@ -39,16 +39,18 @@ def codes(flags, above=None) -> list[str]:
 def test_every_line_has_a_source_lenders_and_wording_in_both_languages(line):
     assert line.source.startswith("法")
     assert line.lenders
-    assert set(line.wording) == set(LANGUAGES)
     for language in LANGUAGES:
-        assert set(line.wording[language]) == {"above", "within"}
         for state in ("above", "within"):
-            assert fields(line.wording[language][state]) == {"what", "rate", "line"}
-        assert line.article[language]
+            assert fields(TEXTS[f"rate_line.{line.code}.{state}"][language]) == {
+                "what",
+                "rate",
+                "line",
+            }
+        assert TEXTS[f"rate_line.{line.code}.article"][language]
 
 
 def test_the_lpr_unknown_text_has_the_same_placeholders_in_both_languages():
-    assert {lang: fields(text) for lang, text in LPR_UNKNOWN.items()} == {
+    assert {lang: fields(text) for lang, text in TEXTS["rate_line.lpr_unknown"].items()} == {
         "zh-CN": {"date"},
         "en": {"date"},
     }
@@ -226,4 +228,5 @@ def test_each_flag_names_its_rate_line_and_source():
     for flag in rate_flags("0.30", PRIVATE, date(2019, 5, 1), subject=RateSubject.PLAN):
         text = describe_flag(flag, "en")
         assert text.startswith("This plan's rate from now on")
-        assert flag.line.source in text and flag.line.article["en"] in text
+        article = TEXTS[f"rate_line.{flag.line.code}.article"]["en"]
+        assert flag.line.source in text and article in text
