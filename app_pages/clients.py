@@ -257,7 +257,7 @@ def client_rows(client: Client | None) -> list[tuple[str, str]]:
         (t("clients.household_size"), str(client.household_size)),
         (t("clients.notes"), client.notes),
         (
-            t("clients.consent"),
+            t("clients.col.consent"),
             format_date(consent.given_on, current_language()) if consent else "—",
         ),
     ]

@@ -1,0 +1,80 @@
+"""Two browser windows on one client, as a counselor with two tabs (or two counselors) would
+work: a save after the other window's is refused with what is saved now — nothing is lost."""
+
+from __future__ import annotations
+
+import pytest
+from browser_helpers import pick, wait_idle
+from playwright.sync_api import expect
+
+from i18n import translate
+
+pytestmark = pytest.mark.browser
+LANG = "en"
+
+
+def open_clients(context, app_url):
+    page = context.new_page()
+    page.goto(f"{app_url}/clients")
+    expect(
+        page.get_by_role("heading", name=translate("clients.title", "zh-CN"), exact=True)
+    ).to_be_visible(timeout=30_000)
+    page.get_by_text(translate("lang.name.en", LANG), exact=True).click()
+    expect(
+        page.get_by_role("heading", name=translate("clients.title", LANG), exact=True)
+    ).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    return page
+
+
+def test_a_stale_save_in_a_second_window_is_refused(browser, app_url, artifacts):
+    window_a = browser.new_context(viewport={"width": 1280, "height": 900})
+    window_b = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        a = open_clients(window_a, app_url)
+        a.get_by_role("button", name=translate("clients.example", LANG)).click()
+        expect(a.get_by_text(translate("clients.example_saved", LANG))).to_be_visible(
+            timeout=30_000
+        )
+        wait_idle(a)
+        label = a.get_by_test_id("stSidebar").get_by_text("王*明").first.inner_text()
+
+        b = open_clients(window_b, app_url)
+        pick(
+            b.get_by_test_id("stSelectbox").filter(has_text=translate("clients.pick", LANG)),
+            label,
+            search="王",
+        )
+        wait_idle(b)
+        expect(b.get_by_label(translate("clients.name", LANG), exact=True)).to_have_value(
+            "王晓明", timeout=30_000
+        )
+        notes_b = b.get_by_label(translate("clients.notes", LANG), exact=True)
+        notes_b.fill("Window B's notes")
+        notes_b.press("Tab")
+        wait_idle(b)
+        expect(notes_b).to_have_value("Window B's notes")
+
+        name_a = a.get_by_label(translate("clients.name", LANG), exact=True)
+        name_a.fill("王二明")
+        name_a.press("Enter")
+        wait_idle(a)
+        a.get_by_role("button", name=translate("clients.save", LANG)).click()
+        expect(a.get_by_text(translate("clients.saved", LANG))).to_be_visible(timeout=30_000)
+
+        b.get_by_role("button", name=translate("clients.save", LANG)).click()
+        wait_idle(b)
+        refused = translate(
+            "changes.refused", LANG, entity=translate("changes.entity.client", LANG), seen=1, now=2
+        )
+        expect(b.get_by_text(refused)).to_be_visible(timeout=30_000)
+        b.get_by_text(refused).scroll_into_view_if_needed()
+        b.screenshot(path=artifacts / "concurrent-refused-en.png")
+
+        # Window A's rename is what is saved; window B can load it and save again.
+        b.get_by_role("button", name=translate("changes.load_current", LANG)).click()
+        wait_idle(b)
+        expect(b.get_by_label(translate("clients.name", LANG), exact=True)).to_have_value("王二明")
+    finally:
+        window_a.close()
+        window_b.close()
