@@ -202,3 +202,17 @@ def test_every_create_action_is_carried_out_once_per_request(ws):
     assert len(services.proposals.list_for_client(ws, ME, client.id)) == 1
     assert len(services.payments.list_for_client(ws, ME, client.id)) == 1
     assert len(services.collections.list_for_client(ws, ME, client.id)) == 1
+
+
+def test_a_stale_save_from_another_process_is_refused(ws, database_url, settings):
+    """Two stores on one database stand for two server processes (or two machines)."""
+    from store import init_db
+
+    client = services.clients.create(ws, ME, a_client())
+    with init_db(database_url, settings=settings) as other:
+        seen_there = services.clients.get(other, ME, client.id)
+        services.clients.update(ws, ME, client.model_copy(update={"name": "张三"}))
+        with pytest.raises(ChangedElsewhereError) as caught:
+            services.clients.update(other, ME, seen_there.model_copy(update={"notes": "late"}))
+    assert caught.value.current.name == "张三"
+    assert services.clients.get(ws, ME, client.id).notes == client.notes
