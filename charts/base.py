@@ -43,13 +43,24 @@ def base_figure(title: str, x_title: str, y_title: str, *, height: int = 380) ->
 
 
 def yuan_axis(fig: go.Figure, axis: str = "y") -> go.Figure:
-    """Money axis: ¥ with thousands separators, hover to the fen."""
+    """Money axis: ¥ with thousands separators, hover to the fen.
+
+    >>> yuan_axis(base_figure("t", "x", "y")).layout.yaxis.tickprefix
+    '¥'
+    """
     getattr(fig, f"update_{axis}axes")(tickprefix="¥", tickformat=",.0f", hoverformat=",.2f")
     return fig
 
 
 def series_style(index: int) -> dict:
-    """Colour, dash and symbol of the ``index``-th series (cycling)."""
+    """Colour, dash and symbol of the ``index``-th series (cycling), so series differ without
+    colour too.
+
+    >>> [series_style(i)["line"]["dash"] for i in (0, 1, 8)]
+    ['solid', 'dash', 'solid']
+    >>> series_style(1)["marker"]["symbol"]
+    'square'
+    """
     i = index % len(PALETTE)
     return {
         "line": {"color": PALETTE[i], "dash": DASHES[i], "width": 2.5},
