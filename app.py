@@ -37,7 +37,8 @@ def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon=":material/handshake:", layout="wide")
     setup_page()
     page = build_navigation()
-    sidebar_client(get_store())
+    with guarded("sidebar"):
+        sidebar_client(get_store())
     with guarded(page.url_path or "home"):
         page.run()
 
