@@ -121,10 +121,15 @@ def save_call(page: CallPage) -> None:
     store = page.store
     try:
         call = read_call(page)
-        plan = next((c.plan for c in page.cases if c.saved.debt_id == call.debt_id), None)
-        tasks = follow_up_tasks(call, plan, page.now, language=page.lang)
+        tasks = follow_up_tasks(call, page.now, language=page.lang)
         saved, _ = services.calls.log(
-            store, actor(), call, tasks, request_id=request_for("call", call)
+            store,
+            actor(),
+            call,
+            tasks,
+            request_id=request_for("call", call),
+            now=page.now,
+            language=page.lang,
         )
     except (ValidationError, CoreError, StoreError) as exc:
         show_error(exc)
@@ -244,7 +249,10 @@ def render_timeline(page: CallPage) -> None:
     contacts = services.collections.list_for_client(store, actor(), client.id)
     lender_by_call = {call.id: call.lender for call in calls}
     lender_by_debt = {account.id: account.debt.creditor for account in accounts}
-    events = call_events(calls, lang) + task_events(tasks, lender_by_call, now, lang)
+    lender_by_plan = {case.saved.id: case.lender for case in cases if case.saved.id is not None}
+    events = call_events(calls, lang) + task_events(
+        tasks, lender_by_call, now, lang, lender_by_plan
+    )
     events += collection_events(contacts, lang)
     events += payment_events(payments, lender_by_debt, lang)
     for case in cases:

@@ -114,14 +114,22 @@ def collection_events(contacts: Iterable[CollectionContact], lang: str) -> list[
 
 
 def task_events(
-    tasks: Iterable[FollowUpTask], lender_by_call: dict[int, str], now: datetime, lang: str
+    tasks: Iterable[FollowUpTask],
+    lender_by_call: dict[int, str],
+    now: datetime,
+    lang: str,
+    lender_by_proposal: dict[int, str] | None = None,
 ) -> list[TimelineEvent]:
+    """One event per task; its lender is its call's, or (a reminder before an installment)
+    its agreed plan's."""
+    by_proposal = lender_by_proposal or {}
     return [
         TimelineEvent(
             at=task.due,
             lane="task",
             style="task.done" if task.done else "task.open",
-            lender=lender_by_call.get(task.source_call_id or -1, "—"),
+            lender=lender_by_call.get(task.source_call_id or -1)
+            or by_proposal.get(task.proposal_id or -1, "—"),
             title=task.title,
             status=translate(
                 "calls.timeline.task.done" if task.done else "calls.timeline.task.open", lang

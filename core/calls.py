@@ -117,7 +117,13 @@ class TaskKind(StrEnum):
 
 
 class FollowUpTask(_Record):
-    """Something to do by a deadline, often arising from a call (``source_call_id``)."""
+    """Something to do by a deadline, often arising from a call (``source_call_id``).
+
+    A reminder before an installment of an agreed plan names the plan (``proposal_id``, the
+    agreed proposal) and the installment's due date (``installment_due_on``): a plan has one
+    reminder per due date (see ``core.rules.followups.installment_reminders``). The due date
+    stays when the plan is deleted, so a reminder done before remains as history.
+    """
 
     title: str = Field(min_length=1, max_length=MAX_SHORT_TEXT_LENGTH)
     due: AwareDatetime
@@ -125,13 +131,34 @@ class FollowUpTask(_Record):
     done: bool = False
     done_at: AwareDatetime | None = None
     source_call_id: int | None = None
+    proposal_id: int | None = None
+    installment_due_on: date | None = None
     notes: str = Field(default="", max_length=MAX_TEXT_LENGTH)
 
     @model_validator(mode="after")
     def _done_at_only_when_done(self) -> FollowUpTask:
         if self.done_at is not None and not self.done:
             raise CoreError("done_at", "an open task has no completion time", code="inconsistent")
+        if self.installment_due_on is not None and self.kind is not TaskKind.INSTALLMENT_REMINDER:
+            raise CoreError(
+                "installment_due_on",
+                "only a reminder before an installment has an installment's due date",
+                code="inconsistent",
+            )
+        if self.proposal_id is not None and self.installment_due_on is None:
+            raise CoreError(
+                "installment_due_on",
+                "a reminder of an agreed plan names the installment's due date",
+                code="missing",
+            )
         return self
+
+    @property
+    def plan_key(self) -> tuple[int, date] | None:
+        """``(proposal_id, installment_due_on)`` for a reminder of an agreed plan, else None."""
+        if self.proposal_id is None or self.installment_due_on is None:
+            return None
+        return self.proposal_id, self.installment_due_on
 
 
 class DocumentItem(StrEnum):

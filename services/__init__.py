@@ -42,6 +42,7 @@ from services.errors import (
 )
 from services.workspace import (
     BudgetVersion,
+    ProposalSettings,
     ProposalStatus,
     SavedProposal,
     Workspace,
@@ -57,6 +58,7 @@ __all__ = [
     "DatabaseUnavailableError",
     "InvalidDataError",
     "NotFoundError",
+    "ProposalSettings",
     "ProposalStatus",
     "SavedProposal",
     "StaleRecordError",

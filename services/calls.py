@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
-from core.calls import Call, FollowUpTask, TaskKind
+from core.calls import Call, FollowUpTask
+from services._reminders import sync_reminders
 from services._work import delete_seen, once, save_seen
 from services.actor import Actor, check
 from services.errors import InvalidDataError
@@ -30,11 +32,15 @@ def log(
     follow_ups: Iterable[FollowUpTask] = (),
     *,
     request_id: str | None = None,
+    now: datetime | None = None,
+    language: str = "zh-CN",
 ) -> tuple[Call, list[FollowUpTask]]:
     """Save a call and its follow-up tasks together, or nothing; once per ``request_id``.
 
-    Reminders before an agreed plan's installments exist once, however many calls are logged
-    about the plan: one already saved for the client is not added again.
+    Reminders before an agreed plan's installments are not the call's: they belong to the
+    agreement (:mod:`services.proposals`). In the same unit of work the client's reminders are
+    brought in line with what is agreed (``now``: the store's clock when None), so a plan agreed
+    before this call has them once, however many calls are logged about it.
     """
     client_id = call.client_id
     if client_id is None:
@@ -42,14 +48,9 @@ def log(
     tasks = list(follow_ups)
 
     def write() -> tuple[Call, list[FollowUpTask]]:
-        existing = {(task.kind, task.title) for task in ws.tasks.list_for_client(client_id)}
-        new = [
-            task
-            for task in tasks
-            if task.kind is not TaskKind.INSTALLMENT_REMINDER
-            or (task.kind, task.title) not in existing
-        ]
-        return ws.calls.add_with_tasks(call, new)
+        result = ws.calls.add_with_tasks(call, tasks)
+        sync_reminders(ws, client_id, now, language)
+        return result
 
     def read(call_id: int) -> tuple[Call, list[FollowUpTask]]:
         saved = ws.calls.get(call_id)

@@ -26,6 +26,15 @@ def list_open(
     return ws.tasks.list_open(due_before=due_before, limit=limit)
 
 
+def list_done(
+    ws: Workspace, actor: Actor, *, since: datetime | None = None, limit: int | None = None
+) -> list[FollowUpTask]:
+    """Tasks of every client the actor may see marked done (at ``since`` or later), the latest
+    done first: what can still be undone (:func:`reopen`)."""
+    check(actor)
+    return ws.tasks.list_done(since=since, limit=limit)
+
+
 def get(ws: Workspace, actor: Actor, task_id: int) -> FollowUpTask:
     check(actor)
     return ws.tasks.get(task_id)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from store import BudgetVersion, ProposalStatus, SavedProposal, Store, init_db, load_settings
+from store import (
+    BudgetVersion,
+    ProposalSettings,
+    ProposalStatus,
+    SavedProposal,
+    Store,
+    init_db,
+    load_settings,
+)
 
 #: The handle pages keep and pass to every service; what is behind it is the store's business.
 Workspace = Store
 
 __all__ = [
     "BudgetVersion",
+    "ProposalSettings",
     "ProposalStatus",
     "SavedProposal",
     "Workspace",

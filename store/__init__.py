@@ -21,7 +21,7 @@ from store.errors import (
     StaleRecordError,
     StoreError,
 )
-from store.records import BudgetVersion, ProposalStatus, SavedProposal
+from store.records import BudgetVersion, ProposalSettings, ProposalStatus, SavedProposal
 from store.settings import Settings, load_settings
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "InvalidDataError",
     "InvalidDatabaseUrlError",
     "NotFoundError",
+    "ProposalSettings",
     "ProposalStatus",
     "SavedProposal",
     "SchemaError",

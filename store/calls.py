@@ -13,7 +13,7 @@ from core.calls import Call, Channel, Direction, FollowUpTask, Outcome, TaskKind
 from store._repository import Kind, Parent, VersionedRepository
 from store._rows import check_client, require_new
 from store.errors import InvalidDataError
-from store.orm import CallRow, DebtRow, FollowUpTaskRow
+from store.orm import CallRow, DebtRow, FollowUpTaskRow, ProposalRow
 
 
 def call_values(call: Call) -> dict[str, Any]:
@@ -60,6 +60,8 @@ def call_from_row(row: CallRow) -> Call:
 def task_values(task: FollowUpTask) -> dict[str, Any]:
     return {
         "source_call_id": task.source_call_id,
+        "proposal_id": task.proposal_id,
+        "installment_due_on": task.installment_due_on,
         "kind": task.kind.value,
         "title": task.title,
         "due": task.due,
@@ -75,6 +77,8 @@ def task_from_row(row: FollowUpTaskRow) -> FollowUpTask:
         version=row.version,
         client_id=row.client_id,
         source_call_id=row.source_call_id,
+        proposal_id=row.proposal_id,
+        installment_due_on=row.installment_due_on,
         kind=TaskKind(row.kind),
         title=row.title,
         due=row.due,
@@ -93,7 +97,7 @@ TASK = Kind(
     FollowUpTaskRow,
     task_from_row,
     task_values,
-    (Parent(CallRow, "call", "source_call_id"),),
+    (Parent(CallRow, "call", "source_call_id"), Parent(ProposalRow, "proposal", "proposal_id")),
 )
 
 
@@ -193,6 +197,16 @@ class TaskRepository(VersionedRepository[FollowUpTask, FollowUpTaskRow]):
         if not include_done:
             query = query.where(FollowUpTaskRow.done.is_(False))
         return self._all(query.order_by(FollowUpTaskRow.due, FollowUpTaskRow.id))
+
+    def list_done(
+        self, *, since: datetime | None = None, limit: int | None = None
+    ) -> list[FollowUpTask]:
+        """Tasks of every client marked done (at ``since`` or later), the latest done first."""
+        query = sa.select(FollowUpTaskRow).where(FollowUpTaskRow.done.is_(True))
+        if since is not None:
+            query = query.where(FollowUpTaskRow.done_at >= since)
+        order = (FollowUpTaskRow.done_at.desc(), FollowUpTaskRow.id.desc())
+        return self._all(query.order_by(*order).limit(limit))
 
     def list_open(
         self, *, due_before: datetime | None = None, limit: int | None = None

@@ -100,12 +100,24 @@ class CallRow(Versioned, Base):
 
 class FollowUpTaskRow(Versioned, Base):
     __tablename__ = "follow_up_tasks"
-    __table_args__ = (sa.Index(None, "client_id", "due"), sa.Index(None, "done", "due"))
+    __table_args__ = (
+        sa.Index(None, "client_id", "due"),
+        sa.Index(None, "done", "due"),
+        # One reminder per agreed plan and due date (NULLs, tasks of no plan, never clash).
+        sa.UniqueConstraint("proposal_id", "installment_due_on"),
+    )
 
     client_id: Mapped[int] = _client_fk()
     source_call_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("calls.id", ondelete="SET NULL"), index=True
     )
+    #: The agreed plan a reminder before an installment belongs to; a reminder kept as history
+    #: when the proposal is deleted is no longer linked.
+    proposal_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("proposals.id", ondelete="SET NULL"), index=True
+    )
+    #: The installment's due date, for a reminder before one.
+    installment_due_on: Mapped[date | None]
     kind: Mapped[str] = mapped_column(sa.String(40), nullable=False)
     title: Mapped[str] = mapped_column(sa.String(MAX_SHORT_TEXT_LENGTH), nullable=False)
     due: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
@@ -230,3 +242,5 @@ class ProposalRow(Versioned, Base):
     payload: Mapped[dict[str, Any]] = mapped_column(sa.JSON, nullable=False)
     #: The plan as agreed (``core.plans.Plan`` as JSON), frozen even if the debt later changes.
     plan: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+    #: The Proposals page's settings it was saved with (``ProposalSettings`` as JSON).
+    settings: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)

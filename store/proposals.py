@@ -17,7 +17,7 @@ from core.plans import Plan
 from core.proposals import parse_proposal
 from store._repository import Kind, Parent, VersionedRepository
 from store.orm import DebtRow, ProposalRow
-from store.records import ProposalStatus, SavedProposal
+from store.records import ProposalSettings, ProposalStatus, SavedProposal
 
 
 def to_values(saved: SavedProposal) -> dict[str, Any]:
@@ -29,6 +29,9 @@ def to_values(saved: SavedProposal) -> dict[str, Any]:
         "title": saved.title,
         "payload": saved.proposal.model_dump(mode="json"),
         "plan": saved.plan.model_dump(mode="json") if saved.plan is not None else None,
+        "settings": (
+            saved.settings.model_dump(mode="json") if saved.settings is not None else None
+        ),
     }
 
 
@@ -43,6 +46,9 @@ def from_row(row: ProposalRow) -> SavedProposal:
         status=ProposalStatus(row.status),
         agreed_on=row.agreed_on,
         plan=Plan.model_validate(row.plan) if row.plan is not None else None,
+        settings=(
+            ProposalSettings.model_validate(row.settings) if row.settings is not None else None
+        ),
     )
 
 

@@ -12,8 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core.affordability import Budget
 from core.limits import MAX_TITLE_LENGTH
+from core.money import AnnualRate, Months, PositiveMoney
 from core.plans import Plan
-from core.proposals import Proposal
+from core.proposals import Proposal, ProposalKind, Share
 
 
 class BudgetVersion(BaseModel):
@@ -34,6 +35,24 @@ class ProposalStatus(StrEnum):
     AGREED = "agreed"
 
 
+class ProposalSettings(BaseModel):
+    """What the counselor chose on the Proposals page for a client's debt when saving a
+    proposal: the kinds compared, the term, the waiver, the new rate, the down payment, the
+    settlement and the first installment's date. Kept with the saved proposal, so the page
+    opens on them again, in a later session too. Empty fields were not shown."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kinds: tuple[ProposalKind, ...] = Field(default=(), max_length=len(ProposalKind))
+    months: Months | None = None
+    waiver_share: Share | None = None
+    annual_rate: AnnualRate | None = None
+    down_payment: PositiveMoney | None = None
+    settlement_total: PositiveMoney | None = None
+    settlement_dates: tuple[date, ...] = Field(default=(), max_length=3)
+    first_due: date | None = None
+
+
 class SavedProposal(BaseModel):
     """A proposal kept for a client (for one debt, or for all when ``debt_id`` is None)."""
 
@@ -48,6 +67,7 @@ class SavedProposal(BaseModel):
     status: ProposalStatus = ProposalStatus.SAVED
     agreed_on: date | None = None
     plan: Plan | None = None
+    settings: ProposalSettings | None = None
 
     @model_validator(mode="after")
     def _agreed_has_a_date(self) -> SavedProposal:

@@ -10,7 +10,7 @@ from core.calls import Call, Channel, FollowUpTask, Outcome, TaskKind
 from core.debts import Debt
 from core.errors import CoreError
 from core.proposals import TermExtension, evaluate_proposal
-from core.rules.followups import follow_up_tasks
+from core.rules.followups import follow_up_tasks, installment_reminders
 from report.calendar import event_uid, plan_calendar, plan_ics
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -32,6 +32,14 @@ def seed_plan(months=24):
     return evaluate_proposal(debt, TermExtension(months=months), "800", date(2026, 3, 1))
 
 
+def call_and_plan_tasks(plan, language="zh-CN"):
+    """The call's follow-ups and the agreed plan's reminders (which come with the agreement)."""
+    reminders = installment_reminders(
+        plan, NOW, proposal_id=42, client_id=3, lender="来分期", language=language
+    )
+    return follow_up_tasks(CALL, NOW, language=language) + reminders
+
+
 def parse(data: bytes):
     calendar = icalendar.Calendar.from_ical(data)
     return calendar, list(calendar.walk("VEVENT"))
@@ -50,7 +58,7 @@ def test_one_all_day_event_per_due_date_of_the_plan():
 
 
 def test_follow_up_tasks_are_timed_events_in_shanghai_time():
-    tasks = follow_up_tasks(CALL, seed_plan(3), NOW, language="en")
+    tasks = call_and_plan_tasks(seed_plan(3), language="en")
     data = plan_ics(plan=None, plan_key=42, lender="来分期", tasks=tasks, now=NOW, language="en")
     calendar, events = parse(data)
     # written confirmation, check in app, and a reminder before each of the 3 payments
@@ -77,7 +85,7 @@ def test_a_task_in_utc_is_written_on_the_shanghai_clock():
 
 def test_the_plan_and_its_tasks_together():
     plan = seed_plan(3)
-    tasks = follow_up_tasks(CALL, plan, NOW)
+    tasks = call_and_plan_tasks(plan)
     _, events = parse(plan_ics(plan=plan, plan_key=42, lender="来分期", tasks=tasks, now=NOW))
     assert len(events) == 3 + 5
 
@@ -89,8 +97,7 @@ def uids(data):
 def test_a_re_export_has_the_same_uids_so_a_re_import_updates():
     plan = seed_plan(3)
     saved = [
-        task.model_copy(update={"id": 100 + n})
-        for n, task in enumerate(follow_up_tasks(CALL, plan, NOW))
+        task.model_copy(update={"id": 100 + n}) for n, task in enumerate(call_and_plan_tasks(plan))
     ]
     first = plan_ics(plan=plan, plan_key=42, lender="来分期", tasks=saved, now=NOW)
     # A day later, one task done and its title changed: same UIDs, newer stamp.
@@ -122,7 +129,7 @@ def test_the_same_task_twice_is_one_event():
 def test_the_calendar_holds_no_personal_data():
     plan = seed_plan(3)
     data = plan_ics(
-        plan=plan, plan_key=42, lender="来分期", tasks=follow_up_tasks(CALL, plan, NOW), now=NOW
+        plan=plan, plan_key=42, lender="来分期", tasks=call_and_plan_tasks(plan), now=NOW
     ).decode()
     assert "13812345678" not in data and "张明" not in data
 

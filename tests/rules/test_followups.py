@@ -11,7 +11,7 @@ from core.debts import Debt
 from core.errors import CoreError
 from core.plans import Plan
 from core.proposals import TermExtension, evaluate_proposal
-from core.rules.followups import follow_up_tasks, is_overdue
+from core.rules.followups import follow_up_tasks, installment_reminders, is_overdue
 from tests.plan_rows import principal_row
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -44,7 +44,7 @@ def kinds_and_dues(tasks):
 
 
 def test_an_agreement_on_the_phone_asks_for_writing_and_a_check_in_the_app():
-    tasks = follow_up_tasks(call(), None, CALL_AT)
+    tasks = follow_up_tasks(call(), CALL_AT)
     assert kinds_and_dues(tasks) == [
         (TaskKind.REQUEST_WRITTEN_CONFIRMATION, CALL_AT + timedelta(hours=2)),
         (TaskKind.CHECK_PLAN_IN_APP, CALL_AT + timedelta(hours=24)),
@@ -55,12 +55,12 @@ def test_an_agreement_on_the_phone_asks_for_writing_and_a_check_in_the_app():
 
 @pytest.mark.parametrize("channel", [Channel.IN_APP_CHAT, Channel.EMAIL, Channel.LETTER])
 def test_an_agreement_in_writing_needs_no_written_confirmation(channel):
-    tasks = follow_up_tasks(call(channel=channel), None, CALL_AT)
+    tasks = follow_up_tasks(call(channel=channel), CALL_AT)
     assert [task.kind for task in tasks] == [TaskKind.CHECK_PLAN_IN_APP]
 
 
 def test_a_partial_agreement_is_followed_up_like_an_agreement():
-    tasks = follow_up_tasks(call(outcome=Outcome.PARTLY_AGREED), None, CALL_AT)
+    tasks = follow_up_tasks(call(outcome=Outcome.PARTLY_AGREED), CALL_AT)
     assert TaskKind.CHECK_PLAN_IN_APP in [task.kind for task in tasks]
 
 
@@ -74,13 +74,13 @@ def test_a_partial_agreement_is_followed_up_like_an_agreement():
     ],
 )
 def test_the_check_in_the_app_is_overdue_exactly_24_hours_after_the_call(after, overdue):
-    (check,) = [t for t in follow_up_tasks(call(), None, CALL_AT) if t.kind == "check_plan_in_app"]
+    (check,) = [t for t in follow_up_tasks(call(), CALL_AT) if t.kind == "check_plan_in_app"]
     assert is_overdue(check, CALL_AT + after) is overdue
     assert not is_overdue(check.model_copy(update={"done": True}), CALL_AT + after)
 
 
 def test_the_check_task_is_worded_with_its_deadline():
-    tasks = follow_up_tasks(call(channel=Channel.EMAIL), None, CALL_AT, language="en")
+    tasks = follow_up_tasks(call(channel=Channel.EMAIL), CALL_AT, language="en")
     assert tasks[0].title == (
         "By 2 Mar 2026, 14:30, open 来分期's app and check that the new repayment plan is "
         "there; if nothing changed, contact customer service at once and refer to the call of "
@@ -88,9 +88,12 @@ def test_the_check_task_is_worded_with_its_deadline():
     )
 
 
+def reminders_of(plan, now=CALL_AT, **options):
+    return installment_reminders(plan, now, proposal_id=9, client_id=3, lender="来分期", **options)
+
+
 def test_each_installment_of_the_plan_gets_a_reminder_three_days_before_at_nine():
-    tasks = follow_up_tasks(call(channel=Channel.EMAIL), PLAN, CALL_AT, language="zh-CN")
-    reminders = [t for t in tasks if t.kind is TaskKind.INSTALLMENT_REMINDER]
+    reminders = reminders_of(PLAN, language="zh-CN")
     assert [t.due for t in reminders] == [
         datetime(2026, 3, 29, 9, 0, tzinfo=SH),
         datetime(2026, 4, 28, 9, 0, tzinfo=SH),  # the last installment too
@@ -98,14 +101,19 @@ def test_each_installment_of_the_plan_gets_a_reminder_three_days_before_at_nine(
     assert reminders[1].title == (
         "第2笔还款¥500.00将于2026年5月1日到期：提前备好钱，通过来分期的官方渠道还款。"
     )
+    # Each is keyed by its plan and its installment's due date, not by its wording.
+    assert [t.plan_key for t in reminders] == [(9, date(2026, 4, 1)), (9, date(2026, 5, 1))]
+    assert all(t.kind is TaskKind.INSTALLMENT_REMINDER and t.client_id == 3 for t in reminders)
+
+
+def test_a_call_makes_no_reminder_before_the_installments():
+    kinds = [task.kind for task in follow_up_tasks(call(channel=Channel.EMAIL), CALL_AT)]
+    assert TaskKind.INSTALLMENT_REMINDER not in kinds
 
 
 def test_reminders_follow_the_chosen_number_of_days_and_time():
-    tasks = follow_up_tasks(
-        call(channel=Channel.EMAIL), PLAN, CALL_AT, remind_days=1, reminder_clock=time(20, 0)
-    )
-    reminders = [t.due for t in tasks if t.kind is TaskKind.INSTALLMENT_REMINDER]
-    assert reminders[0] == datetime(2026, 3, 31, 20, 0, tzinfo=SH)
+    reminders = reminders_of(PLAN, remind_days=1, reminder_clock=time(20, 0))
+    assert reminders[0].due == datetime(2026, 3, 31, 20, 0, tzinfo=SH)
 
 
 @pytest.mark.parametrize(
@@ -127,22 +135,20 @@ def test_reminders_follow_the_chosen_number_of_days_and_time():
     ],
 )
 def test_no_reminder_for_a_due_date_already_past(now, expected):
-    tasks = follow_up_tasks(call(channel=Channel.EMAIL), PLAN, now)
-    assert [t.due for t in tasks if t.kind is TaskKind.INSTALLMENT_REMINDER] == expected
+    assert [t.due for t in reminders_of(PLAN, now)] == expected
 
 
 def test_an_evaluated_proposal_is_a_plan_for_reminders():
     # Seed case: 24 payments of 500.00 from 1 April 2026 to 1 March 2028.
     debt = Debt(creditor="来分期", outstanding_principal="12000", remaining_months=12)
     result = evaluate_proposal(debt, TermExtension(months=24), "800", date(2026, 3, 1))
-    tasks = follow_up_tasks(call(), result, CALL_AT)
-    reminders = [t for t in tasks if t.kind is TaskKind.INSTALLMENT_REMINDER]
+    reminders = reminders_of(result)
     assert len(reminders) == 24
     assert reminders[-1].due == datetime(2028, 2, 27, 9, 0, tzinfo=SH)
 
 
 def test_a_refusal_means_trying_again_three_days_later():
-    tasks = follow_up_tasks(call(outcome=Outcome.REFUSED), None, CALL_AT, language="en")
+    tasks = follow_up_tasks(call(outcome=Outcome.REFUSED), CALL_AT, language="en")
     assert kinds_and_dues(tasks) == [(TaskKind.RETRY_NEGOTIATION, CALL_AT + timedelta(days=3))]
     assert tasks[0].title == (
         "来分期 said no this time: try again at another time or with another agent."
@@ -150,12 +156,12 @@ def test_a_refusal_means_trying_again_three_days_later():
 
 
 def test_no_answer_means_calling_again_the_next_day():
-    tasks = follow_up_tasks(call(outcome=Outcome.NO_ANSWER), None, CALL_AT)
+    tasks = follow_up_tasks(call(outcome=Outcome.NO_ANSWER), CALL_AT)
     assert kinds_and_dues(tasks) == [(TaskKind.RETRY_NEGOTIATION, CALL_AT + timedelta(days=1))]
 
 
 def test_a_promised_call_back_is_chased_after_three_days():
-    tasks = follow_up_tasks(call(outcome=Outcome.CALL_BACK), None, CALL_AT, language="en")
+    tasks = follow_up_tasks(call(outcome=Outcome.CALL_BACK), CALL_AT, language="en")
     assert kinds_and_dues(tasks) == [(TaskKind.RETRY_NEGOTIATION, CALL_AT + timedelta(days=3))]
     assert tasks[0].title == (
         "来分期 promised to call back: if no call has come by 4 Mar 2026, 14:30, call again and "
@@ -169,7 +175,7 @@ def test_the_calls_own_next_action_is_a_task_on_its_date():
         next_action="等客服回电，未回电则再打",
         next_action_on=date(2026, 3, 4),
     )
-    tasks = follow_up_tasks(record, None, CALL_AT)
+    tasks = follow_up_tasks(record, CALL_AT)
     assert kinds_and_dues(tasks) == [(TaskKind.CUSTOM, datetime(2026, 3, 4, 9, 0, tzinfo=SH))]
     assert tasks[0].title == "按通话约定跟进：等客服回电，未回电则再打"
 
@@ -178,17 +184,17 @@ def test_a_long_next_action_is_cut_to_the_title_limit():
     record = call(
         outcome=Outcome.CALL_BACK, next_action="回" * 500, next_action_on=date(2026, 3, 4)
     )
-    (task,) = follow_up_tasks(record, None, CALL_AT)
+    (task,) = follow_up_tasks(record, CALL_AT)
     assert len(task.title) == 500 and task.title.endswith("…")
 
 
 def test_bad_input_is_refused_naming_the_field():
     with pytest.raises(CoreError) as error:
-        follow_up_tasks(call(), None, datetime(2026, 3, 1, 15, 0))
+        follow_up_tasks(call(), datetime(2026, 3, 1, 15, 0))
     assert error.value.field == "now"
     with pytest.raises(CoreError) as error:
-        follow_up_tasks(call(), None, CALL_AT - timedelta(minutes=1))
+        follow_up_tasks(call(), CALL_AT - timedelta(minutes=1))
     assert error.value.field == "call"
     with pytest.raises(CoreError) as error:
-        follow_up_tasks(call(), None, CALL_AT, remind_days=-1)
+        installment_reminders(PLAN, CALL_AT, proposal_id=1, lender="来分期", remind_days=-1)
     assert error.value.field == "remind_days"
