@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.base import plotly_config
-from i18n import DISPLAY_ZONE, format_date, format_money, translate
+from i18n import DISPLAY_ZONE, format_date, format_money, md_escape, translate
 from report import text
 from report.charts import report_figures
 from report.html import render_html
@@ -44,12 +44,7 @@ def render_header(report: PlanReport, lang: str) -> None:
     st.caption(t("share.subtitle", made=made, as_of=format_date(report.as_of, lang)))
     if not report.masked:
         st.warning(t("share.unmasked_warning"), icon=":material/visibility:")
-        who = [f"{t('report.client')}：{report.client_label}"]
-        if report.mobile:
-            who.append(f"{t('report.phone')}：{report.mobile}")
-        if report.id_number:
-            who.append(f"{t('report.id_number')}：{report.id_number}")
-        st.markdown(" · ".join(who))
+        st.markdown(md_escape(" · ".join(text.who(report, lang))))
 
 
 def render_metrics(report: PlanReport, lang: str) -> None:
@@ -79,13 +74,24 @@ def render_metrics(report: PlanReport, lang: str) -> None:
         delta_arrow="off",
         border=True,
     )
+    saving_label, saving = text.saving_pair(report.saving, lang)
     second[1].metric(
-        t("share.metric.saving"),
-        format_money(report.saving, lang),
+        saving_label,
+        saving,
         t("share.metric.cost", cost=format_money(report.total_cost, lang)),
         delta_color="off",
         delta_arrow="off",
         border=True,
+    )
+    # The contracts as they stand: this month's demand (arrears included) beside the usual
+    # installment, worded as in the PDF and the HTML.
+    st.caption(t("report.section.contracts"))
+    third = st.columns(2)
+    third[0].metric(
+        t("report.contract_month"), format_money(report.contract_month, lang), border=True
+    )
+    third[1].metric(
+        t("report.regular_month"), format_money(report.regular_month, lang), border=True
     )
     fit = text.fit_text(report, lang)
     if fit and report.months_over_capacity:
@@ -99,11 +105,7 @@ def render_debts(report: PlanReport, lang: str) -> None:
     columns = ("creditor", "plan", "status", "monthly", "months", "saving")
     if not report.masked:
         columns = ("creditor", "contract", *columns[1:])
-    rows = [
-        dict(zip(text.DEBT_COLUMNS, text.debt_row(line, lang), strict=True))
-        for line in report.debts
-    ]
-    frame = pd.DataFrame([[row[c] for c in columns] for row in rows])
+    frame = pd.DataFrame(text.debt_rows(report, columns, lang))
     frame.columns = [text.heading(c, lang) for c in columns]
     st.dataframe(frame, hide_index=True, width="stretch", key="share_debts")
 

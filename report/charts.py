@@ -82,6 +82,23 @@ def monthly_chart(report: PlanReport, lang: str, *, height: int = 440) -> go.Fig
         customdata=[format_money(v, lang) for v in contract],
         hovertemplate="%{fullData.name}: %{customdata}<extra></extra>",
     )
+    if shown and shown[0].contract == report.contract_month != report.regular_month:
+        # The contracts' first month includes what is overdue: say so on the chart, so the
+        # spike is not read as the usual installment (the tables name both figures).
+        label = translate("report.contract_month", lang)
+        fig.add_annotation(
+            x=labels[0],
+            y=float(shown[0].contract),
+            text=f"{label} {format_money(shown[0].contract, lang)}",
+            showarrow=True,
+            arrowhead=0,
+            arrowcolor=STATUS_COLOURS["neutral"],
+            ax=36,
+            ay=14,
+            xanchor="left",
+            font={"size": 12, "color": "#374151"},
+            bgcolor="rgba(255,255,255,0.85)",
+        )
     if report.capacity is not None and labels:
         fig.add_scatter(
             x=labels,

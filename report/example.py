@@ -1,7 +1,10 @@
-"""An example client with debts, proposals, a budget and calls, saved through the store.
+"""Example clients with debts, proposals, a budget and calls, saved through the store.
 
-Used by the report's tests, the share page's tests and the benchmark. The figures are chosen
-to be worked by hand (rates of 0, round balances); see ``tests/test_report_pdf.py``.
+:func:`seed_example` is used by the report's tests, the share page's tests and the benchmark.
+Its figures are chosen to be worked by hand (rates of 0, round balances); see
+``tests/test_report_pdf.py``. :func:`seed_guide_case` is the guide's case (张明 and 来分期),
+with the counselor's internal words planted wherever they could reach the client's copy; see
+``tests/test_client_copy.py``.
 """
 
 from __future__ import annotations
@@ -143,4 +146,119 @@ def seed_example(store, *, extra_debts: int = 0, calls: int = 3, actor: Actor = 
                 next_action_on=(FIRST_CALL + timedelta(days=i // 4 + 3)).date(),
             ),
         )
+    return client.id
+
+
+# --- the guide's case ------------------------------------------------------------------------
+
+GUIDE_NAME = "张明"
+GUIDE_MOBILE = "13912345678"
+GUIDE_ID_NUMBER = "110101199003071233"
+GUIDE_CONTRACT = "LFQ2025031500123"
+GUIDE_AGENT = "FD2035"
+GUIDE_AS_OF = date(2026, 11, 30)
+GUIDE_CALL = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
+#: The counselor's own words: none of them may reach the client's copy.
+GUIDE_INTERNAL = (
+    "延期24期（首选）",  # the saved proposal's title (the save form's free-text note)
+    "内部方案A",  # the proposal's own label
+    "客户可能隐瞒兼职收入",  # the client's notes
+    "催收态度强硬，先别提减免",  # the debt's notes
+    "回电核实短信是否已发",  # the call's next action: the counselor's own task
+)
+
+
+def seed_guide_case(store, *, actor: Actor = LOCAL_USER) -> int:
+    """Save the guide's case and return the client's id.
+
+    - 张明 (mobile, ID number, consent), budget: income 4,000 − essential costs 3,200 → capacity
+      800.00 a month;
+    - 来分期: principal 12,000 at 18 % a year, 12 months left, 900 of it overdue for 30 days,
+      1,500 of interest and penalties accrued, penalty rate 27 %, next due on 15 Dec 2026. The
+      contract asks 3,437.90 this month (arrears included) and 1,017.65 a month as usual;
+    - a 24-month extension agreed on :data:`GUIDE_AS_OF` (661.59 a month), saved with the
+      internal title "延期24期（首选）";
+    - one call with agent FD2035, whose summary and promises quote the agent, the client's
+      mobile, ID and contract numbers.
+    """
+    internal_title, label, client_notes, debt_notes, next_action = GUIDE_INTERNAL
+    consent = Consent(
+        given_on=GUIDE_AS_OF,
+        scopes={ConsentScope.STORE_PERSONAL_DATA, ConsentScope.CONTACT_LENDERS},
+    )
+    client = services.clients.create(
+        store,
+        actor,
+        Client(
+            name=GUIDE_NAME,
+            mobile=GUIDE_MOBILE,
+            id_number=GUIDE_ID_NUMBER,
+            notes=client_notes,
+            consent=consent,
+        ),
+    )
+    services.budgets.save_version(
+        store,
+        actor,
+        client.id,
+        GUIDE_AS_OF,
+        Budget(
+            incomes=[Decimal("4000")],
+            essential_costs={CostCategory.HOUSING: Decimal("1200"), CostCategory.FOOD: 2000},
+        ),
+    )
+    account = services.debts.add(
+        store,
+        actor,
+        DebtAccount(
+            client_id=client.id,
+            contract_number=GUIDE_CONTRACT,
+            notes=debt_notes,
+            debt=Debt(
+                creditor="来分期",
+                lender_type=LenderType.ONLINE_PLATFORM,
+                outstanding_principal=Decimal("12000"),
+                overdue_amount=Decimal("900"),
+                days_overdue=30,
+                accrued_interest_and_penalties=Decimal("1500"),
+                penalty_rate=Decimal("0.27"),
+                rate_quote=Decimal("0.18"),
+                remaining_months=12,
+                next_due_date=date(2026, 12, 15),
+            ),
+        ),
+    )
+    services.proposals.save(
+        store,
+        actor,
+        SavedProposal(
+            client_id=client.id,
+            debt_id=account.id,
+            proposal=TermExtension(months=24, label=label),
+            title=internal_title,
+            status=ProposalStatus.AGREED,
+            agreed_on=GUIDE_AS_OF,
+        ),
+    )
+    services.calls.log_one(
+        store,
+        actor,
+        Call(
+            client_id=client.id,
+            debt_id=account.id,
+            at=GUIDE_CALL,
+            channel=Channel.PHONE,
+            lender="来分期",
+            agent_id=GUIDE_AGENT,
+            summary=(
+                f"客服{GUIDE_AGENT}同意延期24期，每月¥661.59；合同{GUIDE_CONTRACT}，"
+                f"{GUIDE_NAME}本人手机{GUIDE_MOBILE}，身份证{GUIDE_ID_NUMBER}。"
+            ),
+            lender_promised=f"工号 {GUIDE_AGENT} 承诺3个工作日内短信确认，停止催收。",
+            client_promised="每月15日前还款¥661.59。",
+            outcome=Outcome.AGREED,
+            next_action=next_action,
+            next_action_on=date(2026, 12, 3),
+        ),
+    )
     return client.id

@@ -23,7 +23,8 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 STYLE = """
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
 color:#1F2937;margin:0 auto;max-width:1100px;padding:16px;line-height:1.5}
-h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.6rem 0 .5rem;
+h1{font-size:1.6rem;margin:.2rem 0}h3{font-size:1rem;margin:1rem 0 .3rem}
+h2{font-size:1.2rem;margin:1.6rem 0 .5rem;
 border-bottom:2px solid #0072B2;padding-bottom:.2rem}
 .muted{color:#646B78}.summary{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));
 gap:8px}.summary div{background:#F3F6FA;border-radius:6px;padding:8px 12px}
@@ -33,7 +34,11 @@ th,td{padding:4px 8px;border-bottom:1px solid #E5E7EB;text-align:left;vertical-a
 th{background:#E5EEF6}td.num,th.num{text-align:right;white-space:nowrap}
 footer{margin-top:2rem;border-top:1px solid #E5E7EB;padding-top:.5rem;font-size:.85rem}
 """
-NUMERIC_DEBT = {"balance", "contract_monthly", "monthly", "months", "total", "saving"}
+
+
+def _columns_table(columns: tuple[str, ...], rows: list[list[str]], lang: str) -> str:
+    numeric = {i for i, c in enumerate(columns) if c in text.NUMERIC}
+    return _table([text.heading(c, lang) for c in columns], rows, numeric)
 
 
 def _table(headings: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:
@@ -55,12 +60,8 @@ def render_html(report: PlanReport, lang: str, *, zone: tzinfo = SHANGHAI) -> st
     made = report.made_at.astimezone(zone).date()
     parts = [
         f"<h1>{escape(t('report.title'))}</h1>",
-        f"<p>{escape(t('report.client'))}：<b>{escape(report.client_label)}</b>",
+        f"<p>{' · '.join(escape(item) for item in text.who(report, lang))}",
     ]
-    if report.mobile:
-        parts.append(f" · {escape(t('report.phone'))}：{escape(report.mobile)}")
-    if report.id_number:
-        parts.append(f" · {escape(t('report.id_number'))}：{escape(report.id_number)}")
     note = "report.masked_note" if report.masked else "report.unmasked_note"
     parts.append(
         f'</p><p class="muted">{escape(t("report.made_on", date=format_date(made, lang)))} · '
@@ -78,14 +79,12 @@ def render_html(report: PlanReport, lang: str, *, zone: tzinfo = SHANGHAI) -> st
         parts.append(f"<p>{escape(fit)}</p>")
     parts.append(f"<h2>{escape(t('report.section.debts'))}</h2>")
     if report.debts:
-        numeric = {i for i, c in enumerate(text.DEBT_COLUMNS) if c in NUMERIC_DEBT}
-        parts.append(
-            _table(
-                [text.heading(c, lang) for c in text.DEBT_COLUMNS],
-                [text.debt_row(line, lang) for line in report.debts],
-                numeric,
-            )
-        )
+        for key, columns in (
+            ("report.section.contracts", text.contract_columns(report)),
+            ("report.section.plans", text.PLAN_COLUMNS),
+        ):
+            parts.append(f"<h3>{escape(t(key))}</h3>")
+            parts.append(_columns_table(columns, text.debt_rows(report, columns, lang), lang))
     else:
         parts.append(f"<p>{escape(t('report.no_debts'))}</p>")
     if report.months:
@@ -111,12 +110,8 @@ def render_html(report: PlanReport, lang: str, *, zone: tzinfo = SHANGHAI) -> st
         parts.append(f"<p>{escape(t('report.no_dates'))}</p>")
     parts.append(f"<h2>{escape(t('report.section.calls'))}</h2>")
     if report.calls:
-        parts.append(
-            _table(
-                [text.heading(c, lang) for c in text.CALL_COLUMNS],
-                [text.call_row(call, lang, zone) for call in report.calls],
-            )
-        )
+        columns = text.call_columns(report)
+        parts.append(_columns_table(columns, text.call_rows(report, lang, zone), lang))
     else:
         parts.append(f"<p>{escape(t('report.no_calls'))}</p>")
     parts.append(f"<footer class='muted'>{escape(t('report.disclaimer'))}</footer>")

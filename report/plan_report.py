@@ -14,9 +14,18 @@ the agreed ones), the others from ``as_of``. Every figure of a debt comes from
 :func:`core.proposals.evaluate_proposal`; the report only adds them up, per calendar month
 and in total. Proposals saved for all debts at once (no ``debt_id``) are not shown.
 
-Masking (on unless asked otherwise): the name (张*明), mobile, ID number, contract numbers and
-agents' staff numbers go through :func:`core.clients.mask`, and the free text of calls is
-scrubbed of the client's name and of anything that looks like a mobile, ID or card number.
+What reaches the client's copy (the share view, the chart images, the PDF and the HTML all
+read this report, so they cannot differ):
+
+- never the counselor's own words: a saved proposal's title and its proposal's label (the plan
+  is named by its kind and terms, see :attr:`DebtLine.terms`), the notes of the client and of
+  a debt (never read), a call's next action (the counselor's own task, never read);
+- a call's summary and what each side promised: they are the record of what the lender said,
+  so they are kept, but, when masked, passed through :func:`scrub`;
+- masking (on unless asked otherwise), one rule per field: the name is shortened (张*明); the
+  mobile, the ID number, contract numbers and agents' staff numbers are left out entirely (an
+  empty field here; ``***`` inside free text). Unmasked, every field is shown whole, and so
+  the same in every output.
 """
 
 from __future__ import annotations
@@ -36,7 +45,7 @@ from core.clients import Client, MaskKind, mask
 from core.debts import LenderType, baseline_plan
 from core.money import ZERO_MONEY, money_total
 from core.plans import PlanRow
-from core.proposals import Baseline, ProposalKind, evaluate_proposal
+from core.proposals import Baseline, Proposal, ProposalKind, evaluate_proposal
 from services import LOCAL_USER, Actor, ProposalStatus, SavedProposal
 
 
@@ -70,14 +79,19 @@ class DebtLine(BaseModel):
     creditor: str
     product: str
     lender_type: LenderType
+    #: Empty when masked.
     contract_number: str
     owed_now: Decimal
+    #: What the contract asks with its next payment, overdue amounts included.
     contract_monthly: Decimal
+    #: The contract's usual installment (:attr:`core.debts.Debt.regular_payment`).
+    regular_monthly: Decimal
     contract_total: Decimal
     status: PlanStatus
     agreed_on: date | None
     kind: ProposalKind
-    title: str
+    #: The plan's terms without the counselor's label: what the plan is named by.
+    terms: Proposal
     first_payment: Decimal
     highest_payment: Decimal
     months: int
@@ -112,19 +126,20 @@ class DueLine(BaseModel):
 
 
 class CallLine(BaseModel):
+    """A call as the client may read it: scrubbed when masked, without the counselor's task."""
+
     model_config = ConfigDict(frozen=True)
 
     at: datetime
     lender: str
     channel: Channel
     direction: Direction
+    #: Empty when masked.
     agent_id: str
     outcome: Outcome
     summary: str
     lender_promised: str
     client_promised: str
-    next_action: str
-    next_action_on: date | None
 
 
 class PlanReport(BaseModel):
@@ -134,7 +149,9 @@ class PlanReport(BaseModel):
 
     client_id: int | None
     client_label: str
+    #: Empty when masked (left out of every output).
     mobile: str
+    #: Empty when masked (left out of every output).
     id_number: str
     masked: bool
     as_of: date
@@ -184,6 +201,11 @@ class PlanReport(BaseModel):
     def contract_month(self) -> Decimal:
         """What the contracts demand with their next payment, overdue amounts included."""
         return money_total(line.contract_monthly for line in self.debts)
+
+    @property
+    def regular_month(self) -> Decimal:
+        """The contracts' usual installments, without what is overdue."""
+        return money_total(line.regular_monthly for line in self.debts)
 
     @property
     def months_over_capacity(self) -> tuple[MonthTotal, ...]:
@@ -238,11 +260,12 @@ def build_report(
         _debt_line(account, inputs.proposals, capacity or ZERO_MONEY, as_of, masked)
         for account in inputs.debts
     )
+    secrets = known_secrets(inputs)
     return PlanReport(
         client_id=client.id,
         client_label=mask(MaskKind.NAME, client.name) if masked else client.name,
-        mobile=_hide(MaskKind.PHONE, client.mobile or "", masked),
-        id_number=_hide(MaskKind.ID_NUMBER, client.id_number or "", masked),
+        mobile=_hide(client.mobile or "", masked),
+        id_number=_hide(client.id_number or "", masked),
         masked=masked,
         as_of=as_of,
         made_at=made_at,
@@ -250,12 +273,23 @@ def build_report(
         debts=lines,
         months=month_totals(lines),
         dues=_dues(lines),
-        calls=tuple(_call_line(call, client, masked) for call in inputs.calls),
+        calls=tuple(_call_line(call, client, secrets, masked) for call in inputs.calls),
     )
 
 
-def _hide(kind: MaskKind, value: str, masked: bool) -> str:
-    return mask(kind, value) if masked else value
+def _hide(value: str, masked: bool) -> str:
+    """The rule for the mobile, ID and contract numbers and agents' IDs: left out when masked."""
+    return "" if masked else value
+
+
+def known_secrets(inputs: ReportInputs) -> tuple[str, ...]:
+    """The identifying numbers on record for the client: found in free text even when they
+    match no pattern (a landline as mobile, a short contract or staff number)."""
+    client = inputs.client
+    values = [client.mobile or "", client.id_number or ""]
+    values += [account.contract_number for account in inputs.debts]
+    values += [call.agent_id for call in inputs.calls]
+    return tuple(sorted({v.strip() for v in values if v.strip()}, key=len, reverse=True))
 
 
 def _debt_line(
@@ -268,12 +302,12 @@ def _debt_line(
     debt = account.debt
     saved = chosen_proposal(proposals, account.id)
     if saved is None:
-        status, start, proposal, title = PlanStatus.CONTRACT, as_of, Baseline(), ""
+        status, start, proposal = PlanStatus.CONTRACT, as_of, Baseline()
     else:
         agreed = saved.status is ProposalStatus.AGREED
         status = PlanStatus.AGREED if agreed else PlanStatus.PROPOSED
         start = saved.agreed_on if agreed and saved.agreed_on else as_of
-        proposal, title = saved.proposal, saved.title
+        proposal = saved.proposal  # its title is the counselor's own: left behind
     contract = baseline_plan(debt, as_of)
     result = evaluate_proposal(
         debt, proposal, capacity, start, baseline=contract if start == as_of else None
@@ -283,14 +317,15 @@ def _debt_line(
         creditor=debt.creditor,
         product=debt.product,
         lender_type=debt.lender_type,
-        contract_number=_hide(MaskKind.CONTRACT, account.contract_number, masked),
+        contract_number=_hide(account.contract_number, masked),
         owed_now=debt.opening_balance,
         contract_monthly=contract.first_payment,
+        regular_monthly=debt.regular_payment,
         contract_total=contract.total_paid,
         status=status,
         agreed_on=saved.agreed_on if saved is not None else None,
         kind=proposal.kind,
-        title=title,
+        terms=proposal.model_copy(update={"label": ""}),
         first_payment=result.first_payment,
         highest_payment=result.highest_payment,
         months=result.months,
@@ -347,46 +382,61 @@ def _dues(lines: tuple[DebtLine, ...]) -> tuple[DueLine, ...]:
     return tuple(sorted(dues, key=lambda due: (due.due_date, due.creditor)))
 
 
-def _call_line(call: Call, client: Client, masked: bool) -> CallLine:
+def _call_line(call: Call, client: Client, secrets: tuple[str, ...], masked: bool) -> CallLine:
     def text(value: str) -> str:
-        return scrub(value, client) if masked else value
+        return scrub(value, client, secrets) if masked else value
 
     return CallLine(
         at=call.at,
         lender=call.lender,
         channel=call.channel,
         direction=call.direction,
-        agent_id=_hide(MaskKind.CONTRACT, call.agent_id, masked),
+        agent_id=_hide(call.agent_id, masked),
         outcome=call.outcome,
         summary=text(call.summary),
         lender_promised=text(call.lender_promised),
         client_promised=text(call.client_promised),
-        next_action=text(call.next_action),
-        next_action_on=call.next_action_on,
     )
 
 
+#: What stands in for a number left out of free text.
+HIDDEN = "***"
 # An ID number (17 digits and a check character), a mainland mobile (optionally +86 and
-# separated in groups), then any other run of 8 or more digits (cards, contracts, accounts).
+# separated in groups); then any code of letters and digits (a staff number such as FD2035 or
+# A123, a contract number such as HT20240315001 or XF-2025-889900) and any run of 8 or more
+# digits (cards, accounts); dates (2026-04-01) and money (12,000.00) are neither.
 _ID = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<!\d)(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)")
-_LONG_NUMBER = re.compile(r"(?<![0-9*])\d{8,}(?![0-9*])")
+_CODE = re.compile(r"(?<![0-9A-Za-z*])[0-9A-Za-z]+(?:[-_/][0-9A-Za-z]+)*(?![0-9A-Za-z*])")
+_LONG_DIGITS = re.compile(r"\d{8,}")
+#: Fewer characters than this, a known value is too likely to be part of a figure.
+MIN_KNOWN = 4
+#: A known value standing alone: not inside a longer code or a figure (¥8,812.00).
+_BOUNDED = r"(?<![0-9A-Za-z.,]){}(?![0-9A-Za-z]|[.,]\d)"
 
 
-def scrub(text: str, client: Client | None = None) -> str:
-    """``text`` with the client's name masked and ID, mobile and long numbers masked.
+def _is_code(token: str) -> bool:
+    letters = any(c.isascii() and c.isalpha() for c in token)
+    digits = sum(c.isdigit() for c in token)
+    return (letters and digits >= 3) or _LONG_DIGITS.search(token) is not None
 
-    >>> scrub("张小明 说 13812345678 可以联系")
-    '张小明 说 138****5678 可以联系'
+
+def scrub(text: str, client: Client | None = None, secrets: tuple[str, ...] = ()) -> str:
+    """``text`` as the client's copy may show it (masked): the client's name shortened as
+    everywhere else; mobiles, ID numbers, agents' staff numbers, contract, card and account
+    numbers — those on record (``secrets``) and anything shaped like them — left out (``***``).
+
+    >>> scrub("客服FD2035说 13812345678 可以联系，合同 XF-2025-889900，3月1日前还¥1,200.00")
+    '客服***说 *** 可以联系，合同 ***，3月1日前还¥1,200.00'
     """
+    known = list(secrets)
     if client is not None:
-        for value, kind in (
-            (client.name, MaskKind.NAME),
-            (client.mobile or "", MaskKind.PHONE),
-            (client.id_number or "", MaskKind.ID_NUMBER),
-        ):
-            if len(value) >= 2:
-                text = text.replace(value, mask(kind, value))
-    text = _ID.sub(lambda m: mask(MaskKind.ID_NUMBER, m.group()), text)
-    text = _MOBILE.sub(lambda m: mask(MaskKind.PHONE, re.sub(r"\D", "", m.group())[-11:]), text)
-    return _LONG_NUMBER.sub(lambda m: mask(MaskKind.CONTRACT, m.group()), text)
+        known += [client.mobile or "", client.id_number or ""]
+    for value in known:
+        if len(value) >= MIN_KNOWN:
+            text = re.sub(_BOUNDED.format(re.escape(value)), HIDDEN, text)
+    if client is not None and len(client.name) >= 2:
+        text = text.replace(client.name, mask(MaskKind.NAME, client.name))
+    text = _ID.sub(HIDDEN, text)
+    text = _MOBILE.sub(HIDDEN, text)
+    return _CODE.sub(lambda m: HIDDEN if _is_code(m.group()) else m.group(), text)

@@ -24,7 +24,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "share.metric.highest": {"zh-CN": "最高月还款", "en": "Highest month"},
     "share.metric.total": {"zh-CN": "方案还款总额", "en": "Total repaid"},
-    "share.metric.saving": {"zh-CN": "比原合同节省", "en": "Saved vs contracts"},
     "share.metric.cost": {"zh-CN": "本金以外成本 {cost}", "en": "Cost beyond principal {cost}"},
     "share.metric.contract_total": {
         "zh-CN": "原合同共 {total}",

@@ -3,9 +3,29 @@
 from datetime import date
 
 import pytest
+from client_copy_checks import (
+    AGREED_MONTHLY,
+    DEMAND,
+    LANGS,
+    PLAN,
+    REGULAR,
+    THIS_MONTH,
+    USUAL,
+    details_seen,
+    leaks,
+)
 
 from i18n import translate
-from report.example import AS_OF, CONTRACT_NUMBER, ID_NUMBER, MOBILE, NAME, seed_example
+from report.example import (
+    AS_OF,
+    CONTRACT_NUMBER,
+    GUIDE_AS_OF,
+    ID_NUMBER,
+    MOBILE,
+    NAME,
+    seed_example,
+    seed_guide_case,
+)
 from store import init_db
 
 PAGE = "app_pages/share.py"
@@ -20,18 +40,28 @@ def example_client():
         store.close()
 
 
+@pytest.fixture
+def guide_client():
+    store = init_db()
+    try:
+        yield seed_guide_case(store)
+    finally:
+        store.close()
+
+
 def page_text(at) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [e.value for e in (*at.warning, *at.success, *at.info)]
     parts += [h.value for h in at.subheader] + [str(m.value) for m in at.metric]
     parts += [m.label for m in at.metric] + [str(m.delta) for m in at.metric]
     parts += [df.value.to_csv() for df in at.dataframe]
     return "\n".join(parts)
 
 
-def open_share(open_app, client_id, lang):
+def open_share(open_app, client_id, lang, as_of=AS_OF):
     at = open_app(lang=lang)
     at.session_state["client_id"] = client_id
-    at.session_state["share_as_of"] = AS_OF
+    at.session_state["share_as_of"] = as_of
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     return at
@@ -100,3 +130,46 @@ def test_a_client_without_debts_gets_a_message_not_an_error(open_app):
 
 def test_the_example_is_dated_so_the_figures_are_stable():
     assert date(2026, 3, 15) == AS_OF
+
+
+# --- the guide's case: the client's copy (issue 17) ---------------------------------------------
+
+
+def view_text(at) -> str:
+    """The page without the sidebar (the counselor's own, with the chosen client's details)."""
+    return page_text(at.main)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_view_names_the_plan_and_shows_nothing_internal(open_app, guide_client, lang):
+    at = open_share(open_app, guide_client, lang, GUIDE_AS_OF)
+    shown = view_text(at)
+    # The counselor saved the plan as "延期24期（首选）" and logged agent FD2035 with the
+    # client's numbers: none of it reaches the view; the plan is named by kind and terms.
+    assert leaks(shown) == [], shown
+    assert PLAN[lang] in shown
+    assert details_seen(shown) == {"short name"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_view_shows_this_months_demand_beside_the_usual_installment(
+    open_app, guide_client, lang
+):
+    at = open_share(open_app, guide_client, lang, GUIDE_AS_OF)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[DEMAND[lang]] == THIS_MONTH
+    assert metrics[REGULAR[lang]] == USUAL
+    monthly = translate("share.metric.monthly", lang)
+    assert metrics[monthly] == f"{AGREED_MONTHLY} / ¥800.00"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_unmasked_the_view_shows_the_details_the_pdf_shows(open_app, guide_client, lang):
+    at = open_share(open_app, guide_client, lang, GUIDE_AS_OF)
+    at.toggle(key="share_unmask").set_value(True).run()
+    assert not at.exception
+    shown = view_text(at)
+    # The view has no call history, so no agent; the rest is whole, as in the PDF and HTML.
+    assert details_seen(shown) == {"name", "mobile", "ID", "contract"}
+    assert PLAN[lang] in shown
+    assert not [leak for leak in leaks(shown) if leak in ("延期24期（首选）", "首选")]
