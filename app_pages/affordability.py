@@ -14,6 +14,7 @@ import services
 from charts.base import plotly_config
 from charts.planning import income_split_chart
 from core.affordability import (
+    Affordability,
     AffordabilityStatus,
     Budget,
     CostCategory,
@@ -145,25 +146,67 @@ def render_form(saved: BudgetVersion | None, household: int) -> tuple[Budget | N
     return built, valid_from
 
 
+def render_empty(budget: Budget | None) -> None:
+    """Before there is income, what to enter: no verdict, no chart."""
+    st.subheader(t("afford.result"))
+    if budget is None:
+        return  # the form shows what is wrong with its input
+    st.info(t("afford.empty"), icon=":material/edit_note:")
+
+
+def render_metrics(result: Affordability, lang: str) -> None:
+    """This month's demand (arrears included) and the usual installment, each with its gap."""
+    rows = (
+        (t("afford.capacity"), format_money(result.capacity, lang)),
+        (t("afford.demand"), format_money(result.monthly_demand, lang)),
+        gap_metric("afford", result.shortfall, result.spare, lang),
+        (
+            t("afford.dsr"),
+            format_percent(result.debt_service_ratio, lang)
+            if result.debt_service_ratio is not None
+            else "—",
+        ),
+        (t("afford.regular"), format_money(result.regular_demand, lang)),
+        gap_metric("afford.regular", result.regular_shortfall, result.regular_spare, lang),
+    )
+    for start in (0, 3):
+        for column, (label, value) in zip(st.columns(3), rows[start : start + 3], strict=True):
+            column.metric(label, value)
+    st.caption(t("afford.demand_note"))
+
+
+def gap_metric(prefix: str, shortfall: Decimal, spare: Decimal, lang: str) -> tuple[str, str]:
+    if shortfall > 0:
+        return t(f"{prefix}.shortfall"), format_money(shortfall, lang)
+    return t(f"{prefix}.spare"), format_money(spare, lang)
+
+
 def render_result(budget: Budget, debts, lang: str) -> None:
     st.subheader(t("afford.result"))
     result = assess_affordability(budget, debts, today())
-    kind, icon = STATUS_ICONS[result.status]
-    status = t("afford.status", status=enum_label(result.status))
-    reasons = "\n".join(f"- {describe(reason, lang)}" for reason in result.reasons)
-    getattr(st, kind)(f"**{status}**\n\n{reasons}", icon=icon)
-    if not debts:
-        st.caption(t("afford.no_debts"))
-    cols = st.columns(4)
-    cols[0].metric(t("afford.capacity"), format_money(result.capacity, lang))
-    cols[1].metric(t("afford.demand"), format_money(result.monthly_demand, lang))
-    if result.shortfall > 0:
-        cols[2].metric(t("afford.shortfall"), format_money(result.shortfall, lang))
+    if debts:
+        kind, icon = STATUS_ICONS[result.status]
+        status = t("afford.status", status=enum_label(result.status))
+        reasons = "\n".join(f"- {describe(reason, lang)}" for reason in result.reasons)
+        getattr(st, kind)(f"**{status}**\n\n{reasons}", icon=icon)
+        render_metrics(result, lang)
     else:
-        cols[2].metric(t("afford.spare"), format_money(result.spare, lang))
-    ratio = result.debt_service_ratio
-    cols[3].metric(t("afford.dsr"), format_percent(ratio, lang) if ratio is not None else "—")
-    names = ("title", "x", "income", "demand", "living", "buffer", "capacity", "covered", "gap")
+        # Nothing to weigh the capacity against yet: no verdict, but say what comes next.
+        st.info(t("afford.no_debts"), icon=":material/credit_card:")
+        st.page_link("app_pages/debts.py", label=t("page.debts"), icon=":material/credit_card:")
+        st.metric(t("afford.capacity"), format_money(result.capacity, lang))
+    names = (
+        "title",
+        "x",
+        "income",
+        "demand",
+        "regular",
+        "living",
+        "buffer",
+        "capacity",
+        "covered",
+        "gap",
+    )
     texts = {name: t(f"afford.chart.{name}") for name in names}
     st.plotly_chart(
         income_split_chart(result, texts),
@@ -278,8 +321,10 @@ def main() -> None:
     result_box = st.container()  # the result first; it is drawn once the form is read
     budget, valid_from = render_form(latest, client.household_size)
     unsaved = budget is None or latest is None or not same_budget(budget, latest.budget)
-    if budget is not None:
-        with result_box:
+    with result_box:
+        if budget is None or budget.net_income <= 0:
+            render_empty(budget)
+        else:
             render_result(budget, plan.debts, lang)
     if unsaved and (latest is not None or (budget is not None and budget.net_income > 0)):
         st.caption(f":orange[:material/edit: {t('afford.unsaved')}]")

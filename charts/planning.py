@@ -1,7 +1,7 @@
 """Charts of the planning pages: how income splits, and how the debts fall month by month.
 
 Builders take what ``core`` computed and the texts already translated; they return a plotly
-figure drawn with :mod:`ui.charts` (titles, axis units, hover values, series told apart by dash
+figure drawn with :mod:`charts.base` (titles, axis units, hover values, series told apart by dash
 and symbol as well as colour; a pattern marks the gap).
 """
 
@@ -12,53 +12,81 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from charts.base import STATUS_COLOURS, base_figure, series_style, yuan_axis
+from charts.base import STATUS_COLOURS, base_figure, series_style, text_on, yuan_axis
 from core.affordability import Affordability
 from core.allocation import PayoffPlan
 
+#: The gap: vermillion hatching on a pale tint, so a black label reads on both (≥ 4.5 : 1).
+GAP_TINT = "#FCE3D4"
+GAP_PATTERN = {
+    "shape": "/",
+    "fgcolor": STATUS_COLOURS["bad"],
+    "bgcolor": GAP_TINT,
+    "fillmode": "replace",
+    "solidity": 0.2,
+}
+BUFFER_COLOUR = "#9CA3AF"
+BUFFER_PATTERN = {"shape": ".", "fgcolor": "#FFFFFF", "bgcolor": BUFFER_COLOUR, "solidity": 0.2}
+
+
+def _segment(name: str, bar: str, amount: Decimal, colour: str, pattern: dict | None) -> go.Bar:
+    backgrounds = (pattern["fgcolor"], pattern["bgcolor"]) if pattern else (colour,)
+    return go.Bar(
+        name=name,
+        legendgroup=name,
+        y=[bar],
+        x=[float(amount)],
+        orientation="h",
+        marker={"color": colour, "pattern": pattern or {"shape": ""}},
+        text=[name],
+        textposition="inside",
+        textangle=0,
+        insidetextanchor="middle",
+        textfont={"color": text_on(*backgrounds)},
+        hovertemplate=f"{name}: ¥%{{x:,.2f}}<extra></extra>",
+    )
+
 
 def income_split_chart(result: Affordability, texts: dict[str, str]) -> go.Figure:
-    """Two horizontal stacked bars: income (living, buffer, for debts) and demand (covered, gap).
+    """Three horizontal stacked bars: income (living, buffer, for debts), this month's demand
+    and a usual month's demand (each split into what the capacity covers and the gap).
 
-    ``texts`` holds the translated ``title``, ``x``, ``income``, ``demand``, ``living``,
-    ``buffer``, ``capacity``, ``covered`` and ``gap``; each segment is labelled on the bar,
-    so its meaning never rests on colour.
+    ``texts`` holds the translated ``title``, ``x``, ``income``, ``demand``, ``regular``,
+    ``living``, ``buffer``, ``capacity``, ``covered`` and ``gap``; each segment is labelled on
+    the bar in black or white, whichever contrasts more, so its meaning never rests on colour.
+    A usual month is drawn only when it differs from this month (arrears to catch up).
     """
-    fig = base_figure(texts["title"], texts["x"], "", height=300)
-    income_bar, demand_bar = texts["income"], texts["demand"]
-    covered = min(result.monthly_demand, result.capacity)
+    fig = base_figure(texts["title"], texts["x"], "", height=330)
+    income_bar = texts["income"]
     living = min(result.protected, result.net_income)
     buffer = min(result.buffer, result.net_income - living)
-    segments = (
-        (texts["living"], income_bar, living, STATUS_COLOURS["neutral"], ""),
-        (texts["buffer"], income_bar, buffer, "#9CA3AF", "."),
-        (texts["capacity"], income_bar, result.capacity, STATUS_COLOURS["good"], ""),
-        (texts["covered"], demand_bar, covered, "#0072B2", ""),
-        (texts["gap"], demand_bar, result.shortfall, STATUS_COLOURS["bad"], "/"),
-    )
+    segments = [
+        (texts["living"], income_bar, living, STATUS_COLOURS["neutral"], None),
+        (texts["buffer"], income_bar, buffer, BUFFER_COLOUR, BUFFER_PATTERN),
+        (texts["capacity"], income_bar, result.capacity, STATUS_COLOURS["good"], None),
+    ]
+    demands = [(texts["demand"], result.monthly_demand, result.shortfall)]
+    if result.regular_demand != result.monthly_demand:
+        demands.append((texts["regular"], result.regular_demand, result.regular_shortfall))
+    for bar, demand, shortfall in demands:
+        segments += [
+            (texts["covered"], bar, min(demand, result.capacity), "#0072B2", None),
+            (texts["gap"], bar, shortfall, STATUS_COLOURS["bad"], GAP_PATTERN),
+        ]
+    named: set[str] = set()
     for name, bar, amount, colour, pattern in segments:
         if amount <= 0:
             continue
-        fig.add_trace(
-            go.Bar(
-                name=name,
-                y=[bar],
-                x=[float(amount)],
-                orientation="h",
-                marker={"color": colour, "pattern": {"shape": pattern}},
-                text=[name],
-                textposition="inside",
-                textangle=0,
-                insidetextanchor="middle",
-                hovertemplate=f"{name}: ¥%{{x:,.2f}}<extra></extra>",
-            )
-        )
+        trace = _segment(name, bar, amount, colour, pattern)
+        trace.showlegend = name not in named  # one legend entry for both demand bars
+        named.add(name)
+        fig.add_trace(trace)
     fig.update_layout(
         barmode="stack",
         hovermode="closest",
         # Labels that do not fit a segment are hidden (the legend still names it), never rotated.
         uniformtext={"minsize": 11, "mode": "hide"},
-        legend={"traceorder": "normal", "y": -0.32},
+        legend={"traceorder": "normal", "y": -0.3},
         margin={"b": 20},
     )
     fig.update_yaxes(autorange="reversed")

@@ -12,6 +12,9 @@ The assessment compares capacity with what the current contracts demand this mon
 (:attr:`core.debts.Debt.monthly_demand`, overdue amounts included):
 
 - shortfall = max(0, demand − capacity);
+- the regular demand is what the contracts ask in a usual month, arrears left out
+  (:attr:`core.debts.Debt.regular_payment`), with its own shortfall and spare, so a page can
+  show both "this month" and "every month after";
 - debt-service ratio = demand ÷ net income (``None`` without income);
 - status ``unaffordable`` when there is a shortfall; ``stretched`` when the debt-service ratio
   is above ``dsr_limit`` (default 50 %) or the demand takes more than ``1 − headroom``
@@ -22,6 +25,9 @@ Reasons are :class:`core.reasons.Reason` codes with parameters, worded by
 
 Example: 4,000 of income, 3,200 of essential costs → 800 a month of capacity; a contract
 demanding 500.00 leaves 300.00 spare, a debt-service ratio of 12.5 %: affordable.
+
+The guide's case (来分期, 12,000 at 18 % over 12 months, 900 overdue, 1,500 of arrears) demands
+3,437.90 this month → 2,637.90 short of 800; its regular installment, 1,017.65, is 217.65 short.
 """
 
 from __future__ import annotations
@@ -144,6 +150,9 @@ class Affordability(BaseModel):
     monthly_demand: Decimal
     shortfall: Decimal
     spare: Decimal
+    regular_demand: Decimal
+    regular_shortfall: Decimal
+    regular_spare: Decimal
     debt_service_ratio: Decimal | None
     status: AffordabilityStatus
     reasons: tuple[Reason, ...]
@@ -164,7 +173,9 @@ def assess_affordability(
     """Capacity against the contracts' demand this month; see the module docstring."""
     dsr_line = to_rate(dsr_limit, "dsr_limit", maximum=Decimal("10"))
     headroom_share = to_rate(headroom, "headroom", maximum=Decimal("1"))
+    debts = list(debts)
     demand = money_total(baseline_plan(debt, as_of).first_payment for debt in debts)
+    regular = money_total(debt.regular_payment for debt in debts)
     capacity = budget.capacity
     income = budget.net_income
     context = calc_context()
@@ -203,6 +214,9 @@ def assess_affordability(
         monthly_demand=demand,
         shortfall=shortfall,
         spare=max(ZERO_MONEY, capacity - demand),
+        regular_demand=regular,
+        regular_shortfall=max(ZERO_MONEY, regular - capacity),
+        regular_spare=max(ZERO_MONEY, capacity - regular),
         debt_service_ratio=ratio,
         status=status,
         reasons=tuple(reasons),

@@ -197,3 +197,53 @@ def test_the_reasons_are_worded_in_both_languages(language, text):
     debts = [level_debt(), level_debt(principal="6000", months=12)]
     result = assess_affordability(seed_budget(), debts, AS_OF)
     assert describe(result.reasons[0], language) == text
+
+
+# --- the regular installment beside this month's ---------------------------------------------
+
+
+def guide_debt() -> Debt:
+    """The guide's case: 来分期, 12,000 at 18 % over 12 months, 900 overdue for 30 days,
+    1,500 of interest and penalties accrued, penalty rate 27 %."""
+    return Debt(
+        creditor="来分期",
+        outstanding_principal="12000",
+        overdue_amount="900",
+        days_overdue=30,
+        accrued_interest_and_penalties="1500",
+        penalty_rate="0.27",
+        rate_quote="0.18",
+        remaining_months=12,
+    )
+
+
+def test_the_guide_case_is_short_this_month_and_on_the_regular_installment():
+    """Issue 17: only this month's total (arrears included) was assessed; the usual installment
+    and its gap were never shown (failed before: no regular_demand)."""
+    result = assess_affordability(seed_budget(), [guide_debt()], AS_OF)
+    assert result.capacity == D("800")
+    assert (result.monthly_demand, result.shortfall, result.spare) == (
+        D("3437.90"),
+        D("2637.90"),
+        D("0"),
+    )
+    assert (result.regular_demand, result.regular_shortfall, result.regular_spare) == (
+        D("1017.65"),
+        D("217.65"),
+        D("0"),
+    )
+
+
+def test_without_arrears_the_regular_demand_is_this_months_and_what_is_left_is_spare():
+    result = assess_affordability(seed_budget(), [level_debt()], AS_OF)
+    assert result.regular_demand == result.monthly_demand == D("500.00")
+    assert (result.regular_shortfall, result.regular_spare) == (D("0"), D("300.00"))
+
+
+def test_no_debts_demand_nothing_regularly_either():
+    result = assess_affordability(seed_budget(), [], AS_OF)
+    assert (result.regular_demand, result.regular_shortfall, result.regular_spare) == (
+        D("0"),
+        D("0"),
+        D("800"),
+    )

@@ -4,9 +4,10 @@ TEXT: dict[str, dict[str, str]] = {
     "afford.title": {"zh-CN": "还款能力", "en": "Affordability"},
     "afford.intro": {
         "zh-CN": "填写家庭每月税后收入和必要开支，算出每月实际能拿出多少钱还债，"
-        "并与各家合同本月要求的还款额对比。",
+        "并与各家合同本月要求的还款额、平时每月的月供对比。",
         "en": "Enter the household's monthly net income and essential costs to find what it can "
-        "really put towards debts each month, against what the contracts demand this month.",
+        "really put towards debts each month, against what the contracts demand this month and "
+        "in a usual month.",
     },
     "afford.income": {"zh-CN": "每月税后收入", "en": "Monthly net income"},
     "afford.income.salary": {"zh-CN": "工资收入", "en": "Wages"},
@@ -30,19 +31,41 @@ TEXT: dict[str, dict[str, str]] = {
     "afford.valid_from": {"zh-CN": "预算生效日期", "en": "Budget valid from"},
     "afford.result": {"zh-CN": "测算结果", "en": "Result"},
     "afford.capacity": {"zh-CN": "每月可还款额", "en": "Monthly capacity"},
-    "afford.demand": {"zh-CN": "合同本月应还", "en": "Contracts demand"},
-    "afford.shortfall": {"zh-CN": "缺口", "en": "Shortfall"},
-    "afford.spare": {"zh-CN": "结余", "en": "Left over"},
+    "afford.demand": {"zh-CN": "本月应还（含逾期）", "en": "Due this month (with arrears)"},
+    "afford.shortfall": {"zh-CN": "本月缺口", "en": "Short this month"},
+    "afford.spare": {"zh-CN": "本月结余", "en": "Left this month"},
+    "afford.regular": {"zh-CN": "平时每月月供", "en": "Usual monthly installment"},
+    "afford.regular.shortfall": {"zh-CN": "平时每月缺口", "en": "Short in a usual month"},
+    "afford.regular.spare": {"zh-CN": "平时每月结余", "en": "Left in a usual month"},
+    "afford.demand_note": {
+        "zh-CN": "本月应还包括已逾期的本金和欠下的利息、罚息；平时每月月供是逾期处理完以后，"
+        "合同每个月正常要求的金额。",
+        "en": "This month's demand includes the overdue principal and the interest and "
+        "penalties owed; the usual installment is what the contracts ask each month once the "
+        "arrears are dealt with.",
+    },
+    "afford.empty": {
+        "zh-CN": "先在下面填写家庭每月税后收入（工资和其他收入）和必要开支（住房、饮食、交通等），"
+        "再填当地低保标准；填好收入后，这里会显示每月能拿出多少钱还债、够不够还合同。",
+        "en": "Start below: enter the household's monthly net income (wages and other income) "
+        "and its essential costs (housing, food, transport…), then the local minimum living "
+        "standard. Once there is income, this shows what the household can put towards its "
+        "debts each month and whether that covers the contracts.",
+    },
     "afford.dsr": {"zh-CN": "还款收入比", "en": "Debt-service ratio"},
     "afford.status": {"zh-CN": "结论：{status}", "en": "Verdict: {status}"},
     "afford.no_debts": {
-        "zh-CN": "还没有录入债务，合同应还按 0 计算。",
-        "en": "No debts recorded yet, so the contracts demand nothing.",
+        "zh-CN": "还没有录入债务，所以还不能判断还不还得起。到“债务”页面录入每笔欠款"
+        "（本金、利率、逾期和剩余期数）后，这里会和每月可还款额对比。",
+        "en": "No debts recorded yet, so there is nothing to weigh the capacity against. Enter "
+        "each debt (principal, rate, arrears and months left) on the Debts page and it is "
+        "compared here.",
     },
     "afford.chart.title": {"zh-CN": "每月收入怎么分", "en": "Where the monthly income goes"},
     "afford.chart.x": {"zh-CN": "金额（元/月）", "en": "Amount (¥ a month)"},
     "afford.chart.income": {"zh-CN": "收入", "en": "Income"},
-    "afford.chart.demand": {"zh-CN": "合同应还", "en": "Demanded"},
+    "afford.chart.demand": {"zh-CN": "本月应还", "en": "This month"},
+    "afford.chart.regular": {"zh-CN": "平时每月", "en": "Usual month"},
     "afford.chart.living": {"zh-CN": "生活开支", "en": "Living costs"},
     "afford.chart.buffer": {"zh-CN": "备用金", "en": "Buffer"},
     "afford.chart.capacity": {"zh-CN": "可用于还款", "en": "For debts"},
