@@ -2,6 +2,9 @@
 
 Each chart has a title, axis titles with units and hover values formatted like the rest of the
 page; meaning is never carried by colour alone (lines also differ by dash, markers by symbol).
+Every text is set in an explicit colour that contrasts at least 4.5 : 1 (WCAG AA) with what is
+behind it: :func:`text_on` picks black or white for a label on a coloured bar, and
+:data:`STATUS_TEXT` holds darker status colours for text on white.
 Builders take data already computed by ``core`` and return a ``plotly`` figure; pages only call
 ``st.plotly_chart(fig, width="stretch")``.
 """
@@ -17,6 +20,10 @@ DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid",
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down")
 #: Good / warning / bad, for statuses (always shown with a symbol or text too).
 STATUS_COLOURS = {"good": "#009E73", "warn": "#E69F00", "bad": "#D55E00", "neutral": "#6B7280"}
+#: Status colours dark enough for text on white (≥ 4.5 : 1); the fills above are for shapes.
+STATUS_TEXT = {"good": "#00704F", "warn": "#8A5A00", "bad": "#A63F00", "neutral": "#4B5563"}
+#: The ink of titles, axes, legends and hover labels.
+INK = "#1F2937"
 FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 
 
@@ -28,18 +35,49 @@ def base_figure(title: str, x_title: str, y_title: str, *, height: int = 380) ->
     fig = go.Figure()
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        font={"family": FONT_FAMILY, "size": 13, "color": "#1F2937"},
+        font={"family": FONT_FAMILY, "size": 13, "color": INK},
         height=height,
         margin={"l": 10, "r": 10, "t": 56, "b": 10},
         legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "title": None},
         hovermode="x unified",
+        # Plotly would colour each hover label like its series, with white or grey text.
+        hoverlabel={"bgcolor": "white", "bordercolor": "#9CA3AF", "font": {"color": INK}},
         plot_bgcolor="white",
         paper_bgcolor="white",
         colorway=list(PALETTE),
     )
-    fig.update_xaxes(title_text=x_title, showgrid=False, linecolor="#9CA3AF", automargin=True)
-    fig.update_yaxes(title_text=y_title, gridcolor="#E5E7EB", zeroline=False, automargin=True)
+    # Colours named on the axes and the legend themselves, not only on the layout's font: a
+    # theme (Streamlit's) would otherwise draw them in its own, paler grey.
+    ink = {"color": INK}
+    fig.update_layout(title_font=ink, legend_font=ink)
+    axes = {"automargin": True, "tickfont": ink, "title_font": ink}
+    fig.update_xaxes(title_text=x_title, showgrid=False, linecolor="#9CA3AF", **axes)
+    fig.update_yaxes(title_text=y_title, gridcolor="#E5E7EB", zeroline=False, **axes)
     return fig
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG relative luminance of a ``#RRGGBB`` colour (0 black … 1 white)."""
+    hex_digits = colour.lstrip("#")
+    channels = [int(hex_digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG contrast ratio of two ``#RRGGBB`` colours, 1 to 21."""
+    light, dark = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_on(*backgrounds: str) -> str:
+    """Black or white, whichever reads better on every one of ``backgrounds``.
+
+    >>> text_on("#0072B2"), text_on("#009E73"), text_on("#D55E00", "#FFFFFF")
+    ('#FFFFFF', '#000000', '#000000')
+    """
+    candidates = ("#000000", "#FFFFFF")
+    return max(candidates, key=lambda ink: min(contrast_ratio(ink, b) for b in backgrounds))
 
 
 def yuan_axis(fig: go.Figure, axis: str = "y") -> go.Figure:

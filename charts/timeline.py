@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 
 import plotly.graph_objects as go
 
-from charts.base import STATUS_COLOURS, base_figure
+from charts.base import STATUS_COLOURS, STATUS_TEXT, base_figure
 from core.calls import Call, FollowUpTask, Outcome, Payment
 from core.rules.adherence import Adherence, Status
 from core.rules.conduct import CollectionContact
@@ -239,7 +239,7 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime, lang: str) -
                 name=translate("calls.timeline.overdue", lang),
                 text=[translate("calls.timeline.overdue_mark", lang)] * len(overdue),
                 textposition="top center",
-                textfont={"color": BAD, "size": 12},
+                textfont={"color": STATUS_TEXT["bad"], "size": 12},
                 marker={
                     "symbol": "circle-open",
                     "size": 26,
