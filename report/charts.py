@@ -89,13 +89,15 @@ def monthly_chart(report: PlanReport, lang: str, *, height: int = 440) -> go.Fig
         fig.add_annotation(
             x=labels[0],
             y=float(shown[0].contract),
-            text=f"{label} {format_money(shown[0].contract, lang)}",
+            # two lines, so that it fits beside the point on a phone
+            text=f"{label}<br>{format_money(shown[0].contract, lang)}",
             showarrow=True,
             arrowhead=0,
             arrowcolor=STATUS_COLOURS["neutral"],
             ax=36,
             ay=14,
             xanchor="left",
+            align="left",
             font={"size": 12, "color": "#374151"},
             bgcolor="rgba(255,255,255,0.85)",
         )

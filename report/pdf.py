@@ -128,8 +128,9 @@ def render_pdf(
     return bytes(pdf.output())
 
 
-def _heading(pdf: FPDF, title: str) -> None:
-    if pdf.will_page_break(30):
+def _heading(pdf: FPDF, title: str, room: float = 30) -> None:
+    """A section heading, on a new page unless ``room`` (mm) is left under it."""
+    if pdf.will_page_break(room):
         pdf.add_page()
     pdf.ln(4)
     pdf.set_font(FAMILY, "B", 13)
@@ -274,12 +275,15 @@ def _debts(pdf: FPDF, report: PlanReport, lang: str) -> None:
 def _charts(pdf: FPDF, report: PlanReport, lang: str, images: list[bytes] | None) -> None:
     if images == []:
         return
-    _heading(pdf, translate("report.section.charts", lang))
+    width = pdf.epw
+    height = width * CHART_SIZE[1] / CHART_SIZE[0]
+    # the heading goes with the first chart, not alone at the foot of a page
+    _heading(
+        pdf, translate("report.section.charts", lang), room=30 if images is None else height + 14
+    )
     if images is None:
         _para(pdf, 5, translate("report.charts_unavailable", lang))
         return
-    width = pdf.epw
-    height = width * CHART_SIZE[1] / CHART_SIZE[0]
     for png in images:
         if pdf.will_page_break(height):
             pdf.add_page()
@@ -305,12 +309,10 @@ def _schedules(pdf: FPDF, report: PlanReport, lang: str) -> None:
         title = f"{translate('report.section.schedule', lang)} · {line.creditor}"
         _heading(pdf, title)
         pdf.set_text_color(*MUTED)
-        _para(
-            pdf,
-            5,
-            f"{text.plan_text(line, lang)} · {text.status_text(line, lang)} · "
-            f"{format_months(line.months, lang)}",
-        )
+        about = [text.plan_text(line, lang), text.status_text(line, lang)]
+        if getattr(line.terms, "months", None) is None:  # the plan's name has no term
+            about.append(format_months(line.months, lang))
+        _para(pdf, 5, " · ".join(about))
         pdf.set_text_color(0, 0, 0)
         pdf.set_font(FAMILY, size=8)
         cols = ("period", "date", "amount", "principal", "interest", "arrears")

@@ -293,7 +293,7 @@ def test_the_chart_images_say_nothing_internal_or_identifying(masked, lang):
 def test_the_chart_labels_the_first_months_demand(masked, lang):
     monthly = report_figures(masked, lang)["monthly"]
     notes = [a.text for a in monthly.layout.annotations]
-    assert notes == [f"{DEMAND[lang]} {THIS_MONTH}"]
+    assert notes == [f"{DEMAND[lang]}<br>{THIS_MONTH}"]
 
 
 # --- one rule per field --------------------------------------------------------------------
