@@ -14,7 +14,9 @@ from pydantic import ValidationError
 
 import services
 from charts.proposals import cumulative_chart, payment_chart
+from core.agreement import first_due_date, first_monthly_due, plan_starting_on
 from core.allocation import allocate_capacity
+from core.calls import TaskKind
 from core.debts import Debt
 from core.errors import CoreError
 from core.proposals import (
@@ -32,18 +34,19 @@ from core.reasons import describe
 from core.rules.pitch import pitch
 from core.rules.rate_lines import describe_flag, plan_rate_flags
 from i18n import LANGUAGES, format_date, format_money, md_escape, translate
-from services import ProposalStatus, SavedProposal, StoreError
+from services import ProposalSettings, ProposalStatus, SavedProposal, StoreError
 from ui.errors import show_error
 from ui.i18n import current_language, t
 from ui.proposal_widgets import (
     debt_label,
     proposal_inputs,
     proposal_label,
+    restore_settings,
     results_table,
     row_label,
     rows_compared,
 )
-from ui.state import actor, get_store, request_for, require_client, today
+from ui.state import actor, get_store, now_local, request_for, require_client, today
 
 #: Durable key (not a widget key): the debt being worked on.
 DEBT_KEY = "proposals_debt_id"
@@ -180,7 +183,9 @@ def show_plan_rate_flags(comparison: Comparison, debt: Debt, lang: str) -> None:
         st.warning("\n\n".join(lines), icon=":material/gavel:")
 
 
-def save_form(store, client_id, account, comparison, minimum, lang) -> None:
+def save_form(
+    store, client_id, account, comparison, minimum, lang, settings: ProposalSettings, as_of
+) -> None:
     choices = [(r, m) for r, m in rows_compared(comparison, minimum) if r.kind != "baseline"]
     if not choices:
         return
@@ -207,15 +212,24 @@ def save_form(store, client_id, account, comparison, minimum, lang) -> None:
         return
     result = choices[index][0]
     try:
+        plan = result.plan
+        if settings.first_due is not None:
+            plan = plan_starting_on(result.proposal, plan, as_of, settings.first_due)
         proposal = SavedProposal(
             client_id=client_id,
             debt_id=account.id,
             proposal=result.proposal,
             title=(note or labels[index]).strip()[:200],
-            plan=result.plan,
+            plan=plan,
+            settings=settings,
         )
         saved = services.proposals.save(
-            store, actor(), proposal, request_id=request_for("proposal", proposal)
+            store,
+            actor(),
+            proposal,
+            request_id=request_for("proposal", proposal),
+            now=now_local(),
+            language=lang,
         )
     except (StoreError, ValidationError, CoreError) as exc:
         show_error(exc)
@@ -224,7 +238,7 @@ def save_form(store, client_id, account, comparison, minimum, lang) -> None:
     st.session_state["proposals_saved_id"] = saved.id
 
 
-def show_saved(store, client_id, account, can_pay, income, as_of, lang) -> None:
+def show_saved(store, client_id, account, can_pay, income, as_of, lang, settings) -> None:
     try:
         saved = [
             s
@@ -247,7 +261,7 @@ def show_saved(store, client_id, account, can_pay, income, as_of, lang) -> None:
         else t("proposals.saved.current_untitled", label=label)
     )
     st.success(text, icon=":material/bookmark_added:")
-    agreed_form(store, account, chosen, can_pay, as_of, lang)
+    agreed_form(store, account, chosen, can_pay, as_of, lang, settings)
     if len(saved) > 1:
         with st.expander(t("proposals.saved.earlier", n=len(saved) - 1)):
             for item in reversed(saved[:-1]):
@@ -272,35 +286,86 @@ def show_saved(store, client_id, account, can_pay, income, as_of, lang) -> None:
         st.warning(t("proposals.pitch.above_share"), icon=":material/warning:")
 
 
-def agreed_form(store, account, chosen: SavedProposal, can_pay, as_of, lang) -> None:
+def agreed_form(
+    store, account, chosen: SavedProposal, can_pay, as_of, lang, settings: ProposalSettings
+) -> None:
     """Record that the lender agreed to the proposal, keeping the plan as agreed on that day
-    (so later changes to the debt's balances do not move the agreed installments)."""
+    (so later changes to the debt's balances do not move the agreed installments), its first
+    installment on the date agreed — the contract's due day unless changed. The reminders
+    before each installment come with it (``services.proposals.agree``)."""
     if chosen.status is ProposalStatus.AGREED:
         st.info(
             t("proposals.agreed.already", date=format_date(chosen.agreed_on, lang)),
             icon=":material/handshake:",
         )
+        agreed_summary(store, chosen, lang)
         return
+    first_default = first_monthly_due(chosen.plan) if chosen.plan is not None else None
+    if first_default is None or first_default < as_of:
+        first_default = settings.first_due or first_due_date(account.debt, as_of)
     with st.form("proposals.agree_form", border=True):
         st.markdown(f"**{t('proposals.agreed.title')}**")
-        agreed_on = st.date_input(
+        on_col, first_col = st.columns(2)
+        agreed_on = on_col.date_input(
             t("proposals.agreed.date"),
             value=as_of,
             max_value=as_of,
             key="proposals.agreed_on",
             format="YYYY-MM-DD",
         )
+        first_due = first_col.date_input(
+            t("followups.first_due"),
+            value=first_default,
+            key="proposals.agreed_first_due",
+            format="YYYY-MM-DD",
+            help=t("followups.first_due_help", date=format_date(first_default, lang))
+            if account.debt.next_due_date is not None
+            else t("followups.first_due_help_none"),
+        )
         submitted = st.form_submit_button(t("proposals.agreed.button"))
     if not submitted:
         return
     try:
         result = evaluate_proposal(account.debt, chosen.proposal, can_pay, agreed_on)
-        services.proposals.agree(store, actor(), chosen, agreed_on, plan=result.plan)
+        plan = plan_starting_on(chosen.proposal, result.plan, agreed_on, first_due)
+        services.proposals.agree(
+            store, actor(), chosen, agreed_on, plan=plan, now=now_local(), language=lang
+        )
     except (StoreError, ValidationError, CoreError) as exc:
         show_error(exc)
         return
     st.toast(t("proposals.agreed.done"), icon=":material/handshake:")
     st.rerun()
+
+
+def agreed_summary(store, chosen: SavedProposal, lang) -> None:
+    """The agreed plan's first installment and how many reminders Today holds for it."""
+    if chosen.plan is None or chosen.client_id is None:
+        return
+    first = first_monthly_due(chosen.plan) or (
+        chosen.plan.rows[0].due_date if chosen.plan.rows else None
+    )
+    if first is None:
+        return
+    try:
+        tasks = services.tasks.list_for_client(store, actor(), chosen.client_id)
+    except StoreError as exc:
+        show_error(exc)
+        return
+    reminders = [
+        task
+        for task in tasks
+        if task.kind is TaskKind.INSTALLMENT_REMINDER and task.proposal_id == chosen.id
+    ]
+    count = len({row.due_date for row in chosen.plan.rows})
+    st.caption(
+        t(
+            "followups.agreed_plan",
+            first=format_date(first, lang),
+            count=count,
+            n=len(reminders),
+        )
+    )
 
 
 def main() -> None:
@@ -327,8 +392,16 @@ def main() -> None:
     with left:
         account = choose_debt(accounts)
     can_pay, income = share_input(store, client.id, accounts, account, right)
+    try:
+        saved_settings = services.proposals.settings_for(store, actor(), client.id, account.id)
+    except StoreError as exc:
+        show_error(exc)
+        saved_settings = None
+    restored = restore_settings(saved_settings, f"{client.id}:{account.id}", as_of)
     with st.container(border=True):
-        proposals = proposal_inputs(account, as_of)
+        if restored:
+            st.caption(t("followups.settings_restored"))
+        proposals, settings = proposal_inputs(account, as_of)
     if can_pay is None:
         return
     debt = account.debt
@@ -364,8 +437,8 @@ def main() -> None:
     chart_left, chart_right = st.columns(2)
     chart_left.plotly_chart(payments, width="stretch", key="proposals.chart.payment")
     chart_right.plotly_chart(cumulative, width="stretch", key="proposals.chart.cumulative")
-    save_form(store, client.id, account, comparison, minimum, lang)
-    show_saved(store, client.id, account, can_pay, income, as_of, lang)
+    save_form(store, client.id, account, comparison, minimum, lang, settings, as_of)
+    show_saved(store, client.id, account, can_pay, income, as_of, lang, settings)
 
 
 main()

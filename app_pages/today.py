@@ -1,9 +1,11 @@
-"""Today: every client's open follow-ups and due installments, overdue first, each one can be
-marked done; and the next escalation step of each negotiation that has stalled."""
+"""Today: every client's open follow-ups and the installments of every agreed plan, overdue
+first — the next 7 days and everything overdue (and each plan's next installment), or all of
+them with "show all"; a task marked done can be undone (today's done list); and the next
+escalation step of each negotiation that has stalled."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import streamlit as st
 
@@ -23,8 +25,20 @@ from ui.state import actor, client_label, get_store, now_local
 SHOW_ALL_KEY = "today_show_all"
 HORIZON_DAYS = 7
 ERROR_KEY = "today_error"
+#: Durable key: the catalogue key of a toast a button's callback left for the next run.
+TOAST_KEY = "today_toast"
 #: Due installments worth showing, most urgent first.
 URGENCY = (Status.MISSED, Status.DUE_TODAY, Status.DUE_SOON)
+#: The order of every installment when all are shown.
+ORDER = (*URGENCY, Status.UPCOMING, Status.PAID_LATE, Status.PAID)
+COLOURS = {
+    Status.MISSED: "red",
+    Status.DUE_TODAY: "orange",
+    Status.DUE_SOON: "orange",
+    Status.UPCOMING: "blue",
+    Status.PAID_LATE: "green",
+    Status.PAID: "green",
+}
 
 
 def _remember(exc: Exception) -> None:
@@ -37,6 +51,19 @@ def complete_task(task_id: int) -> None:
         services.tasks.complete(store, actor(), services.tasks.get(store, actor(), task_id))
     except StoreError as exc:
         _remember(exc)
+        return
+    st.session_state[TOAST_KEY] = "followups.today.done_toast"
+
+
+def reopen_task(task_id: int) -> None:
+    """Undo "done": the task is open again (and back in the list)."""
+    store = get_store()
+    try:
+        services.tasks.reopen(store, actor(), services.tasks.get(store, actor(), task_id))
+    except StoreError as exc:
+        _remember(exc)
+        return
+    st.session_state[TOAST_KEY] = "followups.today.undone_toast"
 
 
 def record_shortfall(payment: Payment) -> None:
@@ -51,9 +78,8 @@ def when_text(moment: datetime, lang: str) -> str:
     return f"{format_date(wall.date(), lang)} {wall:%H:%M}"
 
 
-def render_tasks(store, clients, now, lang) -> None:
+def render_tasks(store, clients, now, lang, show_all: bool) -> None:
     st.subheader(t("today.tasks.title"))
-    show_all = st.toggle(t("today.tasks.show_all"), key=SHOW_ALL_KEY)
     horizon = datetime.combine(now.date() + timedelta(days=HORIZON_DAYS + 1), time(), LOCAL_TZ)
     tasks = services.tasks.list_open(store, actor(), due_before=None if show_all else horizon)
     if not tasks:
@@ -87,8 +113,57 @@ def render_tasks(store, clients, now, lang) -> None:
             )
 
 
-def render_installments(store, clients, now, lang) -> None:
+def render_done_today(store, clients, now, lang) -> None:
+    """The tasks marked done today, each with an undo (they are read back from the database,
+    so a reload keeps them)."""
+    start = datetime.combine(now.date(), time(), LOCAL_TZ)
+    done = services.tasks.list_done(store, actor(), since=start)
+    if not done:
+        return
+    title = t("followups.today.done_title", n=len(done))
+    with st.expander(title, expanded=True, icon=":material/done_all:"):
+        for task in done:
+            client = clients.get(task.client_id)
+            text, action = st.columns([5, 1], vertical_alignment="center")
+            when = when_text(task.done_at, lang) if task.done_at else ""
+            text.markdown(
+                f":green-badge[:material/check: {when}] "
+                f"{md_escape(client_label(client)) if client else '—'} · "
+                f"~~{md_escape(task.title)}~~"
+            )
+            action.button(
+                t("followups.today.undo"),
+                key=f"today_undo_{task.id}",
+                icon=":material/undo:",
+                on_click=reopen_task,
+                args=(task.id,),
+                help=t("followups.today.undo_help"),
+                width="stretch",
+            )
+
+
+def installments_to_show(adherence, today: date, show_all: bool):
+    """The installments of one plan to list: all of them, or those overdue, due within
+    :data:`HORIZON_DAYS` and the next one to pay (however far), each once and in date order."""
+    if show_all:
+        return list(adherence.installments)
+    horizon = today + timedelta(days=HORIZON_DAYS)
+    following = adherence.next_due
+    return [
+        item
+        for item in adherence.installments
+        if item.paid_on is None
+        and (
+            item.status in URGENCY
+            or item.due_date <= horizon
+            or (following is not None and item.number == following.number)
+        )
+    ]
+
+
+def render_installments(store, clients, now, lang, show_all: bool) -> None:
     st.subheader(t("today.dues.title"))
+    today = now.date()
     rows = []
     for client in clients.values():
         cases = agreed_cases(store, client.id)
@@ -99,33 +174,44 @@ def render_installments(store, clients, now, lang) -> None:
             paid = [payment for payment in payments if payment.proposal_id == case.saved.id]
             adherence = plan_adherence(case.plan, paid, now, language=lang)
             rows += [
-                (client, case, item) for item in adherence.installments if item.status in URGENCY
+                (client, case, item) for item in installments_to_show(adherence, today, show_all)
             ]
     if not rows:
         st.success(t("today.dues.none"), icon=":material/event_available:")
         return
-    rows.sort(key=lambda row: (URGENCY.index(row[2].status), row[2].due_date))
+    rows.sort(key=lambda row: (ORDER.index(row[2].status), row[2].due_date, row[1].saved.id))
     for client, case, item in rows:
-        missed = item.status is Status.MISSED
         with st.container(border=True):
             text, action = st.columns([5, 1], vertical_alignment="center")
-            colour = "red" if missed else "orange"
-            text.markdown(
-                f":{colour}-badge[{enum_label(item.status)}] "
-                f"**{format_date(item.due_date, lang)}** · {md_escape(client_label(client))} · "
-                f"{md_escape(case.lender)}\n\n"
-                + t(
+            status = f":{COLOURS[item.status]}-badge[{enum_label(item.status)}]"
+            if item.status is Status.UPCOMING:
+                days = (item.due_date - today).days
+                status += f" :gray-badge[{t('followups.today.in_days', n=days)}]"
+            if item.paid_on is not None:
+                line = t(
+                    "followups.today.paid_line",
+                    number=item.number,
+                    amount=format_money(item.amount, lang),
+                    paid_on=format_date(item.paid_on, lang),
+                )
+            else:
+                line = t(
                     "today.dues.line",
                     number=item.number,
                     amount=format_money(item.amount, lang),
                     short=format_money(item.shortfall, lang),
                 )
+            text.markdown(
+                f"{status} **{format_date(item.due_date, lang)}** · "
+                f"{md_escape(client_label(client))} · {md_escape(case.lender)}\n\n{line}"
             )
+            if item.paid_on is not None:
+                continue
             payment = Payment(
                 client_id=client.id,
                 debt_id=case.saved.debt_id,
                 proposal_id=case.saved.id,
-                paid_on=now.date(),
+                paid_on=today,
                 amount=item.shortfall,
                 reference=t("today.dues.reference", number=item.number),
             )
@@ -188,10 +274,13 @@ def render_escalations(store, clients, now, lang) -> None:
 
 
 def show_remembered_error() -> None:
-    """An error a button's callback met on the run before, shown once."""
+    """An error a button's callback met on the run before, shown once; or its toast."""
     error = st.session_state.pop(ERROR_KEY, None)
     if error is not None:
         show_error(error)
+    toast = st.session_state.pop(TOAST_KEY, None)
+    if toast is not None:
+        st.toast(t(toast), icon=":material/check_circle:")
 
 
 def main() -> None:
@@ -207,8 +296,10 @@ def main() -> None:
     if not clients:
         st.info(t("today.no_clients"), icon=":material/person_search:")
         return
-    render_tasks(store, clients, now, lang)
-    render_installments(store, clients, now, lang)
+    show_all = st.toggle(t("followups.today.show_all"), key=SHOW_ALL_KEY)
+    render_tasks(store, clients, now, lang, show_all)
+    render_done_today(store, clients, now, lang)
+    render_installments(store, clients, now, lang, show_all)
     render_escalations(store, clients, now, lang)
 
 

@@ -15,6 +15,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 import services
+from core.agreement import first_monthly_due, plan_starting_on
 from core.calls import DebtAccount, FollowUpTask
 from core.clients import Client
 from core.proposals import ProposalResult, evaluate_proposal
@@ -113,14 +114,21 @@ def proposal_result(
     store: Workspace, client_id: int, account: DebtAccount, saved: SavedProposal
 ) -> ProposalResult:
     """The saved proposal evaluated for the script: capacity from the client's current budget
-    (or, without one, the plan's highest payment), dated as agreed (or today)."""
+    (or, without one, the plan's highest payment), dated as agreed (or today), its installments
+    on the dates saved with it (the first on the contract's due day unless changed)."""
     as_of = saved.agreed_on or today()
     budget = services.budgets.current(store, actor(), client_id)
     if budget is not None:
         capacity = budget.budget.capacity
     else:
         capacity = evaluate_proposal(account.debt, saved.proposal, 0, as_of).highest_payment
-    return evaluate_proposal(account.debt, saved.proposal, capacity, as_of)
+    result = evaluate_proposal(account.debt, saved.proposal, capacity, as_of)
+    first = first_monthly_due(saved.plan) if saved.plan is not None else None
+    if first is None or first < as_of:
+        return result
+    return result.model_copy(
+        update={"plan": plan_starting_on(saved.proposal, result.plan, as_of, first)}
+    )
 
 
 def monthly_income(store: Workspace, client_id: int) -> Decimal | None:

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+from core.agreement import first_due_date
 from core.calls import DebtAccount
 from core.errors import CoreError
 from core.money import to_rate
@@ -33,7 +34,8 @@ from core.proposals import (
     TermExtension,
 )
 from core.schedules import add_months
-from i18n import format_money, format_months, format_percent, translate
+from i18n import format_date, format_money, format_months, format_percent, translate
+from services import ProposalSettings
 from ui.errors import show_error
 from ui.i18n import t
 
@@ -166,15 +168,108 @@ def default_term(account: DebtAccount) -> int:
     return max(12, min(MAX_TERM, 2 * account.debt.remaining_months))
 
 
-def proposal_inputs(account: DebtAccount, as_of: date) -> list[Proposal]:
-    """Draw the kind picker and the parameters the picked kinds need; return the valid proposals."""
+# --- settings remembered per client and debt -----------------------------------------------
+
+#: Durable key: the client and debt ("client:debt") the inputs were last seeded for.
+SETTINGS_SCOPE_KEY = "proposals_settings_scope"
+#: Durable key: the scope whose saved settings filled the inputs (a caption says so).
+SETTINGS_RESTORED_KEY = "proposals_settings_restored"
+FIRST_DUE_KEY = "proposals.first_due"
+#: The widget keys the settings fill.
+SETTING_KEYS = (
+    "proposals.kinds",
+    "proposals.months",
+    "proposals.waiver",
+    "proposals.rate",
+    "proposals.down",
+    "proposals.settle_amount",
+    "proposals.settle_parts",
+    *(f"proposals.settle_date.{i}" for i in range(MAX_PARTS)),
+    FIRST_DUE_KEY,
+)
+
+
+def _percent_text(share: Decimal) -> str:
+    """``0.6`` as the text a counselor types for 60 %: ``"60"``."""
+    return format((share * 100).normalize(), "f")
+
+
+def setting_seeds(settings: ProposalSettings, as_of: date) -> dict[str, object]:
+    """The widget values ``settings`` stand for; a date already past is left to its default."""
+    seeds: dict[str, object] = {}
+    kinds = [kind.value for kind in settings.kinds if kind in KIND_CHOICES]
+    if kinds:
+        seeds["proposals.kinds"] = kinds
+    if settings.months is not None:
+        seeds["proposals.months"] = max(1, min(MAX_TERM, settings.months))
+    if settings.waiver_share is not None:
+        seeds["proposals.waiver"] = _percent_text(settings.waiver_share)
+    if settings.annual_rate is not None:
+        seeds["proposals.rate"] = _percent_text(settings.annual_rate)
+    if settings.down_payment is not None:
+        seeds["proposals.down"] = f"{settings.down_payment:,.2f}"
+    if settings.settlement_total is not None:
+        seeds["proposals.settle_amount"] = f"{settings.settlement_total:,.2f}"
+    dates = settings.settlement_dates
+    if dates and all(day >= as_of for day in dates):
+        seeds["proposals.settle_parts"] = len(dates)
+        seeds.update({f"proposals.settle_date.{i}": day for i, day in enumerate(dates)})
+    if settings.first_due is not None and settings.first_due >= as_of:
+        seeds[FIRST_DUE_KEY] = settings.first_due
+    return seeds
+
+
+def restore_settings(saved: ProposalSettings | None, scope: str, as_of: date) -> bool:
+    """Fill the inputs with the settings saved for ``scope`` (the client and debt), in a new
+    session too; another client or debt starts again from its own. An input already drawn
+    keeps what the counselor set. True when saved settings are in use."""
+    state = st.session_state
+    if state.get(SETTINGS_SCOPE_KEY) != scope:
+        for key in SETTING_KEYS:
+            state.pop(key, None)
+        state[SETTINGS_SCOPE_KEY] = scope
+        state.pop(SETTINGS_RESTORED_KEY, None)
+    if saved is None:
+        return False
+    for key, value in setting_seeds(saved, as_of).items():
+        if key not in state:
+            state[key] = value
+            state[SETTINGS_RESTORED_KEY] = scope
+    return state.get(SETTINGS_RESTORED_KEY) == scope
+
+
+def _first_due_input(column, account: DebtAccount, as_of: date) -> date:
+    """The first installment's date: the contract's due day by default, editable."""
+    default = first_due_date(account.debt, as_of)
+    kept = st.session_state.get(FIRST_DUE_KEY)
+    if not isinstance(kept, date) or kept < as_of:
+        st.session_state[FIRST_DUE_KEY] = default
+    lang = _lang()
+    help_text = (
+        t("followups.first_due_help", date=format_date(default, lang))
+        if account.debt.next_due_date is not None
+        else t("followups.first_due_help_none")
+    )
+    chosen = column.date_input(
+        t("followups.first_due"),
+        key=FIRST_DUE_KEY,
+        min_value=as_of,
+        format="YYYY-MM-DD",
+        help=help_text,
+    )
+    return chosen if isinstance(chosen, date) else default
+
+
+def proposal_inputs(account: DebtAccount, as_of: date) -> tuple[list[Proposal], ProposalSettings]:
+    """Draw the kind picker and the parameters the picked kinds need; return the valid proposals
+    and the settings as they stand (kept with a proposal when it is saved)."""
     debt = account.debt
     lang = _lang()  # bound now: format_func may be called outside the script run
     kinds_col, months_col = st.columns([3, 2])
+    st.session_state.setdefault("proposals.kinds", [kind.value for kind in DEFAULT_KINDS])
     kinds = kinds_col.multiselect(
         t("proposals.input.kinds"),
         options=[kind.value for kind in KIND_CHOICES],
-        default=[kind.value for kind in DEFAULT_KINDS],
         key="proposals.kinds",
         format_func=lambda kind: translate(f"proposals.kind.{kind}", lang),
         placeholder=t("proposals.input.kinds_placeholder"),
@@ -189,6 +284,7 @@ def proposal_inputs(account: DebtAccount, as_of: date) -> list[Proposal]:
         key="proposals.months",
         help=t("proposals.help.months"),
     )
+    first_due = _first_due_input(months_col, account, as_of)
     rates_col, amounts_col, parts_col = st.columns(3)
     waiver = _waiver_input(rates_col) if _USES_WAIVER & set(kinds) else Decimal("0")
     rate_ok, rate = _rate_input(rates_col) if _USES_RATE & set(kinds) else (True, None)
@@ -197,12 +293,23 @@ def proposal_inputs(account: DebtAccount, as_of: date) -> list[Proposal]:
         default = (debt.opening_balance / 10).quantize(Decimal("1"))
         down = _money_field(amounts_col, t("proposals.input.down"), "proposals.down", default)
     parts = None
+    total = None
     if ProposalKind.LUMP_SUM_SETTLEMENT in kinds:
         default = (debt.opening_balance * Decimal("0.6")).quantize(Decimal("1"))
         total = _money_field(
             amounts_col, t("proposals.input.settle_amount"), "proposals.settle_amount", default
         )
         parts = _settlement_parts(parts_col, total, as_of)
+    settings = _settings(
+        kinds,
+        months,
+        waiver if _USES_WAIVER & set(kinds) else None,
+        rate,
+        down,
+        total,
+        parts,
+        first_due,
+    )
 
     builders = {
         ProposalKind.TERM_EXTENSION: lambda: TermExtension(months=months),
@@ -230,7 +337,33 @@ def proposal_inputs(account: DebtAccount, as_of: date) -> list[Proposal]:
         except (ValidationError, CoreError) as exc:
             st.markdown(f"**{kind_label(kind, _lang())}**")
             show_error(exc)
-    return proposals
+    return proposals, settings
+
+
+def _settings(
+    kinds: list[ProposalKind],
+    months: int,
+    waiver: Decimal | None,
+    rate: Decimal | None,
+    down: Decimal | None,
+    total: Decimal | None,
+    parts: list[dict] | None,
+    first_due: date,
+) -> ProposalSettings:
+    """The settings drawn now; a value left out (invalid, or of a kind not picked) is None."""
+    try:
+        return ProposalSettings(
+            kinds=tuple(kinds),
+            months=months,
+            waiver_share=waiver,
+            annual_rate=rate,
+            down_payment=down,
+            settlement_total=total,
+            settlement_dates=tuple(part["due_date"] for part in parts or ()),
+            first_due=first_due,
+        )
+    except (ValidationError, CoreError):
+        return ProposalSettings(kinds=tuple(kinds), first_due=first_due)
 
 
 def _lang() -> str:

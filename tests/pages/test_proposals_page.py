@@ -11,6 +11,7 @@ import pytest
 
 import store
 from core.affordability import Budget
+from core.agreement import plan_starting_on
 from core.allocation import allocate_capacity
 from core.calls import DebtAccount
 from core.clients import Client
@@ -26,6 +27,7 @@ from core.proposals import (
     minimum_payment_plan,
 )
 from core.rules.pitch import pitch
+from core.schedules import add_months
 from i18n import format_date, format_money, format_months, format_percent, translate
 from ui.state import today
 
@@ -302,7 +304,11 @@ def test_a_saved_proposal_is_recorded_as_agreed_with_the_plan_of_that_day(page, 
     assert saved.agreed_on == agreed_on
     debt, share, _ = expected_inputs(accounts)
     expected = evaluate_proposal(debt, TermExtension(months=24), share, agreed_on).plan
-    assert saved.plan == expected
+    # Issue 17: the installments fall on the first date chosen (the contract has no due day on
+    # file, so a month after today by default), not a month after the day agreed.
+    first = add_months(TODAY, 1)
+    assert saved.plan == plan_starting_on(TermExtension(months=24), expected, agreed_on, first)
+    assert saved.plan.rows[0].due_date == first
     already = translate("proposals.agreed.already", lang, date=format_date(agreed_on, lang))
     assert already in [info.value for info in at.info]
 

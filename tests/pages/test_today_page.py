@@ -23,6 +23,10 @@ def markdown(at) -> str:
     return "\n".join(texts(at.markdown))
 
 
+def button_keys(at) -> list[str]:
+    return [button.key for button in at.button]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_an_empty_database_says_there_are_no_clients(open_app, lang):
     at = open_app(PAGE, lang)
@@ -54,9 +58,13 @@ def test_overdue_tasks_come_first_and_marking_done_is_kept(open_app, lang):
     assert not at.exception
     assert case.store.tasks.get(overdue.id).done
     assert not case.store.tasks.get(later.id).done
-    assert "Call back 招商银行" not in markdown(at)
+    # Off the list, into today's done list (to undo a mistake).
+    assert f"today_done_{overdue.id}" not in button_keys(at)
+    assert f"today_undo_{overdue.id}" in button_keys(at)
     # A fresh session (a reload) still shows it done.
-    assert "Call back 招商银行" not in markdown(open_app(PAGE, lang))
+    again = open_app(PAGE, lang)
+    assert f"today_done_{overdue.id}" not in button_keys(again)
+    assert f"today_undo_{overdue.id}" in button_keys(again)
 
 
 def test_tasks_beyond_a_week_wait_until_asked_for(open_app):
