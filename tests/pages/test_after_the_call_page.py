@@ -153,6 +153,14 @@ def test_the_agreement_first_then_a_call_saved_twice_keeps_the_same_24(open_app,
     assert len(calls) == 1  # the double save logged one call
     # The confirmation to send quotes the agreed plan's first date: the 15th.
     assert format_date(DUE_DAY, lang) in at.code[0].value
+    # Today lists each of the call's follow-ups once.
+    tasks = store.init_db().tasks.list_for_client(client_id)
+    call_tasks = [t for t in tasks if t.source_call_id == calls[0].id]
+    assert len(call_tasks) == 2  # written confirmation, check in the app
+    today_page = open_app(TODAY_PAGE, lang)
+    text = "\n".join(texts(today_page.markdown))
+    for task in call_tasks:
+        assert text.count(task.title) == 1
 
 
 @pytest.mark.parametrize("lang", LANGS)
