@@ -28,7 +28,7 @@ from core.reasons import describe
 from i18n import format_date, format_money, format_percent
 from services import BudgetVersion, StoreError, Workspace
 from ui.errors import show_error
-from ui.i18n import current_language, enum_label, t
+from ui.i18n import current_language, enum_label, t, worded
 from ui.planning_forms import discard_form, kept, open_client_page, open_draft
 from ui.planning_tables import load_plan
 from ui.state import actor, request_for, today
@@ -286,14 +286,14 @@ def render_versions(history: list[BudgetVersion], lang: str) -> None:
         t("afford.compare_a"),
         list(labels),
         index=len(history) - 2,
-        key="afford_compare_a",
+        key=worded("afford_compare_a"),
         format_func=labels.get,
     )
     b = right.selectbox(
         t("afford.compare_b"),
         list(labels),
         index=len(history) - 1,
-        key="afford_compare_b",
+        key=worded("afford_compare_b"),
         format_func=labels.get,
     )
     before, after = summary(history[a].budget), summary(history[b].budget)

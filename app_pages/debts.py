@@ -24,7 +24,7 @@ from core.schedules import Method
 from i18n import format_date, format_money, format_months, format_percent
 from services import ChangedElsewhereError, StoreError, Workspace
 from ui.errors import show_error
-from ui.i18n import current_language, enum_label, t
+from ui.i18n import current_language, enum_label, t, worded
 from ui.planning_forms import (
     changed_elsewhere_notice,
     confirm_delete,
@@ -140,7 +140,10 @@ def render_form(store: Workspace, client_id: int, account: DebtAccount | None, l
             key,
             default,
             lambda: container.selectbox(
-                label, options, key=FORM + key, format_func=lambda m, lang=lang: enum_label(m, lang)
+                label,
+                options,
+                key=worded(FORM + key),
+                format_func=lambda m, lang=lang: enum_label(m, lang),
             ),
         )
 

@@ -38,3 +38,25 @@ def enum_label(member: StrEnum, lang: str | None = None) -> str:
 def enum_labels(enum: type[E], lang: str | None = None) -> dict[E, str]:
     """Labels of every member, worded now (see :func:`i18n.enum_labels`)."""
     return i18n.enum_labels(enum, lang or current_language())
+
+
+#: Durable key: the language each choice widget was last drawn in, by widget key.
+DRAWN_IN_KEY = "choices_drawn_in"
+
+
+def worded(key: str) -> str:
+    """``key`` for a choice widget (selectbox, multiselect) whose labels are in the session's
+    language: pass ``key=worded("my_key")``.
+
+    The browser keeps the chosen option by its *label*. After a language switch Streamlit sends
+    the options in the new language, but a box that keeps its key goes on showing the old label
+    (and a multiselect its old chips) until the page is left. When the widget was last drawn in
+    another language, its value is handed back to it: Streamlit then sends the value's label in
+    the current language and the box redraws at once, with the same choice.
+    """
+    lang = current_language()
+    drawn = st.session_state.setdefault(DRAWN_IN_KEY, {})
+    if drawn.get(key, lang) != lang and key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+    drawn[key] = lang
+    return key
