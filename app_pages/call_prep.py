@@ -1,5 +1,5 @@
 """Call prep: the lender's official channel, the scam checklist, the documents, and the script
-card (in both languages, printable) — everything to have ready before dialling."""
+card (in both languages, as a PDF to print) — everything to have ready before dialling."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from core.rules.scam import (
 )
 from core.rules.script import CallScript, call_script
 from core.rules.templates import render
-from i18n import LANGUAGES
+from i18n import LANGUAGES, translate
+from report.script_card import script_card_pdf
 from services import ProposalStatus, StoreError
 from ui.call_widgets import (
     debt_label,
@@ -29,7 +30,7 @@ from ui.call_widgets import (
     proposal_result,
 )
 from ui.errors import show_error
-from ui.i18n import current_language, enum_labels, t
+from ui.i18n import current_language, enum_labels, t, worded
 from ui.state import actor
 
 SCAM_QUESTIONS = (
@@ -63,7 +64,7 @@ def render_channels(store, account) -> None:
     ):
         kind, value = st.columns([1, 2])
         kind.selectbox(
-            t("prep.channels.kind"), list(kinds), format_func=kinds.get, key="prep_ch_kind"
+            t("prep.channels.kind"), list(kinds), format_func=kinds.get, key=worded("prep_ch_kind")
         )
         value.text_input(t("prep.channels.value"), key="prep_ch_value")
         st.text_input(
@@ -92,8 +93,15 @@ def render_scam_check(lang) -> None:
     st.subheader(t("prep.scam.title"))
     st.caption(t("prep.scam.help"))
     sources = enum_labels(NumberSource)
+    # Unanswered until the counselor answers: a preset "from the lender's app" would pass a
+    # scammer's number as safe.
     st.selectbox(
-        t("prep.scam.number_source"), list(sources), format_func=sources.get, key="prep_source"
+        t("prep.scam.number_source"),
+        list(sources),
+        format_func=sources.get,
+        index=None,
+        placeholder=t("prep.scam.number_source_placeholder"),
+        key=worded("prep_source"),
     )
     left, right = st.columns(2)
     for i, question in enumerate(SCAM_QUESTIONS):
@@ -121,6 +129,8 @@ def render_scam_check(lang) -> None:
             st.error(f"### {t('prep.scam.stop')}\n\n{advice}", icon=":material/dangerous:")
     elif flags:
         st.warning(advice, icon=":material/warning:")
+    elif answers.number_source is None:
+        st.info(t("prep.scam.answer_source"), icon=":material/help:")
     else:
         st.success(advice, icon=":material/verified_user:")
     for flag in flags:
@@ -206,23 +216,24 @@ def render_script(store, client, account) -> None:
         for p in saved
     }
     chosen = st.selectbox(
-        t("prep.script.proposal"), list(by_id), format_func=names.get, key="prep_proposal"
+        t("prep.script.proposal"),
+        list(by_id),
+        format_func=names.get,
+        key=worded("prep_proposal"),
     )
     try:
         result = proposal_result(store, client.id, account, by_id[chosen])
         income = monthly_income(store, client.id)
         checklist = store.checklists.for_client(client.id, account.id)
-        cards = {
-            language: script_markdown(
-                call_script(
-                    client,
-                    account.debt,
-                    result,
-                    language,
-                    contract_number=account.contract_number or None,
-                    monthly_income=income,
-                    documents=checklist,
-                )
+        scripts = {
+            language: call_script(
+                client,
+                account.debt,
+                result,
+                language,
+                contract_number=account.contract_number or None,
+                monthly_income=income,
+                documents=checklist,
             )
             for language in LANGUAGES
         }
@@ -234,15 +245,26 @@ def render_script(store, client, account) -> None:
     ):
         with tab:
             with st.container(border=True, key=f"prep_card_{language}"):
-                st.markdown(cards[language])
+                st.markdown(script_markdown(scripts[language]))
             st.download_button(
                 t("prep.script.download"),
-                cards[language].encode("utf-8"),
-                file_name=f"repaytalk-script-{language}.md",
-                mime="text/markdown",
+                data=lambda language=language: card_pdf_bytes(
+                    scripts[language], account.debt.creditor
+                ),
+                file_name=f"repaytalk-script-{language}.pdf",
+                mime="application/pdf",
                 icon=":material/print:",
                 key=f"prep_download_{language}",
+                on_click="ignore",
+                help=t("prep.script.download_help"),
             )
+
+
+def card_pdf_bytes(script: CallScript, creditor: str) -> bytes:
+    """The printable card, titled in the card's own language."""
+    language = script.language
+    title = f"{translate('prep.script.title', language)} · {creditor}"
+    return script_card_pdf(script, title=title, subtitle=translate("app.title", language))
 
 
 def choose_account(accounts):

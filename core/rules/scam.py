@@ -53,11 +53,12 @@ class Severity(StrEnum):
 
 
 class ScamAnswers(BaseModel):
-    """The checklist. ``None`` means "don't know" and raises no flag on its own."""
+    """The checklist. ``None`` means "don't know" (or, for the number's source, "not answered
+    yet") and raises no flag on its own."""
 
     model_config = ConfigDict(frozen=True)
 
-    number_source: NumberSource
+    number_source: NumberSource | None = None
     asked_fee_before_plan: bool = False
     asked_transfer_to_personal_account: bool = False
     asked_password_or_sms_code: bool = False

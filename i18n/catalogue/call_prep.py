@@ -31,6 +31,17 @@ TEXT: dict[str, dict[str, str]] = {
         "zh-CN": "这个电话号码 / 联系方式从哪里来",
         "en": "Where the number or contact came from",
     },
+    "prep.scam.number_source_placeholder": {
+        "zh-CN": "请选择：号码是从哪里得到的？",
+        "en": "Choose where the number came from",
+    },
+    "prep.scam.answer_source": {
+        "zh-CN": "先回答上面的问题：这个号码是从哪里得到的。只有来自机构APP、官网或合同账单的号码"
+        "才算核实过。",
+        "en": "Answer the question above first: where did this number come from? Only a number "
+        "from the lender's app, its official website or the contract or statement counts as "
+        "checked.",
+    },
     "prep.scam.q.asked_fee_before_plan": {
         "zh-CN": "对方要求先交手续费或保证金",
         "en": "A fee or deposit is asked for first",
@@ -79,7 +90,11 @@ TEXT: dict[str, dict[str, str]] = {
     "prep.script.proposal": {"zh-CN": "依据的方案", "en": "Proposal to put forward"},
     "prep.script.agreed": {"zh-CN": "已达成", "en": "agreed"},
     "prep.script.download": {
-        "zh-CN": "下载话术卡（可打印）",
-        "en": "Download the card (printable)",
+        "zh-CN": "下载话术卡（PDF，可打印）",
+        "en": "Download the card (PDF to print)",
+    },
+    "prep.script.download_help": {
+        "zh-CN": "A4 版面，打印出来放在电话旁边；金额和编号不会被拆到两行。",
+        "en": "An A4 page to print and keep by the phone; no figure is split across lines.",
     },
 }

@@ -47,3 +47,18 @@ def capture_downloads(monkeypatch) -> dict[str, bytes]:
 
     monkeypatch.setattr(MediaFileManager, "add", capture)
     return offered
+
+
+def capture_deferred_downloads(monkeypatch) -> dict[str, tuple[str | None, object]]:
+    """The files a page offers with a callable ``data`` (made only when clicked), by file name:
+    (mime type, the callable)."""
+    offered: dict[str, tuple[str | None, object]] = {}
+    add = MediaFileManager.add_deferred
+
+    def capture(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        if file_name is not None:
+            offered[file_name] = (mimetype, data_callable)
+        return add(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", capture)
+    return offered

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from calls_seed import seed_case
-from page_helpers import open_for, texts
+from page_helpers import capture_deferred_downloads, open_for, texts
 
 from core.rules.scam import NumberSource, ScamAnswers, scam_advice, scam_red_flags
 from i18n import translate
@@ -22,11 +22,25 @@ def test_without_a_client_the_page_asks_to_choose_one(open_app, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_where_the_number_came_from_starts_unanswered(open_app, lang):
+    """Issue 17: the question started answered with the safe choice (the lender's app), so an
+    unasked question showed "no warning signs" (failed before)."""
+    case = seed_case(agreed_days_ago=None)
+    at = open_for(open_app, PAGE, lang, case.client.id)
+    source = at.selectbox(key="prep_source")
+    assert source.value is None
+    assert source.placeholder == translate("prep.scam.number_source_placeholder", lang)
+    assert translate("prep.scam.answer_source", lang) in texts(at.info)
+    assert scam_advice([], lang) not in texts(at.success)
+    source.set_value(NumberSource.LENDER_APP).run()
+    assert scam_advice([], lang) in texts(at.success)
+    assert translate("prep.scam.answer_source", lang) not in texts(at.info)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_number_from_a_search_ad_shows_the_stop_sign(open_app, lang):
     case = seed_case(agreed_days_ago=None)
     at = open_for(open_app, PAGE, lang, case.client.id)
-    clear = scam_advice([], lang)
-    assert clear in texts(at.success)
     at.selectbox(key="prep_source").set_value(NumberSource.SEARCH_AD).run()
     flags = scam_red_flags(ScamAnswers(number_source=NumberSource.SEARCH_AD), lang)
     (stop,) = texts(at.error)
@@ -102,3 +116,33 @@ def test_without_a_saved_proposal_the_card_says_how_to_get_one(open_app):
     case = seed_case(agreed_days_ago=None)
     at = open_for(open_app, PAGE, "en", case.client.id)
     assert translate("prep.script.no_proposal", "en") in texts(at.info)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_script_card_downloads_as_a_pdf_with_its_figures_whole(open_app, monkeypatch, lang):
+    """Issue 17: the "printable" card downloaded as Markdown (failed before)."""
+    offered = capture_deferred_downloads(monkeypatch)
+    case = seed_case(agreed_days_ago=3)
+    at = open_for(open_app, PAGE, lang, case.client.id)
+    assert sorted(offered) == ["repaytalk-script-en.pdf", "repaytalk-script-zh-CN.pdf"]
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == [translate("prep.script.download", lang)] * 2
+    for card_lang, heading in (("zh-CN", "开场"), ("en", "Opening")):
+        mime, make = offered[f"repaytalk-script-{card_lang}.pdf"]
+        assert mime == "application/pdf"
+        pdf = make()
+        assert pdf.startswith(b"%PDF")
+        text = pdf_text(pdf)
+        assert heading in text
+        assert translate("prep.script.title", card_lang) in text
+        assert "¥599.09" in text  # whole, on one line
+        assert "5566" in text and "HT2024" not in text
+
+
+def pdf_text(pdf: bytes) -> str:
+    import subprocess
+
+    done = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    return done.stdout.decode("utf-8")
