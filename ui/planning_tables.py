@@ -75,13 +75,13 @@ def rate_basis_text(debt: Debt, lang: str) -> str:
         principal = debt.original_principal or Decimal("0")
         params = {
             "principal": format_money(principal, lang),
-            "months": debt.original_months,
+            "n": debt.original_months,
             "received": format_money(debt.amount_received or principal, lang),
         }
     elif debt.rate_basis is RateBasis.REGULAR_SCHEDULE:
         params = {
             "current": format_money(debt.outstanding_principal - debt.overdue_principal, lang),
-            "months": debt.remaining_months,
+            "n": debt.remaining_months,
             "payment": format_money(debt.regular_payment, lang),
         }
     return translate(f"debts.basis.{debt.rate_basis.value}", lang, **params)
@@ -138,7 +138,7 @@ def debt_rows(debts: list[Debt], lang: str) -> list[dict]:
                 "debts.overdue_days",
                 lang,
                 amount=format_money(debt.overdue_principal, lang),
-                days=debt.days_overdue,
+                n=debt.days_overdue,
             )
         rows.append(
             {

@@ -349,7 +349,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     # --- plan adherence (core/rules/adherence.py) ---------------------------------------
     "adherence.due_soon": {
         "zh-CN": "第{number}笔还款{amount}将在{days}天后（{due}）到期，还没有还。",
-        "en": "Payment {number} of {amount} is due in {days} days ({due}) and not paid yet.",
+        "en": "Payment {number} of {amount} is due on {due} (days left: {days}) and not paid yet.",
     },
     "adherence.due_today": {
         "zh-CN": "第{number}笔还款{amount}今天（{due}）到期，还没有还清，尚差{shortfall}。",
@@ -365,8 +365,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "adherence.paid_late": {
         "zh-CN": "第{number}笔还款晚了{days_late}天才还清（{due}到期，{paid_on}还清）。"
         "请向贷款机构确认协商方案仍然有效。",
-        "en": "Payment {number} was paid in full {days_late} day(s) late (due {due}, paid "
-        "{paid_on}). Check with the lender that the negotiated plan still stands.",
+        "en": "Payment {number} was paid in full but late (due {due}, paid {paid_on}; days "
+        "late: {days_late}). Check with the lender that the negotiated plan still stands.",
     },
     "adherence.on_track": {
         "zh-CN": "已到期的还款都按时还清了。",

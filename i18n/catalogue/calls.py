@@ -1,7 +1,9 @@
 """Texts of the Calls page: the quick call log, the confirmation, payments, collection contacts
 and the timeline."""
 
-TEXT: dict[str, dict[str, str]] = {
+from i18n.shape import Catalogue
+
+TEXT: Catalogue = {
     "calls.title": {"zh-CN": "通话记录", "en": "Calls"},
     "calls.no_debts": {
         "zh-CN": "这位客户还没有录入债务。请先在“债务”页面添加，才能记录与贷款机构的通话。",
@@ -37,7 +39,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh-CN": "已保存与{lender}的通话。",
         "en": "The call with {lender} is saved.",
     },
-    "calls.tasks_created": {"zh-CN": "新增待办 {n} 项", "en": "{n} follow-up(s) added"},
+    "calls.tasks_created": {
+        "zh-CN": "新增待办 {n} 项",
+        "en": {"one": "{n} follow-up added", "other": "{n} follow-ups added"},
+    },
     # confirmation
     "calls.confirmation.title": {"zh-CN": "确认信息（可直接复制）", "en": "Confirmation to send"},
     "calls.confirmation.help": {
@@ -101,7 +106,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "calls.timeline.overdue_count": {
         "zh-CN": "有 {n} 项已逾期（图中红圈标出）。",
-        "en": "{n} item(s) overdue (ringed in red on the chart).",
+        "en": {
+            "one": "{n} item overdue (ringed in red on the chart).",
+            "other": "{n} items overdue (ringed in red on the chart).",
+        },
     },
     "calls.timeline.chart_title": {
         "zh-CN": "沟通与还款时间线",

@@ -1,6 +1,8 @@
 """Texts of the Debts page."""
 
-TEXT: dict[str, dict[str, str]] = {
+from i18n.shape import Catalogue
+
+TEXT: Catalogue = {
     "debts.title": {"zh-CN": "债务", "en": "Debts"},
     "debts.intro": {
         "zh-CN": "按债权机构给出的口径录入每笔债务（月费率、日利率、年利率、实际到手金额），"
@@ -39,14 +41,22 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "debts.basis.regular_schedule": {
         "zh-CN": "真实年化按合同正常还款计划计算：当前本金 {current}（不含逾期本金），"
-        "{months} 期，每期 {payment}。",
-        "en": "True rate from the contract's regular schedule: {current} of current principal "
-        "(overdue principal left out) over {months} months at {payment}.",
+        "{n} 期，每期 {payment}。",
+        "en": {
+            "one": "True rate from the contract's regular schedule: {current} of current "
+            "principal (overdue principal left out) over {n} month at {payment}.",
+            "other": "True rate from the contract's regular schedule: {current} of current "
+            "principal (overdue principal left out) over {n} months at {payment}.",
+        },
     },
     "debts.basis.original_loan": {
-        "zh-CN": "真实年化按原借款计算：合同本金 {principal}，{months} 期，实际到手 {received}。",
-        "en": "True rate from the original loan: {principal} of principal over {months} "
-        "months, {received} actually received.",
+        "zh-CN": "真实年化按原借款计算：合同本金 {principal}，{n} 期，实际到手 {received}。",
+        "en": {
+            "one": "True rate from the original loan: {principal} of principal over {n} month, "
+            "{received} actually received.",
+            "other": "True rate from the original loan: {principal} of principal over {n} "
+            "months, {received} actually received.",
+        },
     },
     "debts.basis.needs_original_loan": {
         "zh-CN": "这笔借款的费用按原借款本金收取（或放款时预扣了费用），真实年化需要原借款信息："
@@ -64,7 +74,10 @@ TEXT: dict[str, dict[str, str]] = {
     "debts.flag.within": {"zh-CN": "✓ 未超过", "en": "✓ within"},
     "debts.flag.unknown": {"zh-CN": "? 无法判断", "en": "? unknown"},
     "debts.flag.none": {"zh-CN": "—", "en": "—"},
-    "debts.overdue_days": {"zh-CN": "{amount}（{days} 天）", "en": "{amount} ({days} days)"},
+    "debts.overdue_days": {
+        "zh-CN": "{amount}（{n} 天）",
+        "en": {"one": "{amount} ({n} day)", "other": "{amount} ({n} days)"},
+    },
     "debts.quote.annual": {"zh-CN": "年利率 {rate}", "en": "{rate} a year"},
     "debts.quote.monthly": {"zh-CN": "月利率 {rate}", "en": "{rate} a month"},
     "debts.quote.daily": {

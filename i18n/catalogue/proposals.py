@@ -1,6 +1,8 @@
 """Texts of the proposal comparison page (``app_pages/proposals.py``)."""
 
-TEXT: dict[str, dict[str, str]] = {
+from i18n.shape import Catalogue
+
+TEXT: Catalogue = {
     "proposals.intro": {
         "zh-CN": "为一笔欠款比较几种协商方案（以 {date} 为起算日），"
         "选定一个向机构提出，并生成可直接照读的话术。",
@@ -40,8 +42,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "proposals.share.note": {
         "zh-CN": "每月可还款额 {capacity} 在 {count} 笔欠款间分配，这笔分得 {share}。",
-        "en": "The {capacity} monthly capacity shared between {count} debts gives this one "
-        "{share}.",
+        "en": {
+            "one": "The {capacity} monthly capacity, with {count} debt to pay, all goes to this "
+            "one: {share}.",
+            "other": "The {capacity} monthly capacity shared between {count} debts gives this "
+            "one {share}.",
+        },
     },
     "proposals.share.no_budget": {
         "zh-CN": "还没有预算：默认填入合同本月应还额，请在“还款能力”页录入预算后再核对。",

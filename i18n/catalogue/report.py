@@ -1,6 +1,8 @@
 """Texts of the plan report (PDF, HTML, chart images) and of its charts."""
 
-TEXT: dict[str, dict[str, str]] = {
+from i18n.shape import Catalogue
+
+TEXT: Catalogue = {
     "report.title": {"zh-CN": "还款计划报告", "en": "Repayment plan report"},
     "report.client": {"zh-CN": "客户", "en": "Client"},
     "report.phone": {"zh-CN": "手机号", "en": "Mobile"},
@@ -56,7 +58,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "report.exceeds": {
         "zh-CN": "有 {n} 个月超出可还款额，最多超出 {gap}",
-        "en": "{n} month(s) exceed the capacity, by up to {gap}",
+        "en": {
+            "one": "{n} month exceeds the capacity, by {gap}",
+            "other": "{n} months exceed the capacity, by up to {gap}",
+        },
     },
     "report.col.creditor": {"zh-CN": "机构", "en": "Lender"},
     "report.col.contract": {"zh-CN": "合同编号", "en": "Contract no."},

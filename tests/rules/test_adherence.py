@@ -91,8 +91,8 @@ def test_a_plan_paid_one_day_late_is_alerted_with_the_days_late():
     assert (first.status, first.paid_on, first.days_late) == (L, date(2026, 4, 2), 1)
     assert [alert.code for alert in result.alerts] == ["adherence.paid_late"]
     assert result.alerts[0].text == (
-        "Payment 1 was paid in full 1 day(s) late (due 1 Apr 2026, paid 2 Apr 2026). Check "
-        "with the lender that the negotiated plan still stands."
+        "Payment 1 was paid in full but late (due 1 Apr 2026, paid 2 Apr 2026; days late: 1). "
+        "Check with the lender that the negotiated plan still stands."
     )
     assert result.on_track
     assert result.summary is None
@@ -132,7 +132,7 @@ def test_an_overpayment_carries_forward_to_the_next_due_date():
 def test_a_warning_comes_before_the_due_date_with_the_days_left():
     result = plan_adherence(PLAN, [], at(date(2026, 3, 30)), language="en")
     assert [w.text for w in result.warnings] == [
-        "Payment 1 of ¥500.00 is due in 2 days (1 Apr 2026) and not paid yet."
+        "Payment 1 of ¥500.00 is due on 1 Apr 2026 (days left: 2) and not paid yet."
     ]
     assert result.alerts == ()
     assert result.summary.code == "adherence.on_track"
