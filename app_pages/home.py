@@ -1,7 +1,12 @@
-"""Home: what RepayTalk does, the workflow across pages, and that it is not advice."""
+"""Home: what RepayTalk does, every page in the order of the work, and that it is not advice.
+
+The steps are the navigation's pages (``app.PAGES``), so a page added there is described here
+(each needs a ``home.step.<page>`` text; tests/pages/test_home_page.py checks it).
+"""
 
 import streamlit as st
 
+from app import PAGES
 from ui.i18n import t
 
 CAPABILITIES = (
@@ -10,16 +15,11 @@ CAPABILITIES = (
     ("calls", "call"),
     ("share", "share"),
 )
-WORKFLOW = (
-    "clients",
-    "affordability",
-    "debts",
-    "proposals",
-    "call_prep",
-    "calls",
-    "today",
-    "share",
-)
+
+
+def workflow() -> list[str]:
+    """Every page after Home, in the navigation's order (``page.<name>`` → ``<name>``)."""
+    return [key.removeprefix("page.") for _, key, _ in PAGES[1:]]
 
 
 def render_capabilities() -> None:
@@ -35,7 +35,7 @@ def render_workflow() -> None:
     st.subheader(t("home.workflow.title"))
     steps = [
         f"{number}. **{t(f'page.{page}')}** — {t(f'home.step.{page}')}"
-        for number, page in enumerate(WORKFLOW, start=1)
+        for number, page in enumerate(workflow(), start=1)
     ]
     st.markdown("\n".join(steps))
 
