@@ -14,10 +14,11 @@ from decimal import Decimal
 
 import services
 from core.affordability import Budget, CostCategory
+from core.agreement import first_due_date, plan_starting_on
 from core.calls import Call, Channel, DebtAccount, Outcome
 from core.clients import Client, Consent, ConsentScope
 from core.debts import Debt, LenderType
-from core.proposals import StopInterest, TermExtension
+from core.proposals import StopInterest, TermExtension, evaluate_proposal
 from services import LOCAL_USER, Actor, ProposalStatus, SavedProposal
 
 NAME = "张小明"
@@ -176,8 +177,8 @@ def seed_guide_case(store, *, actor: Actor = LOCAL_USER) -> int:
     - 来分期: principal 12,000 at 18 % a year, 12 months left, 900 of it overdue for 30 days,
       1,500 of interest and penalties accrued, penalty rate 27 %, next due on 15 Dec 2026. The
       contract asks 3,437.90 this month (arrears included) and 1,017.65 a month as usual;
-    - a 24-month extension agreed on :data:`GUIDE_AS_OF` (661.59 a month), saved with the
-      internal title "延期24期（首选）";
+    - a 24-month extension agreed on :data:`GUIDE_AS_OF` (661.59 a month from 15 Dec 2026, the
+      contract's due day), saved with the internal title "延期24期（首选）";
     - one call with agent FD2035, whose summary and promises quote the agent, the client's
       mobile, ID and contract numbers.
     """
@@ -228,17 +229,24 @@ def seed_guide_case(store, *, actor: Actor = LOCAL_USER) -> int:
             ),
         ),
     )
+    # Agreed as the Proposals page records it: the plan worked out on the day, its payments
+    # moved onto the contract's due day (the 15th).
+    extension = TermExtension(months=24, label=label)
+    worked = evaluate_proposal(account.debt, extension, Decimal("800"), GUIDE_AS_OF).plan
+    first_due = first_due_date(account.debt, GUIDE_AS_OF)
     services.proposals.save(
         store,
         actor,
         SavedProposal(
             client_id=client.id,
             debt_id=account.id,
-            proposal=TermExtension(months=24, label=label),
+            proposal=extension,
             title=internal_title,
             status=ProposalStatus.AGREED,
             agreed_on=GUIDE_AS_OF,
+            plan=plan_starting_on(extension, worked, GUIDE_AS_OF, first_due),
         ),
+        now=datetime.combine(GUIDE_AS_OF, datetime.min.time(), tzinfo=UTC),
     )
     services.calls.log_one(
         store,

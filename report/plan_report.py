@@ -9,10 +9,11 @@ Two steps, so that the figures can be tested without a database:
 
 The chosen plan of each debt is the proposal agreed with the lender; failing that, the latest
 proposal saved for that debt (the one to put to the lender); failing that, the contract as it
-stands. An agreed proposal is evaluated from the day it was agreed (so that its due dates are
-the agreed ones), the others from ``as_of``. Every figure of a debt comes from
-:func:`core.proposals.evaluate_proposal`; the report only adds them up, per calendar month
-and in total. Proposals saved for all debts at once (no ``debt_id``) are not shown.
+stands. An agreed proposal is evaluated from the day it was agreed, and its payments are those
+of the schedule saved with the agreement when there is one (its first on the contract's due
+day, say: the dates the reminders follow), the others from ``as_of``. Every figure of a debt
+comes from :func:`core.proposals.evaluate_proposal`; the report only adds them up, per
+calendar month and in total. Proposals saved for all debts at once (no ``debt_id``) are not shown.
 
 What reaches the client's copy (the share view, the chart images, the PDF and the HTML all
 read this report, so they cannot differ):
@@ -312,6 +313,11 @@ def _debt_line(
     result = evaluate_proposal(
         debt, proposal, capacity, start, baseline=contract if start == as_of else None
     )
+    rows = result.plan.rows
+    if status is PlanStatus.AGREED and saved is not None and saved.plan is not None:
+        # The schedule as agreed (on the contract's due day, say), which the reminders follow
+        # too; the figures are the same, only the dates may differ from the worked-out plan.
+        rows = saved.plan.rows
     return DebtLine(
         debt_id=account.id,
         creditor=debt.creditor,
@@ -334,7 +340,7 @@ def _debt_line(
         forgiven=result.forgiven,
         saving=result.saving,
         annualized_rate=result.annualized_rate,
-        rows=result.plan.rows,
+        rows=rows,
         contract_rows=contract.rows,
     )
 

@@ -25,7 +25,7 @@ import json
 import re
 import shutil
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from html.parser import HTMLParser
 
@@ -183,6 +183,19 @@ def test_the_plan_is_named_by_its_kind_and_terms(masked, lang):
     assert report_text.plan_text(masked.debts[0], lang) == PLAN[lang]
 
 
+def test_the_copy_follows_the_schedule_as_agreed(masked):
+    # Agreed on 30 Nov 2026 with the first installment on the contract's due day, 15 Dec (the
+    # dates the reminders follow), not on the 30th of each month as worked out on the day.
+    dues = masked.agreed_dues
+    assert (dues[0].due_date, dues[-1].due_date, len(dues)) == (
+        date(2026, 12, 15),
+        date(2028, 11, 15),
+        24,
+    )
+    assert [d.amount for d in dues] == [Decimal("661.59")] * 23 + [Decimal("661.57")]
+    assert masked.debts[0].total_paid == Decimal("15878.14")
+
+
 # --- the PDF -------------------------------------------------------------------------------
 
 
@@ -201,6 +214,8 @@ def test_the_pdf_labels_this_months_demand_beside_the_usual_installment(pdf_text
     assert re.search(rf"{re.escape(DEMAND[lang])}\s+{re.escape(THIS_MONTH)}", shown), shown
     assert re.search(rf"{re.escape(REGULAR[lang])}\s+{re.escape(USUAL)}", shown), shown
     assert AGREED_MONTHLY in shown
+    first = format_date(date(2026, 12, 15), lang)
+    assert re.search(rf"{re.escape(first)}\s+来分期\s+{re.escape(AGREED_MONTHLY)}", shown)
 
 
 @needs_pdftotext

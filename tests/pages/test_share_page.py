@@ -15,7 +15,7 @@ from client_copy_checks import (
     leaks,
 )
 
-from i18n import translate
+from i18n import format_date, translate
 from report.example import (
     AS_OF,
     CONTRACT_NUMBER,
@@ -161,6 +161,9 @@ def test_the_view_shows_this_months_demand_beside_the_usual_installment(
     assert metrics[REGULAR[lang]] == USUAL
     monthly = translate("share.metric.monthly", lang)
     assert metrics[monthly] == f"{AGREED_MONTHLY} / ¥800.00"
+    # the next payments as agreed: from the contract's due day, 15 Dec 2026
+    first = format_date(date(2026, 12, 15), lang)
+    assert f"{first} · 来分期 · **{AGREED_MONTHLY}**" in view_text(at)
 
 
 @pytest.mark.parametrize("lang", LANGS)
