@@ -243,8 +243,13 @@ def load_inputs(store, client_id: int, *, actor: Actor = LOCAL_USER) -> ReportIn
 
 
 def chosen_proposal(proposals: tuple[SavedProposal, ...], debt_id: int | None):
-    """The agreed proposal of a debt, else its latest saved one, else None."""
-    mine = [p for p in proposals if p.debt_id is not None and p.debt_id == debt_id]
+    """The agreed proposal of a debt, else its latest saved one (never one the lender refused),
+    else None."""
+    mine = [
+        p
+        for p in proposals
+        if p.debt_id is not None and p.debt_id == debt_id and p.status is not ProposalStatus.REFUSED
+    ]
     agreed = [p for p in mine if p.status is ProposalStatus.AGREED]
     if agreed:
         return agreed[-1]

@@ -16,6 +16,7 @@ from core.plans import Plan
 from services._reminders import sync_reminders
 from services._work import delete_seen, once, save_seen, unit
 from services.actor import Actor, check
+from services.errors import InvalidDataError
 from services.workspace import ProposalSettings, ProposalStatus, SavedProposal, Workspace
 
 
@@ -108,6 +109,22 @@ def agree(
         return result
 
     return save_seen(ws, actor, "proposal", saved, write, ws.proposals.get)
+
+
+def refuse(
+    ws: Workspace,
+    actor: Actor,
+    saved: SavedProposal,
+    *,
+    now: datetime | None = None,
+    language: str = "zh-CN",
+) -> SavedProposal:
+    """Record that the lender refused ``saved`` (as the counselor saw it, at its version). It
+    stays as history; if it had been agreed, its open reminders go in the same unit of work."""
+    refused = saved.model_copy(update={"status": ProposalStatus.REFUSED, "agreed_on": None})
+    if saved.id is None:
+        raise InvalidDataError("id", "only a saved proposal can be refused")
+    return save(ws, actor, refused, now=now, language=language)
 
 
 def delete(

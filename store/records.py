@@ -33,6 +33,8 @@ class ProposalStatus(StrEnum):
     SAVED = "saved"
     #: The plan the lender agreed to; at most one per client and debt.
     AGREED = "agreed"
+    #: Put to the lender and refused: kept as history, never shown to the client as the plan.
+    REFUSED = "refused"
 
 
 class ProposalSettings(BaseModel):

@@ -216,3 +216,21 @@ def test_a_stale_save_from_another_process_is_refused(ws, database_url, settings
             services.clients.update(other, ME, seen_there.model_copy(update={"notes": "late"}))
     assert caught.value.current.name == "张三"
     assert services.clients.get(ws, ME, client.id).notes == client.notes
+
+
+def test_a_refused_proposal_is_kept_as_history_and_loses_its_reminders(ws):
+    from core.plans import PlanRow
+    from tests.store.store_samples import a_proposal
+
+    client = services.clients.create(ws, ME, a_client())
+    debt = services.debts.add(ws, ME, a_debt(client.id))
+    saved = services.proposals.save(ws, ME, a_proposal(client.id, debt.id))
+    refused = services.proposals.refuse(ws, ME, saved)
+    assert refused.status is services.ProposalStatus.REFUSED
+    assert services.proposals.list_for_client(ws, ME, client.id) == [refused]
+    # the client's copy never puts a refused proposal forward as the plan
+    from report.plan_report import chosen_proposal
+
+    assert chosen_proposal((refused,), debt.id) is None
+    with pytest.raises(ChangedElsewhereError):
+        services.proposals.refuse(ws, ME, saved)  # the copy shown before is stale
