@@ -32,6 +32,7 @@ from ui.i18n import current_language, enum_label, t, worded
 from ui.planning_forms import discard_form, kept, open_client_page, open_draft
 from ui.planning_tables import load_plan
 from ui.state import actor, request_for, today
+from ui.tables import fitted_table
 from ui.widgets import money_input
 
 FORM = "budgetform_"
@@ -276,7 +277,7 @@ def render_versions(history: list[BudgetVersion], lang: str) -> None:
         }
         for v in reversed(history)
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    fitted_table(pd.DataFrame(rows), key="afford_versions")
     if len(history) < 2:
         return
     st.markdown(f"**{t('afford.compare')}**")
@@ -306,7 +307,7 @@ def render_versions(history: list[BudgetVersion], lang: str) -> None:
         }
         for item in before
     ]
-    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
+    fitted_table(pd.DataFrame(table), key="afford_comparison")
 
 
 def main() -> None:

@@ -47,6 +47,7 @@ from ui.planning_tables import (
     rate_basis_text,
 )
 from ui.state import actor, request_for, today
+from ui.tables import fitted_table
 from ui.widgets import money_input, percent_input
 
 FORM = "debtform_"
@@ -80,7 +81,7 @@ def render_overview(plan: PlanInputs, lang: str) -> None:
         st.info(t("debts.none"), icon=":material/info:")
         return
     st.subheader(t("debts.list"))
-    st.dataframe(pd.DataFrame(debt_rows(debts, lang)), hide_index=True, width="stretch")
+    fitted_table(pd.DataFrame(debt_rows(debts, lang)), key="debts_list")
     st.caption(t("debts.rates_note"))
     for debt in debts:
         if debt.rate_basis in NOTED_BASES:
@@ -100,7 +101,7 @@ def render_overview(plan: PlanInputs, lang: str) -> None:
     )
     with st.expander(t("debts.flags_title"), icon=":material/gavel:"):
         for debt in debts:
-            st.markdown(f"**{debt.creditor}**")
+            st.markdown(f"**{debt.creditor}** · {enum_label(debt.lender_type, lang)}")
             flags = flags_for(debt)
             lines = [f"- {describe_flag(flag, lang)}" for flag in flags]
             st.markdown("\n".join(lines) if lines else t("debts.no_flags"))
@@ -479,7 +480,7 @@ def render_allocation(plan: PlanInputs, lang: str) -> None:
     if amount is None:
         return
     allocation = allocate_capacity(plan.debts, amount, strategy)
-    st.dataframe(pd.DataFrame(allocation_rows(allocation, lang)), hide_index=True, width="stretch")
+    fitted_table(pd.DataFrame(allocation_rows(allocation, lang)), key="debts_allocation")
     st.caption(describe(allocation.reason, lang))
     render_payoff(plan, amount, strategy, lang)
 

@@ -47,6 +47,7 @@ from ui.proposal_widgets import (
     rows_compared,
 )
 from ui.state import actor, get_store, now_local, request_for, require_client, today
+from ui.tables import fitted_columns
 
 #: Durable key (not a widget key): the debt being worked on.
 DEBT_KEY = "proposals_debt_id"
@@ -424,13 +425,16 @@ def main() -> None:
             arrears=format_money(debt.accrued_interest_and_penalties, lang),
         )
     )
-    name_column = st.column_config.TextColumn(pinned=True)  # stays in view while a phone scrolls
+    # Widths from the content, so every header shows at 1280 px (long cells wrap); the name
+    # stays in view while a phone scrolls.
+    columns, row_height = fitted_columns(table, pinned=(t("proposals.col.proposal"),))
     st.dataframe(
         table,
         hide_index=True,
         width="stretch",
         key="proposals.table",
-        column_config={t("proposals.col.proposal"): name_column},
+        column_config=columns,
+        row_height=row_height,
     )
     show_plan_rate_flags(comparison, debt, lang)
     show_recommendation(comparison, minimum, lang)

@@ -20,7 +20,6 @@ from core.rates import QuoteKind
 from core.rules.rate_lines import RateFlag, debt_rate_flags
 from i18n import format_money, format_percent, translate
 from services import BudgetVersion, Workspace
-from ui.i18n import enum_label
 from ui.state import actor
 
 #: Durable key: the allocation strategy chosen on the Debts page (a ``Strategy`` value).
@@ -118,7 +117,6 @@ def debt_rows(debts: list[Debt], lang: str) -> list[dict]:
         name: translate(f"debts.col.{name}", lang)
         for name in (
             "creditor",
-            "type",
             "owed",
             "overdue",
             "quoted",
@@ -143,7 +141,6 @@ def debt_rows(debts: list[Debt], lang: str) -> list[dict]:
         rows.append(
             {
                 col["creditor"]: debt.creditor,
-                col["type"]: enum_label(debt.lender_type, lang),
                 col["owed"]: format_money(debt.opening_balance, lang),
                 col["overdue"]: overdue,
                 col["quoted"]: quote_text(debt, lang),

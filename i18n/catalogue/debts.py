@@ -21,10 +21,10 @@ TEXT: Catalogue = {
     "debts.col.owed": {"zh-CN": "欠款合计", "en": "Owed"},
     "debts.col.overdue": {"zh-CN": "逾期", "en": "Overdue"},
     "debts.col.quoted": {"zh-CN": "报价", "en": "Quoted"},
-    "debts.col.quoted_annual": {"zh-CN": "报价折年", "en": "Quote per year"},
-    "debts.col.true_rate": {"zh-CN": "真实年化", "en": "True annual rate"},
-    "debts.col.demand": {"zh-CN": "本月应还", "en": "Due this month"},
-    "debts.col.months": {"zh-CN": "剩余期数", "en": "Months left"},
+    "debts.col.quoted_annual": {"zh-CN": "报价折年", "en": "Per year"},
+    "debts.col.true_rate": {"zh-CN": "真实年化", "en": "True rate"},
+    "debts.col.demand": {"zh-CN": "本月应还", "en": "This month"},
+    "debts.col.months": {"zh-CN": "剩余期数", "en": "Months"},
     "debts.col.flag": {"zh-CN": "利率红线", "en": "Rate lines"},
     "debts.flag.above": {"zh-CN": "⚠ {what}超过 {line}", "en": "⚠ {what} above {line}"},
     "debts.flag.what.contract": {"zh-CN": "利率", "en": "rate"},
@@ -33,11 +33,12 @@ TEXT: Catalogue = {
     "debts.flag.separator": {"zh-CN": "；", "en": "; "},
     "debts.rates_note": {
         "zh-CN": "“报价折年”是机构报价按字面折成一年（月费率×12、日利率×计息天数）；"
-        "“真实年化”是合同正常还款计划的内部收益率×12，不含逾期部分。两者差得越多，报价越有误导性。",
-        "en": "'Quote per year' is the lender's quote taken at face value for a year (a monthly "
-        "fee × 12, a daily rate × its day basis); 'True annual rate' is the IRR × 12 of the "
-        "contract's regular schedule, arrears left out. The wider the gap, the more misleading "
-        "the quote.",
+        "“真实年化”是合同正常还款计划的内部收益率×12，不含逾期部分。两者差得越多，报价越有误导性。"
+        "“本月应还”是合同现在要求还的金额，含逾期部分。",
+        "en": "'Per year' is the lender's quote taken at face value for a year (a monthly fee × "
+        "12, a daily rate × its day basis); 'True rate' is the true annual rate, the IRR × 12 of "
+        "the contract's regular schedule, arrears left out. The wider the gap, the more "
+        "misleading the quote. 'This month' is what the contract demands now, arrears included.",
     },
     "debts.basis.regular_schedule": {
         "zh-CN": "真实年化按合同正常还款计划计算：当前本金 {current}（不含逾期本金），"
