@@ -12,8 +12,12 @@ TEXT: Catalogue = {
         "against the legal rate lines.",
     },
     "debts.none": {
-        "zh-CN": "这位客户还没有录入债务。请在下方添加。",
-        "en": "No debts recorded for this client yet. Add one below.",
+        "zh-CN": "这位客户还没有录入债务。请在下方按机构账单或APP上的数字添加：债权机构、剩余本金、"
+        "报价方式和利率、剩余期数就够开始计算；有逾期的，再填逾期金额、天数和已产生的息费。",
+        "en": "No debts recorded for this client yet. Add one below from the lender's statement "
+        "or app: the creditor, the principal left, how the rate is quoted and the months left "
+        "are enough to start; if anything is overdue, add the overdue amount, the days and the "
+        "interest and penalties accrued.",
     },
     "debts.list": {"zh-CN": "债务一览", "en": "All debts"},
     "debts.col.creditor": {"zh-CN": "债权机构", "en": "Creditor"},
