@@ -287,6 +287,21 @@ def show_saved(store, client_id, account, can_pay, income, as_of, lang, settings
         st.warning(t("proposals.pitch.above_share"), icon=":material/warning:")
 
 
+def refused_button(store, chosen: SavedProposal, lang: str) -> None:
+    """The lender said no: keep the proposal as history (the next step is on Today)."""
+    if not st.button(
+        t("proposals.refused.button"), key="proposals.refuse", icon=":material/block:"
+    ):
+        return
+    try:
+        services.proposals.refuse(store, actor(), chosen, now=now_local(), language=lang)
+    except (StoreError, ValidationError, CoreError) as exc:  # a stale copy too
+        show_error(exc)
+        return
+    st.toast(t("proposals.refused.done"), icon=":material/block:")
+    st.rerun()
+
+
 def agreed_form(
     store, account, chosen: SavedProposal, can_pay, as_of, lang, settings: ProposalSettings
 ) -> None:
@@ -301,6 +316,10 @@ def agreed_form(
         )
         agreed_summary(store, chosen, lang)
         return
+    if chosen.status is ProposalStatus.REFUSED:
+        st.warning(t("proposals.refused.already"), icon=":material/block:")
+        return
+    refused_button(store, chosen, lang)
     first_default = first_monthly_due(chosen.plan) if chosen.plan is not None else None
     if first_default is None or first_default < as_of:
         first_default = settings.first_due or first_due_date(account.debt, as_of)

@@ -189,6 +189,16 @@ TEXT: Catalogue = {
     },
     "proposals.agreed.date": {"zh-CN": "达成一致的日期", "en": "Date agreed"},
     "proposals.agreed.button": {"zh-CN": "记为已达成一致", "en": "Record as agreed"},
+    "proposals.refused.button": {"zh-CN": "机构拒绝了这个方案", "en": "The lender refused it"},
+    "proposals.refused.done": {
+        "zh-CN": "已记为被拒绝；下一步可在“今日待办”查看。",
+        "en": "Recorded as refused; the next step is on Today.",
+    },
+    "proposals.refused.already": {
+        "zh-CN": "机构拒绝了这个方案，它作为记录保留。可以调整后另存一个方案再提。",
+        "en": "The lender refused this proposal; it is kept as a record. Adjust it and save a "
+        "new one to put forward.",
+    },
     "proposals.agreed.done": {
         "zh-CN": "已记录：机构同意了这个方案",
         "en": "Recorded: the lender agreed to this proposal",

@@ -387,3 +387,18 @@ def test_a_plans_new_rate_above_the_24_percent_line_is_flagged(page, lang):
     assert ("法发〔2017〕22号" in flagged[0]) if lang == "zh-CN" else ("art. 2" in flagged[0])
     at.text_input(key="proposals.rate").set_value("12").run()
     assert not [w.value for w in at.warning if "12.00%" in w.value]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_proposal_the_lender_refused_is_recorded_and_kept(page, lang):
+    client_id, _ = seed()
+    at = page(lang, client_id)
+    at.selectbox(key="proposals.save_choice").set_value(0)  # the term extension
+    at.button[0].click().run()
+    at.button(key="proposals.refuse").click().run()
+    assert not at.exception
+    (saved,) = store.init_db().proposals.list_for_client(client_id)
+    assert saved.status.value == "refused"
+    assert translate("proposals.refused.already", lang) in texts(at.warning)
+    with pytest.raises(KeyError):
+        at.button(key="proposals.refuse")  # nothing more to refuse
