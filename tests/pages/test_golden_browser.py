@@ -227,7 +227,12 @@ class Counselor:
     notes: dict = field(default_factory=dict)
 
     def t(self, key: str, **kw) -> str:
-        return translate(key, self.lang, **kw)
+        """The catalogue's text; a text not (yet) in the catalogue is one no page shows, so the
+        check that looks for it reports a miss instead of stopping the step."""
+        try:
+            return translate(key, self.lang, **kw)
+        except KeyError:
+            return f"<no text for {key}>"
 
 
 @pytest.fixture(scope="module", params=LANGS)
@@ -625,10 +630,12 @@ def set_kinds(c: Counselor, wanted: list[str]) -> None:
         ]
         extra = [label for label in chosen if label not in labels]
         if extra:
-            try:
+            # An open list (a rerun reopens it, or a click lands on the field) covers the page.
+            if page.get_by_role("listbox").count():
+                page.keyboard.press("Escape")
+                page.wait_for_timeout(300)
+            with suppress(PlaywrightTimeoutError):
                 box.get_by_role("button", name=f"Remove {extra[0]}").click(timeout=5_000)
-            except PlaywrightTimeoutError:
-                box.get_by_role("button", name="Clear all").click(timeout=5_000)
             page.wait_for_timeout(500)
             continue
         missing = sorted(labels - set(chosen))
