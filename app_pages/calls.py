@@ -47,7 +47,7 @@ from ui.call_widgets import (
     proposal_result,
 )
 from ui.errors import show_error
-from ui.i18n import current_language, enum_label, enum_labels, t
+from ui.i18n import current_language, enum_label, enum_labels, t, worded
 from ui.state import actor, now_local, request_for
 from ui.widgets import money_input
 
@@ -147,7 +147,7 @@ def render_call_form(page: CallPage) -> None:
             t("calls.form.debt"),
             list(accounts_by_id),
             format_func=lambda debt_id: debt_label(accounts_by_id[debt_id]),
-            key="calls_debt",
+            key=worded("calls_debt"),
         )
         when_date, when_time, channel = st.columns(3)
         when_date.date_input(t("calls.form.date"), key="calls_date", format="YYYY-MM-DD")
@@ -156,14 +156,14 @@ def render_call_form(page: CallPage) -> None:
             t("calls.form.channel"),
             list(Channel),
             format_func=enum_labels(Channel).get,
-            key="calls_channel",
+            key=worded("calls_channel"),
         )
         direction, agent = st.columns(2)
         direction.radio(
             t("calls.form.direction"),
             list(Direction),
             format_func=enum_labels(Direction).get,
-            key="calls_direction",
+            key=worded("calls_direction"),
             horizontal=True,
         )
         agent.text_input(
@@ -178,7 +178,7 @@ def render_call_form(page: CallPage) -> None:
             t("calls.form.outcome"),
             list(Outcome),
             format_func=enum_labels(Outcome).get,
-            key="calls_outcome",
+            key=worded("calls_outcome"),
         )
         action.text_input(t("calls.form.next_action"), key="calls_next_action")
         action_on.date_input(
@@ -266,7 +266,7 @@ def render_timeline(page: CallPage) -> None:
     chosen = st.multiselect(
         t("calls.timeline.filter"),
         lenders,
-        key="calls_lenders",
+        key=worded("calls_lenders"),
         placeholder=t("calls.all"),
         select_all=False,  # its label is English only
     )
@@ -430,7 +430,7 @@ def render_collection(page: CallPage) -> None:
             t("calls.form.debt"),
             list(accounts_by_id),
             format_func=lambda debt_id: debt_label(accounts_by_id[debt_id]),
-            key="calls_coll_debt",
+            key=worded("calls_coll_debt"),
         )
         day.date_input(t("calls.form.date"), value=now.date(), key="calls_coll_date")
         clock.time_input(
@@ -444,13 +444,13 @@ def render_collection(page: CallPage) -> None:
             t("calls.collection.contacted"),
             list(ContactTarget),
             format_func=enum_labels(ContactTarget).get,
-            key="calls_coll_target",
+            key=worded("calls_coll_target"),
         )
         channel.selectbox(
             t("calls.collection.channel"),
             COLLECTION_CHANNELS,
             format_func=enum_labels(Channel).get,
-            key="calls_coll_channel",
+            key=worded("calls_coll_channel"),
         )
         collector.text_input(t("calls.collection.collector"), key="calls_coll_collector")
         threats, safety, insults = st.columns(3)

@@ -36,7 +36,7 @@ from core.rules.rate_lines import describe_flag, plan_rate_flags
 from i18n import LANGUAGES, format_date, format_money, md_escape, translate
 from services import ProposalSettings, ProposalStatus, SavedProposal, StoreError
 from ui.errors import show_error
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, worded
 from ui.proposal_widgets import (
     debt_label,
     proposal_inputs,
@@ -97,7 +97,7 @@ def choose_debt(accounts):
     chosen = st.selectbox(
         t("proposals.input.debt"),
         options=ids,
-        key="proposals.debt",
+        key=worded("proposals.debt"),
         format_func=lambda i: debt_label(by_id[i], lang),
         on_change=lambda: st.session_state.update({DEBT_KEY: st.session_state["proposals.debt"]}),
     )
@@ -205,7 +205,7 @@ def save_form(
             t("proposals.save.which"),
             options=range(len(choices)),
             format_func=lambda i: labels[i],
-            key="proposals.save_choice",
+            key=worded("proposals.save_choice"),
         )
         note = st.text_input(t("proposals.save.note"), key="proposals.save_note", max_chars=200)
         submitted = st.form_submit_button(t("proposals.save.button"), type="primary")

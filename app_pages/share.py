@@ -21,8 +21,9 @@ from report.pdf import render_pdf
 from report.plan_report import PlanReport, build_report, load_inputs
 from services import StoreError
 from ui.errors import show_error
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, worded
 from ui.state import current_client_id, get_store, now_local, require_client, select_client
+from ui.tables import fitted_table
 
 #: How many upcoming agreed payments the view lists.
 NEXT_DATES = 6
@@ -107,7 +108,7 @@ def render_debts(report: PlanReport, lang: str) -> None:
         columns = ("creditor", "contract", *columns[1:])
     frame = pd.DataFrame(text.debt_rows(report, columns, lang))
     frame.columns = [text.heading(c, lang) for c in columns]
-    st.dataframe(frame, hide_index=True, width="stretch", key="share_debts")
+    fitted_table(frame, key="share_debts")
 
 
 def render_dates(report: PlanReport, lang: str) -> None:
@@ -158,13 +159,13 @@ def render_downloads(report: PlanReport, lang: str) -> None:
             t("share.chart"),
             list(figures),
             format_func=lambda name: translate(f"report.chart.{name}.title", lang),
-            key="share_chart_choice",
+            key=worded("share_chart_choice"),
         )
         size = right.selectbox(
             t("share.size"),
             list(SIZES),
             format_func=lambda name: translate(f"share.size.{name}", lang),
-            key="share_size",
+            key=worded("share_size"),
         )
         width, height = SIZES[size]
         fig = figures[chart]

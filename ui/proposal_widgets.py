@@ -37,7 +37,7 @@ from core.schedules import add_months
 from i18n import format_date, format_money, format_months, format_percent, translate
 from services import ProposalSettings
 from ui.errors import show_error
-from ui.i18n import t
+from ui.i18n import t, worded
 
 #: The kinds a counselor can pick; the contract itself (baseline) is always compared.
 KIND_CHOICES = (
@@ -270,7 +270,7 @@ def proposal_inputs(account: DebtAccount, as_of: date) -> tuple[list[Proposal], 
     kinds = kinds_col.multiselect(
         t("proposals.input.kinds"),
         options=[kind.value for kind in KIND_CHOICES],
-        key="proposals.kinds",
+        key=worded("proposals.kinds"),
         format_func=lambda kind: translate(f"proposals.kind.{kind}", lang),
         placeholder=t("proposals.input.kinds_placeholder"),
         select_all=False,  # its label is English only
