@@ -129,6 +129,12 @@ def money(amount: Decimal) -> str:
     return f"¥{amount:,.2f}"
 
 
+def spoken(amount: Decimal, lang: str) -> str:
+    """Money as said aloud: "12,000元" / "661.59 yuan" (fen only when there are any)."""
+    number = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+    return f"{number}元" if lang == "zh-CN" else f"{number} yuan"
+
+
 def percent(value: Decimal) -> str:
     return f"{value:.2f}%"
 
@@ -849,6 +855,20 @@ def test_4_proposals_compared_and_the_extension_saved(counselor):
         click(c, c.t("proposals.save.button"))
         saved = c.t("proposals.saved.current", title=INTERNAL_TITLE, label=extension_name(c))
         expect(page.get_by_text(saved)).to_be_visible()
+        # The sentence to say names money as a person says it (issue 16), with the plan's figures.
+        said = page.get_by_test_id("stCode").first.inner_text()
+        for amount in (
+            Decimal("4000"),
+            f["capacity"],
+            Decimal("12000"),
+            Decimal("1500"),
+            f["extension_payment"],
+            f["extension_last"],
+            f["extension_total"],
+            f["extension_cost"],
+        ):
+            check.has("the sentence to say", said, spoken(amount, c.lang))
+        check.lacks("the sentence to say", said, "¥")
         shoot(c, "4c-proposals-saved")
 
 
