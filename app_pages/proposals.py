@@ -47,7 +47,7 @@ from ui.proposal_widgets import (
     rows_compared,
 )
 from ui.state import actor, get_store, now_local, request_for, require_client, today
-from ui.tables import fitted_columns
+from ui.tables import fitted_columns, table_height
 
 #: Durable key (not a widget key): the debt being worked on.
 DEBT_KEY = "proposals_debt_id"
@@ -454,6 +454,7 @@ def main() -> None:
         key="proposals.table",
         column_config=columns,
         row_height=row_height,
+        height=table_height(len(table), row_height),
     )
     show_plan_rate_flags(comparison, debt, lang)
     show_recommendation(comparison, minimum, lang)

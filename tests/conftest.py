@@ -22,6 +22,8 @@ def isolated_database(tmp_path, monkeypatch) -> str:
     """Every test that opens the default database gets its own empty SQLite file."""
     url = f"sqlite:///{tmp_path / 'repaytalk.db'}"
     monkeypatch.setenv("REPAYTALK_DATABASE_URL", url)
+    # A failure the page guard turns into a message must still fail the test that met it.
+    monkeypatch.setenv("REPAYTALK_GUARD_RAISES", "1")
     return url
 
 

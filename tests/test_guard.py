@@ -68,3 +68,9 @@ def test_a_failing_fragment_is_guarded_too():
     assert not at.exception
     assert len(at.error) == 1
     assert [m.value for m in at.markdown] == ["after the fragment"]
+
+
+@pytest.fixture(autouse=True)
+def _the_guard_only_shows(monkeypatch):
+    """Here the guard is what is tested: it shows the message and does not re-raise."""
+    monkeypatch.delenv("REPAYTALK_GUARD_RAISES", raising=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +22,8 @@ import streamlit as st
 from ui.i18n import t
 
 log = logging.getLogger("repaytalk.pages")
+#: Set to "1" (the test suite does) to re-raise after showing the message.
+RAISE_SETTING = "REPAYTALK_GUARD_RAISES"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,6 +42,8 @@ def guarded(where: str) -> Iterator[None]:
         reference = new_reference()
         log.error("%s failed [%s]", where, reference, exc_info=exc)
         st.error(t("guard.failed", ref=reference), icon=":material/error:")
+        if os.environ.get(RAISE_SETTING) == "1":
+            raise  # the test suite sets it, so a failure a page hides is still a failing test
 
 
 def guarded_fragment(function: F) -> F:

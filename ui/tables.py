@@ -252,13 +252,28 @@ def fitted_columns(
     return config, row_height
 
 
+#: Streamlit's header row and the grid's borders, and its own row height, in pixels.
+HEADER_HEIGHT = 38
+DEFAULT_ROW_HEIGHT = 35
+
+
+def table_height(rows: int, row_height: int | None) -> int:
+    """The height that shows every row (a short table never hides one behind a scroll).
+
+    >>> table_height(6, None), table_height(6, 60)
+    (250, 400)
+    """
+    return HEADER_HEIGHT + rows * (row_height or DEFAULT_ROW_HEIGHT) + 2
+
+
 def fitted_table(frame: pd.DataFrame, *, key: str | None = None, pinned: Sequence[str] = ()):
-    """``st.dataframe`` of ``frame`` with its columns fitted to the page."""
+    """``st.dataframe`` of ``frame`` with its columns fitted to the page, every row shown."""
     config, row_height = fitted_columns(frame, pinned=pinned)
     return st.dataframe(
         frame,
         hide_index=True,
         width="stretch",
+        height=table_height(len(frame), row_height),
         column_config=config,
         row_height=row_height,
         key=key,

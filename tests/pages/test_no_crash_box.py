@@ -49,3 +49,9 @@ def test_a_failure_in_the_sidebar_is_a_translated_message(open_app, monkeypatch,
     at.run()
     assert not at.exception
     assert translate("guard.failed", lang, ref="R-")[:10] in " ".join(e.value for e in at.error)
+
+
+@pytest.fixture(autouse=True)
+def _the_guard_only_shows(monkeypatch):
+    """Here the guard is what is tested: it shows the message and does not re-raise."""
+    monkeypatch.delenv("REPAYTALK_GUARD_RAISES", raising=False)
