@@ -26,7 +26,6 @@ from core.proposals import (
     Proposal,
     compare_proposals,
     evaluate_proposal,
-    minimum_payment_plan,
     parse_proposal,
     proposal_plan,
 )
@@ -65,8 +64,7 @@ def compare(
     debt = Debt.model_validate_json(debt_json)
     proposals = [Baseline(), *(parse_proposal(p) for p in proposals_json)]
     comparison = compare_proposals(debt, proposals, can_pay, as_of)
-    minimum = comparison.minimum_plan or minimum_payment_plan(debt, can_pay, as_of)
-    return comparison, minimum
+    return comparison, comparison.minimum_plan
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

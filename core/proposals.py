@@ -325,13 +325,13 @@ class Comparison(BaseModel):
 
     results: tuple[ProposalResult, ...]
     recommended: int | None
-    minimum_plan: MinimumPlan | None
+    minimum_plan: MinimumPlan
     reason: Reason
 
     @property
     def rows(self) -> tuple[ProposalResult, ...]:
         """The results, then the minimum plan's result when it fits."""
-        minimum = self.minimum_plan.result if self.minimum_plan is not None else None
+        minimum = self.minimum_plan.result
         return self.results if minimum is None else (*self.results, minimum)
 
     @property
@@ -751,7 +751,7 @@ def compare_proposals(
         evaluate_proposal(debt, p, capacity, as_of, available_now=available_now, baseline=baseline)
         for p in proposals
     )
-    minimum = minimum_payment_plan(debt, capacity, as_of, max_months=max_months)
+    minimum = minimum_payment_plan(debt, capacity, as_of, max_months=max_months, baseline=baseline)
     rows = results if minimum.result is None else (*results, minimum.result)
     affordable = [i for i, r in enumerate(rows) if r.affordable]
     if not affordable:
@@ -782,6 +782,8 @@ def minimum_payment_plan(
     capacity: Decimal | int | str,
     as_of: date,
     max_months: int = 60,
+    *,
+    baseline: Plan | None = None,
 ) -> MinimumPlan:
     """The shortest term whose payments all fit ``capacity``, at the debt's own rate.
 
@@ -796,7 +798,8 @@ def minimum_payment_plan(
     monthly = to_money(capacity, "capacity")
     if not 1 <= max_months <= MAX_MONTHS:
         raise InvalidTermError("max_months", f"must be 1 to {MAX_MONTHS}, got {max_months}")
-    baseline = baseline_plan(debt, as_of)
+    if baseline is None:
+        baseline = baseline_plan(debt, as_of)
     tried: dict[int, ProposalResult] = {}
 
     def at(months: int) -> ProposalResult:

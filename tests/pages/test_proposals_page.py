@@ -24,7 +24,6 @@ from core.proposals import (
     TermExtension,
     compare_proposals,
     evaluate_proposal,
-    minimum_payment_plan,
 )
 from core.rules.pitch import pitch
 from core.schedules import add_months
@@ -123,7 +122,7 @@ def test_the_table_shows_cores_figures_for_every_proposal_and_the_minimum_plan(p
     at = page(lang, client_id)
     debt, share, proposals = expected_inputs(accounts)
     comparison = compare_proposals(debt, proposals, share, TODAY)
-    minimum = comparison.minimum_plan or minimum_payment_plan(debt, share, TODAY)
+    minimum = comparison.minimum_plan
     results = [*comparison.results, minimum.result]
     frame = table(at)
     assert len(frame) == len(results)
