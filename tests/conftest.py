@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -72,10 +74,10 @@ def _wait_until_healthy(url: str, server: subprocess.Popen, timeout: float = 60)
     raise TimeoutError(f"streamlit did not answer {url}/_stcore/health within {timeout}s")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """Run ``streamlit run app.py`` on a free port against a throwaway data directory."""
-    data_dir = tmp_path_factory.mktemp("data")
+@contextmanager
+def streamlit_server(data_dir: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port against the data directory ``data_dir``; yields
+    its URL and stops it (and only it) afterwards."""
     port = _free_port()
     env = {
         **os.environ,
@@ -117,6 +119,13 @@ def app_url(tmp_path_factory):
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """One server for the session against a throwaway data directory."""
+    with streamlit_server(tmp_path_factory.mktemp("data")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,8 @@ offers: ``test-artifacts/golden-<lang>.pdf`` / ``.html`` (and the PDF's text bes
 from __future__ import annotations
 
 import calendar
-import os
 import re
-import signal
 import subprocess
-import sys
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -28,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from browser_helpers import pick, wait_idle
-from conftest import ROOT, _free_port, _wait_until_healthy
+from conftest import streamlit_server
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
@@ -243,42 +240,11 @@ class Counselor:
 
 @pytest.fixture(scope="module", params=LANGS)
 def golden_server(request, tmp_path_factory):
-    """``streamlit run app.py`` on a free port against an empty data directory of its own."""
+    """A server of its own for each language, on an empty data directory."""
     lang = request.param
     data_dir = tmp_path_factory.mktemp(f"golden-{lang}")
-    env = {
-        **os.environ,
-        "REPAYTALK_DATA_DIR": str(data_dir),
-        "REPAYTALK_DATABASE_URL": f"sqlite:///{data_dir / 'repaytalk.db'}",
-    }
-    port = _free_port()
-    log = (data_dir / "streamlit.log").open("w")
-    server = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "streamlit", "run", "app.py"),
-            *("--server.port", str(port), "--server.headless", "true"),
-            # Other work in the checkout must not reload the app under the test.
-            *("--server.fileWatcherType", "none"),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own process group, so teardown stops only this server
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(url, server)
+    with streamlit_server(data_dir) as url:
         yield lang, url, data_dir
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")
