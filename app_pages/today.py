@@ -5,13 +5,13 @@ escalation step of each negotiation that has stalled."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import streamlit as st
 
 import services
 from core.calls import Payment
-from core.rules.adherence import Status, plan_adherence
+from core.rules.adherence import URGENT, Status, installments_to_list, plan_adherence
 from core.rules.escalation import EscalationStep, attempts_from_calls, next_escalation
 from core.rules.followups import is_overdue
 from core.rules.timing import LOCAL_TZ, local
@@ -27,10 +27,8 @@ HORIZON_DAYS = 7
 ERROR_KEY = "today_error"
 #: Durable key: the catalogue key of a toast a button's callback left for the next run.
 TOAST_KEY = "today_toast"
-#: Due installments worth showing, most urgent first.
-URGENCY = (Status.MISSED, Status.DUE_TODAY, Status.DUE_SOON)
-#: The order of every installment when all are shown.
-ORDER = (*URGENCY, Status.UPCOMING, Status.PAID_LATE, Status.PAID)
+#: The order of every installment when all are shown, most urgent first.
+ORDER = (*URGENT, Status.UPCOMING, Status.PAID_LATE, Status.PAID)
 COLOURS = {
     Status.MISSED: "red",
     Status.DUE_TODAY: "orange",
@@ -142,25 +140,6 @@ def render_done_today(store, clients, now, lang) -> None:
             )
 
 
-def installments_to_show(adherence, today: date, show_all: bool):
-    """The installments of one plan to list: all of them, or those overdue, due within
-    :data:`HORIZON_DAYS` and the next one to pay (however far), each once and in date order."""
-    if show_all:
-        return list(adherence.installments)
-    horizon = today + timedelta(days=HORIZON_DAYS)
-    following = adherence.next_due
-    return [
-        item
-        for item in adherence.installments
-        if item.paid_on is None
-        and (
-            item.status in URGENCY
-            or item.due_date <= horizon
-            or (following is not None and item.number == following.number)
-        )
-    ]
-
-
 def render_installments(store, clients, now, lang, show_all: bool) -> None:
     st.subheader(t("today.dues.title"))
     today = now.date()
@@ -174,7 +153,8 @@ def render_installments(store, clients, now, lang, show_all: bool) -> None:
             paid = [payment for payment in payments if payment.proposal_id == case.saved.id]
             adherence = plan_adherence(case.plan, paid, now, language=lang)
             rows += [
-                (client, case, item) for item in installments_to_show(adherence, today, show_all)
+                (client, case, item)
+                for item in installments_to_list(adherence, today, HORIZON_DAYS, show_all=show_all)
             ]
     if not rows:
         st.success(t("today.dues.none"), icon=":material/event_available:")

@@ -224,3 +224,29 @@ def _covered_on(payments: list[Payment], amount: Decimal) -> date | None:
         if running >= amount:
             return payment.paid_on
     return None
+
+
+#: What a to-do list always shows, however far ahead it looks.
+URGENT = (Status.MISSED, Status.DUE_TODAY, Status.DUE_SOON)
+
+
+def installments_to_list(
+    adherence: Adherence, today: date, horizon_days: int, *, show_all: bool = False
+) -> list[InstallmentState]:
+    """The installments of one plan a to-do list shows: all of them with ``show_all``;
+    otherwise those unpaid and overdue, due within ``horizon_days`` of ``today``, or the next
+    one to pay however far — each once, in date order."""
+    if show_all:
+        return list(adherence.installments)
+    horizon = today + timedelta(days=horizon_days)
+    following = adherence.next_due
+    return [
+        item
+        for item in adherence.installments
+        if item.paid_on is None
+        and (
+            item.status in URGENT
+            or item.due_date <= horizon
+            or (following is not None and item.number == following.number)
+        )
+    ]

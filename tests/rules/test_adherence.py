@@ -213,3 +213,18 @@ def test_bad_input_is_refused_naming_the_field():
 def test_the_day_boundary_is_midnight_in_shanghai():
     assert statuses([], at(date(2026, 4, 1), time(23, 59)))[0] is T
     assert statuses([], at(date(2026, 4, 1), time(23, 59)) + timedelta(minutes=1))[0] is M
+
+
+def test_a_to_do_list_shows_the_overdue_the_near_and_the_next_installment_once():
+    """Today's rule: unpaid installments overdue or due within the horizon, plus the next one
+    however far; everything with show_all."""
+    from core.rules.adherence import installments_to_list
+
+    dues = (date(2026, 12, 15), date(2027, 1, 15), date(2027, 2, 15))
+    rows = [principal_row(n, day, "500") for n, day in enumerate(dues, start=1)]
+    plan = Plan(opening=D("1500"), rows=tuple(rows))
+    adherence = plan_adherence(plan, [], datetime(2026, 11, 30, 9, 0, tzinfo=SH))
+    today = date(2026, 11, 30)
+    assert [i.number for i in installments_to_list(adherence, today, 7)] == [1]
+    assert [i.number for i in installments_to_list(adherence, today, 50)] == [1, 2]
+    assert [i.number for i in installments_to_list(adherence, today, 7, show_all=True)] == [1, 2, 3]
