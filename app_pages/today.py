@@ -12,7 +12,6 @@ import streamlit as st
 import services
 from core.calls import Payment
 from core.rules.adherence import URGENT, Status, installments_to_list, plan_adherence
-from core.rules.escalation import EscalationStep, attempts_from_calls, next_escalation
 from core.rules.followups import is_overdue
 from core.rules.timing import LOCAL_TZ, local
 from i18n import format_date, format_money, md_escape
@@ -206,34 +205,9 @@ def render_installments(store, clients, now, lang, show_all: bool) -> None:
             )
 
 
-def stalled_negotiations(store, clients, now, lang):
-    """(client, lender, step) for every debt whose negotiation is tried and not resolved."""
-    found = []
-    for client in clients.values():
-        calls = services.calls.list_for_client(store, actor(), client.id, newest_first=False)
-        if not calls:
-            continue
-        for account in services.debts.list_for_client(store, actor(), client.id):
-            debt = account.debt
-            mine = [
-                call
-                for call in calls
-                if call.debt_id == account.id
-                or (call.debt_id is None and call.lender == debt.creditor)
-            ]
-            attempts = attempts_from_calls(mine)
-            if not attempts:
-                continue
-            step = next_escalation(attempts, debt.lender_type, now, language=lang)
-            if step.step is not EscalationStep.RESOLVED:
-                found.append((client, debt.creditor, step))
-    found.sort(key=lambda item: (not item[2].due_now, item[2].not_before))
-    return found
-
-
 def render_escalations(store, clients, now, lang) -> None:
     st.subheader(t("today.escalation.title"))
-    stalled = stalled_negotiations(store, clients, now, lang)
+    stalled = services.negotiations.stalled(store, actor(), list(clients.values()), now, lang)
     if not stalled:
         st.success(t("today.escalation.none"), icon=":material/handshake:")
         return
