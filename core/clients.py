@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from core.errors import CoreError
 from core.limits import (
     ID_NUMBER_LENGTH,
+    MAX_CLIENT_CONTACTS,
     MAX_HOUSEHOLD_SIZE,
     MAX_NAME_LENGTH,
     MAX_NOTES_LENGTH,
@@ -198,6 +199,31 @@ class Consent(BaseModel):
         return scope in self.scopes
 
 
+class Relation(StrEnum):
+    """How a person named on the client's record is related to the client."""
+
+    SPOUSE = "spouse"
+    PARENT = "parent"
+    CHILD = "child"
+    SIBLING = "sibling"
+    RELATIVE = "relative"
+    FRIEND = "friend"
+    COLLEAGUE = "colleague"
+    EMPLOYER = "employer"
+    OTHER = "other"
+
+
+class ClientContact(BaseModel):
+    """Someone the client's record names: an emergency contact a lender may have been given, a
+    relative or colleague a collector called. Their name is personal data of a third person:
+    it is masked wherever the client's is."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    name: str = Field(min_length=1, max_length=MAX_NAME_LENGTH)
+    relation: Relation = Relation.OTHER
+
+
 class Client(BaseModel):
     """A person the counselor helps. ``id`` and ``version`` are set by the store.
 
@@ -214,6 +240,8 @@ class Client(BaseModel):
     household_size: int = Field(default=1, ge=1, le=MAX_HOUSEHOLD_SIZE)
     notes: str = Field(default="", max_length=MAX_NOTES_LENGTH)
     consent: Consent | None = None
+    #: Other people the record names (relatives, references); their names are masked too.
+    contacts: tuple[ClientContact, ...] = Field(default=(), max_length=MAX_CLIENT_CONTACTS)
 
     @field_validator("mobile", mode="before")
     @classmethod
@@ -241,6 +269,11 @@ class Client(BaseModel):
                 code="consent_required",
             )
         return self
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every person's name the record holds: the client's first, then the contacts'."""
+        return (self.name, *(contact.name for contact in self.contacts))
 
     @property
     def mobile_tail(self) -> str | None:

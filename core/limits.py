@@ -45,6 +45,8 @@ MAX_PLAN_PERIODS = 2 * MAX_MONTHS
 MAX_DAYS_OVERDUE = 36_500
 #: The largest household a client or a budget may have.
 MAX_HOUSEHOLD_SIZE = 50
+#: People named on a client's record besides the client (relatives, references, employer).
+MAX_CLIENT_CONTACTS = 20
 #: The most income lines one budget may have.
 MAX_INCOME_ITEMS = 20
 

@@ -161,13 +161,17 @@ class Backup:
 
 def tables() -> list[sa.Table]:
     """Every table of records, parents before children (bookkeeping such as the processed
-    requests of :mod:`store.requests` is not a record: it is neither backed up nor restored)."""
-    return [table for table in Base.metadata.sorted_tables if table.info.get("backup", True)]
+    requests of :mod:`store.requests` is not a record: it is neither backed up nor restored;
+    nor are the audit trail and the workspace's settings, which a restore leaves as they are)."""
+    return [
+        table for table in Base.metadata.sorted_tables if table.info.get("backup", True) is True
+    ]
 
 
 def bookkeeping_tables() -> list[sa.Table]:
-    """The tables a backup leaves out; a restore empties them."""
-    return [table for table in Base.metadata.sorted_tables if not table.info.get("backup", True)]
+    """The tables a backup leaves out and a restore empties (not those it keeps, such as the
+    audit trail: ``info={"backup": "kept"}``)."""
+    return [table for table in Base.metadata.sorted_tables if table.info.get("backup") is False]
 
 
 def _columns(table: sa.Table) -> list[sa.Column]:

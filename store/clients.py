@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.clients import Client, Consent, ConsentScope
+from core.clients import Client, ClientContact, Consent, ConsentScope
 from store._repository import Kind, VersionedRepository
 from store._rows import delete_versioned, like_pattern, require_id, require_new
 from store.orm import Base, ClientRow, DebtRow
@@ -26,6 +26,7 @@ def to_values(client: Client) -> dict[str, Any]:
         "notes": client.notes,
         "consent_given_on": consent.given_on if consent else None,
         "consent_scopes": ",".join(sorted(consent.scopes)) if consent else "",
+        "contacts": [contact.model_dump(mode="json") for contact in client.contacts],
     }
 
 
@@ -43,6 +44,7 @@ def from_row(row: ClientRow) -> Client:
         household_size=row.household_size,
         notes=row.notes,
         consent=consent,
+        contacts=tuple(ClientContact.model_validate(item) for item in row.contacts or ()),
     )
 
 

@@ -73,6 +73,8 @@ class ClientRow(Versioned, Base):
     consent_given_on: Mapped[date | None]
     #: Comma-separated ``ConsentScope`` values, sorted; empty without consent.
     consent_scopes: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    #: Other people the record names, ``[{"name": ..., "relation": ...}]``; NULL before 0008.
+    contacts: Mapped[list[dict[str, Any]] | None] = mapped_column(sa.JSON)
 
 
 class CallRow(Versioned, Base):
@@ -244,3 +246,38 @@ class ProposalRow(Versioned, Base):
     plan: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
     #: The Proposals page's settings it was saved with (``ProposalSettings`` as JSON).
     settings: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+
+
+class AuditEventRow(Base):
+    """One line of the audit trail: who did what to which record, and when.
+
+    Written in the same unit of work as the change it records, never updated. A line about a
+    purged client carries no personal data (``subject`` is an anonymous reference).
+    """
+
+    __tablename__ = "audit_events"
+    # Not in backups, and a restore keeps it: the trail outlives the records it is about.
+    __table_args__ = (sa.Index(None, "at"), {"info": {"backup": "kept"}})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    #: Who acted (a counselor's user name, ``local`` on a one-person install).
+    actor: Mapped[str] = mapped_column(sa.String(100), nullable=False)
+    #: What happened, a dotted code such as ``client.purged`` or ``client.revealed``.
+    action: Mapped[str] = mapped_column(sa.String(60), nullable=False)
+    #: The record acted on, e.g. ``client:12``, or an anonymous reference.
+    subject: Mapped[str] = mapped_column(sa.String(100), nullable=False)
+    #: Detail without personal data (a field's name, a count, a date), as JSON.
+    detail: Mapped[dict[str, Any]] = mapped_column(sa.JSON, nullable=False)
+
+
+class WorkspaceSettingRow(Base):
+    """A setting of the whole workspace (such as how long records are kept), as JSON."""
+
+    __tablename__ = "workspace_settings"
+    __table_args__ = ({"info": {"backup": "kept"}},)
+
+    key: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(sa.JSON, nullable=False)
+    version: Mapped[int] = mapped_column(nullable=False, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)

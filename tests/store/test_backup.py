@@ -118,7 +118,7 @@ def test_a_backup_holds_every_table_with_ids_money_in_fen_and_utc_instants(store
     document = orjson.loads(backup_to_bytes(store))
     assert document["format"] == "repaytalk-backup"
     assert document["format_version"] == FORMAT_VERSION == 1
-    assert document["schema_revision"] == "0007"
+    assert document["schema_revision"] == "0008"
     assert set(document["tables"]) == RECORD_TABLES
     assert document["counts"] == {
         "clients": 2,

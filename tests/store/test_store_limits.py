@@ -91,7 +91,7 @@ def text_columns() -> list[sa.Column]:
     return [
         column
         for table in Base.metadata.sorted_tables
-        if table.info.get("backup", True)  # records, not bookkeeping
+        if table.info.get("backup", True) is True  # records, not bookkeeping
         for column in table.columns
         if isinstance(column.type, sa.String)
     ]

@@ -15,7 +15,13 @@ from store.engine import make_engine
 from store.migrate import current_revision, head_revision, upgrade
 from store.orm import Base
 
-TABLES = {"alembic_version", "processed_requests", *RECORD_TABLES}
+TABLES = {
+    "alembic_version",
+    "processed_requests",
+    "audit_events",
+    "workspace_settings",
+    *RECORD_TABLES,
+}
 
 
 def table_names(engine) -> set[str]:
@@ -24,7 +30,7 @@ def table_names(engine) -> set[str]:
 
 def test_an_empty_database_is_migrated_to_the_newest_schema(store):
     assert table_names(store.engine) == TABLES
-    assert current_revision(store.engine) == head_revision() == "0007"
+    assert current_revision(store.engine) == head_revision() == "0008"
 
 
 def test_opening_a_database_twice_changes_nothing(database_url, settings, store):
