@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
@@ -9,9 +11,18 @@ from pydantic import ValidationError
 import services
 from core.clients import Client, ConsentScope, MaskKind, mask
 from core.errors import CoreError
-from i18n import format_date
+from core.limits import MAX_CLIENT_CONTACTS
+from i18n import format_date, md_escape
 from services import ChangedElsewhereError, StoreError, Workspace
-from ui.client_forms import consent_for, masked_row, same_client
+from services.clients import Revealable
+from ui.client_forms import (
+    consent_for,
+    contacts_editor,
+    masked_input,
+    masked_names,
+    masked_row,
+    same_client,
+)
 from ui.errors import show_error
 from ui.i18n import current_language, t
 from ui.planning_forms import (
@@ -117,28 +128,40 @@ def render_form(store: Workspace, client: Client | None) -> None:
     else:
         draft, seen = open_record_draft(FORM, scope, client.version)
         changed_elsewhere_notice(FORM, draft, client.version)
+    # The record as the form opened on it: a field not revealed saves its value unchanged
+    # (a save after a newer version is refused, so this is what is stored).
+    shown: Client | None = draft.setdefault("_client", client)
     consent = client.consent if client else None
 
-    def text(key: str, default: str, label: str, **kw) -> str:
-        return kept(draft, FORM + key, default, lambda: st.text_input(label, key=FORM + key, **kw))
+    def fetch(field: Revealable, index: int | None = None) -> Callable[[], str]:
+        # Only a saved record has values to reveal (a new client's form has nothing masked).
+        client_id = shown.id if shown else None
+        return lambda: services.clients.reveal(
+            store, actor(), client_id, field, index=index, version=seen
+        )
 
-    name = text("name", client.name if client else "", t("clients.name"), max_chars=50)
+    def field(key: str, label: str, saved: str, kind: MaskKind, **kw) -> str:
+        return masked_input(draft, FORM, key, label, saved, kind, fetch(Revealable(key)), **kw)
+
+    name = field(
+        "name", t("clients.name"), shown.name if shown else "", MaskKind.NAME, max_chars=50
+    )
     left, right = st.columns(2)
     with left:
-        mobile = text(
+        mobile = field(
             "mobile",
-            (client.mobile or "") if client else "",
             t("clients.mobile"),
-            type="password",
-            help=t("clients.hidden_help"),
+            (shown.mobile or "") if shown else "",
+            MaskKind.PHONE,
+            secret=True,
         )
     with right:
-        id_number = text(
+        id_number = field(
             "id_number",
-            (client.id_number or "") if client else "",
             t("clients.id_number"),
-            type="password",
-            help=t("clients.hidden_help"),
+            (shown.id_number or "") if shown else "",
+            MaskKind.ID_NUMBER,
+            secret=True,
         )
     household = kept(
         draft,
@@ -153,6 +176,13 @@ def render_form(store: Workspace, client: Client | None) -> None:
         FORM + "notes",
         client.notes if client else "",
         lambda: st.text_area(t("clients.notes"), key=FORM + "notes", height=80),
+    )
+    contacts, unnamed = contacts_editor(
+        draft,
+        FORM,
+        shown.contacts if shown else (),
+        lambda index: fetch(Revealable.CONTACT, index)(),
+        limit=MAX_CLIENT_CONTACTS,
     )
     agreed = kept(
         draft,
@@ -183,14 +213,20 @@ def render_form(store: Workspace, client: Client | None) -> None:
             household_size=int(household),
             notes=notes,
             consent=consent_for(agreed, contact, consent, today()),
+            contacts=tuple(contacts),
         )
     except (ValidationError, CoreError) as exc:
         problem = exc
-    typed = any((name.strip(), mobile.strip(), id_number.strip(), notes.strip()))
+    typed = any((name.strip(), mobile.strip(), id_number.strip(), notes.strip(), contacts))
     if client is None:
-        unsaved = typed
+        unsaved = typed or bool(unnamed)
     else:
-        unsaved = candidate is None or not same_client(candidate, client) or not name.strip()
+        unsaved = (
+            candidate is None
+            or not same_client(candidate, client)
+            or not name.strip()
+            or bool(unnamed)
+        )
     if problem is not None and typed:
         show_error(problem)
     if unsaved:
@@ -204,7 +240,10 @@ def render_form(store: Workspace, client: Client | None) -> None:
         icon=":material/save:",
         width="stretch",
     ):
-        save(store, client, candidate, problem, name, agreed)
+        if unnamed:
+            st.error("\n\n".join(unnamed), icon=":material/error:")
+        else:
+            save(store, client, candidate, problem, name, agreed)
     if unsaved and discard_col.button(t("clients.discard"), key="clients_discard", width="stretch"):
         discard_form(FORM)
         st.rerun()
@@ -246,16 +285,17 @@ def save(store, client, candidate, problem, name: str, agreed: bool) -> None:
 
 
 def client_rows(client: Client | None) -> list[tuple[str, str]]:
-    """What is saved now, as the refused form would show it (phone and ID masked)."""
+    """What is saved now, as the refused form would show it (personal values masked)."""
     if client is None:
         return []
     consent = client.consent
     return [
-        (t("clients.name"), client.name),
+        (t("clients.name"), mask(MaskKind.NAME, client.name)),
         (t("clients.mobile"), mask(MaskKind.PHONE, client.mobile or "")),
         (t("clients.id_number"), mask(MaskKind.ID_NUMBER, client.id_number or "")),
         (t("clients.household_size"), str(client.household_size)),
         (t("clients.notes"), client.notes),
+        (t("clients.contacts"), masked_names(client)),
         (
             t("clients.col.consent"),
             format_date(consent.given_on, current_language()) if consent else "—",
@@ -265,7 +305,7 @@ def client_rows(client: Client | None) -> list[tuple[str, str]]:
 
 def render_delete(store: Workspace, client: Client) -> None:
     if confirm_delete(
-        t("clients.delete_confirm", name=client_label(client)),
+        t("clients.delete_confirm", name=md_escape(client_label(client))),
         t("clients.delete_yes"),
         t("clients.delete_no"),
         "clients_delete",
@@ -292,7 +332,7 @@ def main() -> None:
     render_picker(clients, current)
     st.divider()
     render_form(store, current)
-    st.caption(f":material/lock: {t('clients.masked_note')}")
+    st.caption(f":material/lock: {t('clients.masked_footer')}")
 
 
 main()

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from core.clients import Client
-from services._work import delete_seen, once, save_seen
+from services._work import delete_seen, once, save_seen, unit
 from services.actor import Actor, check
+from services.errors import ChangedElsewhereError, NotFoundError
 from services.workspace import Workspace
+
+#: The audit trail's action for showing a masked value in full.
+REVEALED = "client.revealed"
+
+
+class Revealable(StrEnum):
+    """A value of a client's record that screens show masked until the counselor reveals it."""
+
+    NAME = "name"
+    MOBILE = "mobile"
+    ID_NUMBER = "id_number"
+    #: The name of one of the people the record names (with the contact's ``index``).
+    CONTACT = "contact"
 
 
 def get(ws: Workspace, actor: Actor, client_id: int) -> Client:
@@ -51,3 +67,37 @@ def update(ws: Workspace, actor: Actor, client: Client) -> Client:
 def delete(ws: Workspace, actor: Actor, client_id: int, *, version: int | None = None) -> None:
     """Erase the client and every record about them, in one transaction."""
     delete_seen(ws, actor, "client", client_id, version, ws.clients.delete, ws.clients.get)
+
+
+def reveal(
+    ws: Workspace,
+    actor: Actor,
+    client_id: int,
+    field: Revealable | str,
+    *,
+    index: int | None = None,
+    version: int | None = None,
+) -> str:
+    """The full value of a masked ``field`` of the client, for the counselor who asked to see it
+    (``""`` when the record holds none).
+
+    ``index`` chooses the contact whose name to show (``field`` ``contact``). ``version`` is the
+    version of the record the form shows: if it was saved elsewhere since,
+    :class:`ChangedElsewhereError` (the value asked for may no longer be the one on screen).
+    Team mode audits each reveal (``client.revealed``, the field's name and the contact's
+    index, never the value).
+    """
+    field = Revealable(field)
+    with unit(ws, actor):
+        client = ws.clients.get(client_id)
+        if version is not None and client.version != version:
+            raise ChangedElsewhereError("client", client_id, version, client)
+        if field is Revealable.CONTACT:
+            if index is None or not 0 <= index < len(client.contacts):
+                raise NotFoundError("contact", f"{client_id}/{index}")
+            return client.contacts[index].name
+        return {
+            Revealable.NAME: client.name,
+            Revealable.MOBILE: client.mobile or "",
+            Revealable.ID_NUMBER: client.id_number or "",
+        }[field]
