@@ -50,6 +50,8 @@ from ui.tables import fitted_columns, table_height
 
 #: Durable key (not a widget key): the debt being worked on.
 DEBT_KEY = "proposals_debt_id"
+#: What the page says after a full rerun it caused (a catalogue key).
+FLASH_KEY = "proposals_flash"
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -233,8 +235,10 @@ def save_form(
     except (StoreError, ValidationError, CoreError) as exc:
         show_error(exc)
         return
-    st.toast(t("proposals.save.done"), icon=":material/check_circle:")
     st.session_state["proposals_saved_id"] = saved.id
+    # The saved list below the fragment changes: the whole page runs again, saying so.
+    st.session_state[FLASH_KEY] = "proposals.save.done"
+    st.rerun()
 
 
 def show_saved(store, client_id, account, can_pay, income, as_of, lang, settings) -> None:
@@ -253,7 +257,7 @@ def show_saved(store, client_id, account, can_pay, income, as_of, lang, settings
         return
     chosen = saved[-1]  # the latest saved is the one to put forward
     label = proposal_label(chosen.proposal, lang)
-    title = chosen.title if chosen.title and chosen.title != label else None
+    title = md_escape(chosen.title) if chosen.title and chosen.title != label else None
     text = (
         t("proposals.saved.current", title=title, label=label)
         if title
@@ -264,7 +268,7 @@ def show_saved(store, client_id, account, can_pay, income, as_of, lang, settings
     if len(saved) > 1:
         with st.expander(t("proposals.saved.earlier", n=len(saved) - 1)):
             for item in reversed(saved[:-1]):
-                st.markdown(f"- {item.title or proposal_label(item.proposal, lang)}")
+                st.markdown(f"- {md_escape(item.title or proposal_label(item.proposal, lang))}")
     pitch_lang = st.radio(
         t("proposals.pitch.language"),
         options=list(LANGUAGES),
@@ -416,16 +420,36 @@ def main() -> None:
         show_error(exc)
         saved_settings = None
     restored = restore_settings(saved_settings, f"{client.id}:{account.id}", as_of)
+    flash = st.session_state.pop(FLASH_KEY, None)
+    if flash:
+        st.toast(t(flash), icon=":material/check_circle:")
+    settings = workbench(store, client.id, account, can_pay, as_of, restored)
+    if can_pay is None or settings is None:
+        return
+    show_saved(store, client.id, account, can_pay, income, as_of, lang, settings)
+
+
+@st.fragment
+def workbench(
+    store, client_id: int, account, can_pay: Decimal | None, as_of: date, restored: bool
+) -> ProposalSettings | None:
+    """The proposal inputs, their comparison, charts and recommendation, and the save form.
+
+    A fragment: moving a slider or ticking a kind reruns this part alone, with the save form's
+    preselection following the recommendation; saving reruns the whole page (the saved list
+    below changes). Returns the settings as they stand (the full run passes them on).
+    """
+    lang = current_language()
     with st.container(border=True):
         if restored:
             st.caption(t("followups.settings_restored"))
         proposals, settings = proposal_inputs(account, as_of)
     if can_pay is None:
-        return
+        return None
     debt = account.debt
     proposals = valid_only(debt, proposals, as_of)
     key = (
-        client.id,
+        client_id,
         debt.model_dump_json(),
         tuple(p.model_dump_json() for p in proposals),
         str(can_pay),
@@ -459,8 +483,8 @@ def main() -> None:
     chart_left, chart_right = st.columns(2)
     chart_left.plotly_chart(payments, width="stretch", key="proposals.chart.payment")
     chart_right.plotly_chart(cumulative, width="stretch", key="proposals.chart.cumulative")
-    save_form(store, client.id, account, comparison, minimum, lang, settings, as_of)
-    show_saved(store, client.id, account, can_pay, income, as_of, lang, settings)
+    save_form(store, client_id, account, comparison, minimum, lang, settings, as_of)
+    return settings
 
 
 main()
