@@ -79,25 +79,33 @@ def reveal(
     version: int | None = None,
 ) -> str:
     """The full value of a masked ``field`` of the client, for the counselor who asked to see it
-    (``""`` when the record holds none).
+    (``""`` when the record holds none), written to the audit trail in the same unit of work:
+    ``client.revealed`` on ``client:<id>`` with the field's name (and the contact's index),
+    never the value.
 
     ``index`` chooses the contact whose name to show (``field`` ``contact``). ``version`` is the
     version of the record the form shows: if it was saved elsewhere since,
     :class:`ChangedElsewhereError` (the value asked for may no longer be the one on screen).
-    Team mode audits each reveal (``client.revealed``, the field's name and the contact's
-    index, never the value).
     """
     field = Revealable(field)
-    with unit(ws, actor):
+    acting = check(actor)
+    with unit(ws, acting):
         client = ws.clients.get(client_id)
         if version is not None and client.version != version:
             raise ChangedElsewhereError("client", client_id, version, client)
+        detail: dict[str, str | int] = {"field": field.value}
         if field is Revealable.CONTACT:
             if index is None or not 0 <= index < len(client.contacts):
                 raise NotFoundError("contact", f"{client_id}/{index}")
-            return client.contacts[index].name
-        return {
-            Revealable.NAME: client.name,
-            Revealable.MOBILE: client.mobile or "",
-            Revealable.ID_NUMBER: client.id_number or "",
-        }[field]
+            value = client.contacts[index].name
+            detail["index"] = index
+        else:
+            value = {
+                Revealable.NAME: client.name,
+                Revealable.MOBILE: client.mobile or "",
+                Revealable.ID_NUMBER: client.id_number or "",
+            }[field]
+        ws.audit.append(
+            actor=acting.user_id, action=REVEALED, subject=f"client:{client_id}", detail=detail
+        )
+        return value
