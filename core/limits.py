@@ -79,3 +79,21 @@ MAX_LABEL_LENGTH = 100
 MAX_TEXT_LENGTH = 10_000
 #: A client's notes (free-form text).
 MAX_NOTES_LENGTH = MAX_TEXT_LENGTH
+
+# --- the application pack (issue 20) ---------------------------------------------------------
+
+#: Hardship situations (job loss, illness, 低保 …) one client's record may hold.
+MAX_HARDSHIP_SITUATIONS = 20
+#: A hardship situation's note (one line: "laid off when the factory closed").
+MAX_HARDSHIP_NOTE_LENGTH = 500
+#: A living-cost benchmark's identifier (``nbs-2024-all``; an agency's own rows alike).
+MAX_BENCHMARK_ID_LENGTH = 64
+#: A living-cost benchmark's name ("上海市 2024 年城镇居民人均消费支出").
+MAX_BENCHMARK_NAME_LENGTH = 100
+#: Where a benchmark's figures come from (the publication, its issuer).
+MAX_BENCHMARK_SOURCE_LENGTH = 500
+#: A benchmark's year: no official series is older; a later one is a typo.
+MIN_BENCHMARK_YEAR = 1978
+MAX_BENCHMARK_YEAR = 2100
+#: A benchmark's region (a province or city; empty for the whole country).
+MAX_BENCHMARK_REGION_LENGTH = 50
