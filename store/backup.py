@@ -29,7 +29,6 @@ Pages call :func:`backup_to_bytes` / :func:`read_backup` / :func:`restore_backup
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -59,6 +58,7 @@ from store import (
 from store.columns import ExactDecimal, Fen, UTCDateTime, to_fen
 from store.db import translate_errors
 from store.errors import StoreError
+from store.files import write_private
 from store.migrate import current_revision
 from store.orm import Base
 
@@ -229,32 +229,12 @@ def write_backup_file(store: Store, path: str | os.PathLike[str]) -> Backup:
     data = backup_to_bytes(store)
     target = Path(path)
     try:
-        _write_atomically(target, data)
+        write_private(target, data)
     except OSError as exc:
         raise StoreError(
             f"cannot write {target}: {exc.strerror or exc}", code="backup_io"
         ) from None
     return read_backup_file(target, max_bytes=None)  # what is on disk is whole and valid
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    directory = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
 
 
 @contextmanager

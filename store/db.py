@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
+from store.audit import AuditRepository
 from store.budgets import BudgetRepository
 from store.calls import CallRepository, TaskRepository
 from store.checklists import ChecklistRepository
@@ -43,7 +44,9 @@ from store.migrate import upgrade
 from store.payments import PaymentRepository
 from store.proposals import ProposalRepository
 from store.requests import RequestRepository
+from store.retention import RetentionRepository
 from store.settings import Settings, load_settings, utc_now
+from store.workspace_settings import WorkspaceSettingRepository
 
 
 class Store:
@@ -69,6 +72,9 @@ class Store:
         self.payments = PaymentRepository(self)
         self.collections = CollectionContactRepository(self)
         self.requests = RequestRepository(self)
+        self.audit = AuditRepository(self)
+        self.workspace_settings = WorkspaceSettingRepository(self)
+        self.retention = RetentionRepository(self)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -130,8 +136,9 @@ def init_db(
     """Open the database (``REPAYTALK_DATABASE_URL`` unless ``url`` is given), bring its schema
     to the newest version and return a ready :class:`Store`.
 
-    The SQLite data folder is created if missing. Raises :class:`DatabaseUnavailableError`
-    (naming the database, never its password) when it cannot be opened.
+    The SQLite data folder (``0700``) and file (``0600``) are created if missing. Raises
+    :class:`DatabaseUnavailableError` (naming the database, never its password) when it cannot
+    be opened.
     """
     settings = settings or load_settings()
     if url is not None:
@@ -141,7 +148,7 @@ def init_db(
         engine = make_engine(parsed, settings)
     except OSError as exc:
         raise DatabaseUnavailableError(
-            f"cannot create the data folder for {display_url(parsed)}: {exc.strerror}"
+            f"cannot create the data folder or file for {display_url(parsed)}: {exc.strerror}"
         ) from None
     try:
         with translate_errors(f" ({display_url(parsed)})"):

@@ -5,6 +5,11 @@ SQLite connections get ``journal_mode=WAL`` (readers never block the writer),
 failing at once), ``synchronous=FULL`` (a committed call survives a power cut) and
 ``secure_delete=ON`` (an erased client's data is overwritten, not left in free pages).
 
+The database file is private: created ``0600`` (in a data folder created ``0700``) before
+SQLite opens it, so that its ``-wal`` and ``-shm``, which SQLite creates with the database
+file's mode, are private too; a file an older version left readable by others is tightened
+when it is opened (:mod:`store.files`).
+
 Transactions are begun by us, not by the driver: a read starts with ``BEGIN`` and a write with
 ``BEGIN IMMEDIATE``, which takes the write lock up front so that two writers queue on the busy
 timeout instead of one failing with "database is locked" half-way through.
@@ -21,7 +26,11 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from store.errors import InvalidDatabaseUrlError
+from store.files import create_private, ensure_private_dir, tighten
 from store.settings import Settings
+
+#: Files SQLite keeps beside the database, named by these suffixes.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 
 #: Execution option marking a connection whose transactions will write.
 WRITE = "repaytalk_write"
@@ -73,10 +82,25 @@ def make_engine(url: str | URL, settings: Settings) -> Engine:
     return _postgres_engine(parsed, settings)
 
 
-def _sqlite_engine(url: URL, settings: Settings) -> Engine:
+def prepare_sqlite_file(url: URL) -> Path | None:
+    """Make the database file of an SQLite URL private before SQLite opens it: its missing
+    folders created ``0700``, the file created empty ``0600`` (unless the URL opens it
+    read-only), an existing one and its ``-wal``/``-shm`` tightened to their owner. Returns
+    the file (None in memory); ``OSError`` when the folder or the file cannot be created."""
     path = sqlite_path(url)
-    if path is not None and path.parent != Path(""):
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if path is None:
+        return None
+    if path.parent != Path(""):
+        ensure_private_dir(path.parent)
+    if url.query.get("mode") not in ("ro", "memory"):
+        create_private(path)
+    for file in (path, *(path.with_name(path.name + suffix) for suffix in SQLITE_COMPANIONS)):
+        tighten(file)
+    return path
+
+
+def _sqlite_engine(url: URL, settings: Settings) -> Engine:
+    path = prepare_sqlite_file(url)
     try:
         engine = sa.create_engine(
             url,
