@@ -29,6 +29,7 @@ from services import (
     negotiations,
     payments,
     proposals,
+    retention,
     tasks,
 )
 from services._work import request_key
@@ -79,5 +80,6 @@ __all__ = [
     "payments",
     "proposals",
     "request_key",
+    "retention",
     "tasks",
 ]
