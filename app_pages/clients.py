@@ -11,7 +11,7 @@ from pydantic import ValidationError
 import services
 from core.clients import Client, ConsentScope, MaskKind, mask
 from core.errors import CoreError
-from core.limits import MAX_CLIENT_CONTACTS
+from core.limits import MAX_CLIENT_CONTACTS, MAX_NAME_LENGTH
 from i18n import format_date, md_escape
 from services import ChangedElsewhereError, StoreError, Workspace
 from services.clients import Revealable
@@ -144,7 +144,12 @@ def render_form(store: Workspace, client: Client | None) -> None:
         return masked_input(draft, FORM, key, label, saved, kind, fetch(Revealable(key)), **kw)
 
     name = field(
-        "name", t("clients.name"), shown.name if shown else "", MaskKind.NAME, max_chars=50
+        "name",
+        t("clients.name"),
+        shown.name if shown else "",
+        MaskKind.NAME,
+        max_chars=MAX_NAME_LENGTH,
+        ratio=(5, 1),
     )
     left, right = st.columns(2)
     with left:

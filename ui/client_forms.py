@@ -114,22 +114,24 @@ def masked_input(
     *,
     secret: bool = False,
     max_chars: int | None = None,
-    container: Any = None,
+    ratio: tuple[int, int] = (2, 1),
+    places: tuple[Any, Any] | None = None,
 ) -> str:
     """A field of a saved record: masked, with a "show" button, until revealed; then an input.
 
     Returns what to save: the input's text once revealed (or when nothing was saved, so nothing
     is hidden), else ``saved`` itself — never the masked text. ``secret`` draws an input with
-    nothing saved behind it as a password field (its eye icon shows what was typed).
+    nothing saved behind it as a password field (its eye icon shows what was typed). The field
+    and its button go in two columns of widths ``ratio``, or in the two containers ``places``.
     """
-    target = container or st
     key = form + field.replace(":", "_")
     options: dict[str, Any] = {"max_chars": max_chars} if max_chars else {}
-    if not saved:
+    if not saved:  # nothing hidden: a plain input, the width of the field and its button
         if secret:
             options |= {"type": "password", "help": t("clients.hidden_help")}
+        target = places[0] if places else st
         return kept(draft, key, "", lambda: target.text_input(label, key=key, **options))
-    field_col, button_col = target.columns([4, 1], vertical_alignment="bottom")
+    field_col, button_col = places or st.columns(list(ratio), vertical_alignment="bottom")
     if field in revealed(draft):
         with field_col:
             return kept(draft, key, saved, lambda: st.text_input(label, key=key, **options))
@@ -200,7 +202,9 @@ def contacts_editor(
     missing: list[str] = []
     for n, (row_id, origin) in enumerate(rows, start=1):
         stored = saved[origin] if origin is not None else None
-        name_col, relation_col, remove_col = st.columns([5, 3, 1], vertical_alignment="bottom")
+        name_col, show_col, relation_col, remove_col = st.columns(
+            [4, 2, 3, 2], vertical_alignment="bottom"
+        )
         name = masked_input(
             draft,
             form,
@@ -210,7 +214,7 @@ def contacts_editor(
             MaskKind.NAME,
             (lambda index=origin: fetch(index)) if origin is not None else (lambda: ""),
             max_chars=MAX_NAME_LENGTH,
-            container=name_col,
+            places=(name_col, show_col),
         ).strip()
         key = worded(f"{form}contact_{row_id}_relation")
         relation = kept(
