@@ -88,7 +88,9 @@ def render_exports(store) -> None:
     st.subheader(t("data.export.title"))
     st.caption(t("data.export.body"))
     lang = current_language()
-    masked = st.checkbox(t("data.export.mask"), value=True, key="data_export_mask")
+    masked = st.checkbox(
+        t("data.export.mask"), value=services.data.MASKED_BY_DEFAULT, key="data_export_mask"
+    )
     columns = st.columns(len(services.data.ExportKind))
     for column, kind in zip(columns, services.data.ExportKind, strict=True):
         try:

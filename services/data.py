@@ -8,9 +8,18 @@ from services._work import unit
 from services.actor import Actor, check
 from services.workspace import Workspace
 from store.backup import Backup, backup_to_bytes, database_counts, read_backup, restore_backup
-from store.export import ExportKind, export_csv
+from store.export import MASKED_BY_DEFAULT, ExportKind, export_csv
 
-__all__ = ["Backup", "ExportKind", "backup", "counts", "export", "read", "restore"]
+__all__ = [
+    "MASKED_BY_DEFAULT",
+    "Backup",
+    "ExportKind",
+    "backup",
+    "counts",
+    "export",
+    "read",
+    "restore",
+]
 
 
 def counts(ws: Workspace, actor: Actor) -> dict[str, int]:
@@ -45,10 +54,11 @@ def export(
     language: str,
     label: Callable[[str, str], str] | None = None,
     header: Callable[[str], str] | None = None,
-    mask_names: bool = True,
+    mask_names: bool = MASKED_BY_DEFAULT,
     client_id: int | None = None,
 ) -> bytes:
-    """One CSV export (calls, tasks or payments) worded in ``language``."""
+    """One CSV export (calls, tasks or payments) worded in ``language``; masked unless
+    ``mask_names=False`` (the one default of every export)."""
     check(actor)
     return export_csv(
         ws,

@@ -32,6 +32,7 @@ from core.rules.timing import local
 from core.text import LANGUAGES
 from store._rows import require_id
 from store.errors import InvalidDataError, StoreError
+from store.files import ensure_private_dir, write_private
 from store.orm import CallRow, ClientRow, DebtRow, FollowUpTaskRow, PaymentRow
 
 if TYPE_CHECKING:
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
 Translate = Callable[[str, str], str]
 #: ``header(column)`` -> the header to show for a column key of ``COLUMNS``.
 Header = Callable[[str], str]
+
+#: Whether an export masks personal data when the caller does not say: everywhere, yes.
+MASKED_BY_DEFAULT = True
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -108,12 +112,12 @@ def export_csv(
     language: str = "zh-CN",
     translate: Translate | None = None,
     header: Header | None = None,
-    mask_names: bool = False,
+    mask_names: bool = MASKED_BY_DEFAULT,
 ) -> bytes:
     """One export as the bytes of a CSV file (every client's records, or one client's).
 
-    Rows are ordered by client, then by time. ``mask_names`` shows 张*明 instead of the name
-    (for a file that leaves the office).
+    Rows are ordered by client, then by time. Masked by default (:data:`MASKED_BY_DEFAULT`):
+    ``mask_names=False`` writes the full names, for a file that stays with the counselor.
     """
     try:
         kind = ExportKind(kind)
@@ -151,16 +155,15 @@ def write_csv_files(
     **options: Any,
 ) -> dict[ExportKind, Path]:
     """Write ``calls.csv``, ``tasks.csv`` and ``payments.csv`` (or the ``kinds`` asked for)
-    into ``folder``, created if missing. Returns the files written."""
+    into ``folder``, created (``0700``) if missing, each file ``0600``. Returns the files
+    written."""
     target = Path(folder)
     contents = {ExportKind(kind): export_csv(store, kind, **options) for kind in kinds}
     written = {}
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(target)
         for kind, data in contents.items():
-            path = target / f"{kind.value}.csv"
-            path.write_bytes(data)
-            written[kind] = path
+            written[kind] = write_private(target / f"{kind.value}.csv", data)
     except OSError as exc:
         raise StoreError(
             f"cannot write into {target}: {exc.strerror or exc}", code="export_io"

@@ -66,7 +66,7 @@ def records(store):
 
 
 def test_calls_export_in_chinese_with_times_in_shanghai(store, records):
-    rows = read_csv(export_calls_csv(store, header=header_in("zh-CN")))
+    rows = read_csv(export_calls_csv(store, header=header_in("zh-CN"), mask_names=False))
     assert rows[0] == [
         "客户编号",
         "客户",
@@ -114,7 +114,9 @@ def test_calls_export_in_chinese_with_times_in_shanghai(store, records):
 
 
 def test_payments_export_in_yuan_to_the_fen(store, records):
-    rows = read_csv(export_payments_csv(store, language="en", header=header_in("en")))
+    rows = read_csv(
+        export_payments_csv(store, language="en", header=header_in("en"), mask_names=False)
+    )
     assert rows[0] == [
         "Client ID",
         "Client",
@@ -139,7 +141,9 @@ def test_payments_export_in_yuan_to_the_fen(store, records):
 
 
 def test_tasks_export_with_their_source_call(store, records):
-    rows = read_csv(export_tasks_csv(store, language="en", header=header_in("en")))
+    rows = read_csv(
+        export_tasks_csv(store, language="en", header=header_in("en"), mask_names=False)
+    )
     assert rows[0] == [
         "Client ID",
         "Client",
@@ -170,7 +174,7 @@ def test_tasks_export_with_their_source_call(store, records):
 
 
 def test_one_clients_records_only(store, records):
-    rows = read_csv(export_calls_csv(store, client_id=records["li"].id))
+    rows = read_csv(export_calls_csv(store, client_id=records["li"].id, mask_names=False))
     assert [row[1] for row in rows[1:]] == ["李四"]
     assert read_csv(export_payments_csv(store, client_id=424242))[1:] == []
 
@@ -232,7 +236,7 @@ def test_a_bad_export_request_is_named(store, options, field):
 
 
 def test_the_three_files_are_written_into_a_folder(store, records, tmp_path):
-    written = write_csv_files(store, tmp_path / "exports" / "march")
+    written = write_csv_files(store, tmp_path / "exports" / "march", mask_names=False)
     assert sorted(path.name for path in written.values()) == [
         "calls.csv",
         "payments.csv",
@@ -251,3 +255,85 @@ def test_the_command_line_exports(store, records, database_url, tmp_path):
     assert code == OK
     assert [p.name for p in tmp_path.glob("*.csv")] == ["payments.csv"]
     assert read_csv((tmp_path / "payments.csv").read_bytes())[0][4] == "金额（元）"
+
+
+# --- one masking default ----------------------------------------------------------------------
+
+
+def test_every_export_is_masked_unless_asked_otherwise(store, records, tmp_path):
+    """The store, the service the pages call and the command line share one default."""
+    import services
+    from store.export import MASKED_BY_DEFAULT
+
+    assert MASKED_BY_DEFAULT is True
+    shown = {"calls": ["张*", "李*"], "tasks": ["张*"], "payments": ["张*", "李*"]}
+    for kind in ExportKind:
+        rows = read_csv(export_csv(store, kind))
+        assert [row[1] for row in rows[1:]] == shown[kind], kind
+        assert services.data.export(store, services.LOCAL_USER, kind, language="zh-CN") == (
+            export_csv(store, kind)
+        )
+    written = write_csv_files(store, tmp_path / "out")
+    assert read_csv(written[ExportKind.CALLS].read_bytes())[1][1] == "张*"
+
+
+def export_from_the_command_line(database_url, folder, *flags):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        ["--database", database_url, "export-csv", str(folder), "--only", "calls", *flags],
+        stdout=out,
+        stderr=err,
+    )
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_command_line_masks_by_default_and_says_nothing_about_it(
+    store, records, database_url, tmp_path
+):
+    code, out, err = export_from_the_command_line(database_url, tmp_path)
+    assert (code, err) == (OK, "")
+    assert out == f"wrote {tmp_path / 'calls.csv'}\n"
+    rows = read_csv((tmp_path / "calls.csv").read_bytes())
+    assert [row[1] for row in rows[1:]] == ["张*", "李*"]
+
+
+def test_the_old_mask_names_flag_is_still_accepted_and_changes_nothing(
+    store, records, database_url, tmp_path
+):
+    code, _, err = export_from_the_command_line(database_url, tmp_path / "a", "--mask-names")
+    assert (code, err) == (OK, "")
+    export_from_the_command_line(database_url, tmp_path / "b")
+    assert (tmp_path / "a" / "calls.csv").read_bytes() == (
+        tmp_path / "b" / "calls.csv"
+    ).read_bytes()
+
+
+def test_no_mask_writes_full_names_with_a_warning_on_stderr(store, records, database_url, tmp_path):
+    code, out, err = export_from_the_command_line(database_url, tmp_path, "--no-mask")
+    assert code == OK
+    assert err == (
+        "warning: --no-mask: the files hold clients' personal data (full names, numbers and"
+        " notes); keep them private and delete them when done\n"
+    )
+    assert "warning" not in out
+    rows = read_csv((tmp_path / "calls.csv").read_bytes())
+    assert [row[1] for row in rows[1:]] == ["张明", "李四"]
+
+
+def test_no_mask_and_mask_names_together_are_a_usage_error(store, database_url, tmp_path):
+    code, _, _ = export_from_the_command_line(database_url, tmp_path, "--no-mask", "--mask-names")
+    assert code == 2
+    assert not tmp_path.joinpath("calls.csv").exists()
+
+
+def test_export_files_are_private_and_a_folder_made_for_them_too(store, records, tmp_path):
+    from store.files import mode_of
+
+    written = write_csv_files(store, tmp_path / "exports" / "march")
+    assert {path.name: oct(mode_of(path)) for path in written.values()} == {
+        "calls.csv": "0o600",
+        "tasks.csv": "0o600",
+        "payments.csv": "0o600",
+    }
+    assert oct(mode_of(tmp_path / "exports")) == oct(mode_of(tmp_path / "exports" / "march"))
+    assert oct(mode_of(tmp_path / "exports" / "march")) == "0o700"
