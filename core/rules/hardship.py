@@ -215,8 +215,8 @@ def evidence_list(
     instead_of: dict[ProofItem, list[ProofItem]] = {}
     for situation in _chronological(situations):
         alternatives = PROOF_RULES[situation.kind]
-        for alternative in alternatives:
-            others = [i for alt in alternatives if alt is not alternative for i in alt]
+        for index, alternative in enumerate(alternatives):
+            others = [i for n, alt in enumerate(alternatives) if n != index for i in alt]
             for item in alternative:
                 kinds = kinds_of.setdefault(item, [])
                 if situation.kind not in kinds:
