@@ -1,8 +1,13 @@
-"""``python -m report CLIENT_ID --out FILE.pdf [--lang en] [--html]``: a client's plan report.
+"""``python -m report CLIENT_ID --out FILE.pdf [--lang en] [--html | --png | --svg]``: a
+client's plan report, or one of its charts as an image.
 
-Exit codes: 0 written; 2 bad arguments; 3 no such client; 4 the database or the output file
-could not be used. Without Chromium the PDF is still written, without its charts (a warning
-says so). Personal data are masked unless ``--no-mask`` is given.
+``--png`` / ``--svg`` write a chart of the report (``--chart monthly`` or ``cumulative``) at
+the Share page's wide size (1280 × 720, PNG drawn at twice that), labelled with the client's
+masked name. Exit codes: 0 written; 2 bad arguments; 3 no such client; 4 the database or the
+output file could not be used (or, for an image, Chromium is missing). Without Chromium the
+PDF is still written, without its charts (a warning says so). Personal data are masked unless
+``--no-mask`` is given. The file is written ``0600`` (its owner alone may read it), under the
+umask ``077``.
 """
 
 from __future__ import annotations
@@ -12,11 +17,14 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from i18n import DISPLAY_ZONE, LANGUAGES
+from i18n import DISPLAY_ZONE, LANGUAGES, translate
+from report.charts import report_figures
 from report.html import render_html
+from report.images import SIZES, ChromiumNotFoundError, ImageExportError, export_image
 from report.pdf import FontMissingError, chart_images, render_pdf
-from report.plan_report import build_report, load_inputs
+from report.plan_report import PlanReport, build_report, load_inputs
 from store import NotFoundError, StoreError, init_db
+from store.files import private_umask, write_private
 
 EXIT_OK, EXIT_USAGE, EXIT_NO_CLIENT, EXIT_IO = 0, 2, 3, 4
 
@@ -28,7 +36,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("client_id", type=int, help="the client's id")
     parser.add_argument("--out", required=True, type=Path, help="the file to write")
     parser.add_argument("--lang", choices=LANGUAGES, default="zh-CN")
-    parser.add_argument("--html", action="store_true", help="write HTML instead of PDF")
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--html", action="store_true", help="write HTML instead of PDF")
+    kind.add_argument("--png", action="store_true", help="write a chart as a PNG image")
+    kind.add_argument("--svg", action="store_true", help="write a chart as an SVG image")
+    parser.add_argument(
+        "--chart",
+        choices=("monthly", "cumulative"),
+        default="monthly",
+        help="the chart --png/--svg draws (default: monthly)",
+    )
     parser.add_argument(
         "--as-of", type=date.fromisoformat, default=None, help="day of the figures (YYYY-MM-DD)"
     )
@@ -39,6 +56,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    with private_umask():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
     try:
         store = init_db(args.database)
@@ -57,22 +79,45 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
     as_of = args.as_of or now.astimezone(DISPLAY_ZONE).date()
     report = build_report(inputs, as_of=as_of, made_at=now, masked=not args.no_mask)
+    if (args.png or args.svg) and not report.months:
+        print("error: the report has no chart yet (no payments planned)", file=sys.stderr)
+        return EXIT_IO
     try:
-        if args.html:
-            args.out.write_text(render_html(report, args.lang), encoding="utf-8")
-        else:
-            images = chart_images(report, args.lang)
-            if images is None:
-                print("warning: no Chromium found; the PDF has no charts", file=sys.stderr)
-            args.out.write_bytes(render_pdf(report, args.lang, charts=images))
+        write_private(args.out, _render(report, args))
     except FontMissingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_IO
+    except ChromiumNotFoundError:
+        print("error: no Chromium found to draw the image; try --html", file=sys.stderr)
+        return EXIT_IO
+    except ImageExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_IO
     except OSError as exc:
-        print(f"error: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_IO
     print(args.out)
     return EXIT_OK
+
+
+def _render(report: PlanReport, args: argparse.Namespace) -> bytes | str:
+    if args.html:
+        return render_html(report, args.lang)
+    if args.png or args.svg:
+        width, height = SIZES["wide"]
+        label = translate("report.chart.label", args.lang, client=report.client_label)
+        return export_image(
+            report_figures(report, args.lang)[args.chart],
+            "png" if args.png else "svg",
+            width=width,
+            height=height,
+            scale=2 if args.png else 1,
+            client_label=label,
+        )
+    images = chart_images(report, args.lang)
+    if images is None:
+        print("warning: no Chromium found; the PDF has no charts", file=sys.stderr)
+    return render_pdf(report, args.lang, charts=images)
 
 
 if __name__ == "__main__":
