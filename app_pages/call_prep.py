@@ -19,7 +19,7 @@ from core.rules.scam import (
 )
 from core.rules.script import CallScript, call_script
 from core.rules.templates import render
-from i18n import LANGUAGES, translate
+from i18n import LANGUAGES, md_escape, translate
 from report.script_card import script_card_pdf
 from services import ProposalStatus, StoreError
 from ui.call_widgets import (
@@ -50,8 +50,9 @@ def render_channels(store, account) -> None:
             [
                 {
                     t("prep.channels.kind"): kinds[channel.kind],
-                    t("prep.channels.value"): channel.value,
-                    t("prep.channels.found"): channel.note or "—",
+                    # st.table draws its cells as Markdown
+                    t("prep.channels.value"): md_escape(channel.value),
+                    t("prep.channels.found"): md_escape(channel.note) or "—",
                 }
                 for channel in account.official_channels
             ]
@@ -173,23 +174,32 @@ def render_documents(store, client, account) -> None:
 
 
 def script_markdown(script: CallScript) -> str:
-    """The card as clean markdown: a heading per section, lists, the objections as pairs."""
+    """The card as clean markdown: a heading per section, lists, the objections as pairs.
+
+    Every line is text (the client's and the lender's names, the agent's ID are in it): the
+    Markdown is only ours, around it.
+    """
 
     def heading(section: str) -> str:
         return f"### {render(f'script.section.{section}', script.language)}"
 
-    objections = [f"- **{o.says}**  \n  → {o.answer}" for o in script.objections]
+    def items(marker: str, lines) -> str:
+        return "\n".join(f"{marker} {md_escape(line)}" for line in lines)
+
+    objections = [
+        f"- **{md_escape(o.says)}**  \n  → {md_escape(o.answer)}" for o in script.objections
+    ]
     blocks = [
         heading("opening"),
-        "\n".join(f"1. {line}" for line in script.opening),
+        items("1.", script.opening),
         heading("proposal"),
-        "\n".join(f"- {line}" for line in script.proposal),
+        items("-", script.proposal),
         heading("objections"),
         "\n".join(objections),
         heading("close"),
-        f"- {script.close_agreed}\n- {script.close_not_agreed}",
+        items("-", (script.close_agreed, script.close_not_agreed)),
         heading("reminders"),
-        "\n".join(f"- {line}" for line in script.reminders),
+        items("-", script.reminders),
     ]
     return "\n\n".join(blocks) + "\n"
 

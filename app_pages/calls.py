@@ -209,7 +209,7 @@ def render_confirmation(page: CallPage) -> None:
         return
     if call.client_id != client.id:
         return
-    st.success(t("calls.saved", lender=call.lender), icon=":material/check_circle:")
+    st.success(t("calls.saved", lender=md_escape(call.lender)), icon=":material/check_circle:")
     tasks = [
         task
         for task in services.tasks.list_for_client(store, actor(), client.id)
@@ -232,7 +232,7 @@ def render_confirmation(page: CallPage) -> None:
     st.subheader(t("calls.confirmation.title"))
     st.caption(t("calls.confirmation.help"))
     message = confirmation_message(call, client, lang, agreed=agreed)
-    st.markdown(f"**{t('calls.confirmation.subject')}** {message.subject}")
+    st.markdown(f"**{t('calls.confirmation.subject')}** {md_escape(message.subject)}")
     st.code(message.text, language=None, wrap_lines=True)
     other = "en" if lang == "zh-CN" else "zh-CN"
     with st.expander(t("calls.confirmation.other_language")):
@@ -515,7 +515,7 @@ def render_collection(page: CallPage) -> None:
         with st.container(border=True):
             st.markdown(" · ".join(heading))
             if contact.note:
-                st.write(contact.note)
+                st.markdown(md_escape(contact.note))
             if not flags:
                 st.caption(t("calls.collection.no_flags"))
             for flag in flags:

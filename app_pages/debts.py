@@ -21,7 +21,7 @@ from core.rates import QuoteKind
 from core.reasons import describe
 from core.rules.rate_lines import describe_flag
 from core.schedules import Method
-from i18n import format_date, format_money, format_months, format_percent
+from i18n import format_date, format_money, format_months, format_percent, md_escape
 from services import ChangedElsewhereError, StoreError, Workspace
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, t, worded
@@ -86,7 +86,11 @@ def render_overview(plan: PlanInputs, lang: str) -> None:
     for debt in debts:
         if debt.rate_basis in NOTED_BASES:
             st.caption(
-                t("debts.basis_for", creditor=debt.creditor, text=rate_basis_text(debt, lang))
+                t(
+                    "debts.basis_for",
+                    creditor=md_escape(debt.creditor),
+                    text=rate_basis_text(debt, lang),
+                )
             )
     owed = sum((d.opening_balance for d in debts), ZERO_MONEY)
     overdue = sum((d.overdue_principal for d in debts), ZERO_MONEY)
@@ -101,7 +105,7 @@ def render_overview(plan: PlanInputs, lang: str) -> None:
     )
     with st.expander(t("debts.flags_title"), icon=":material/gavel:"):
         for debt in debts:
-            st.markdown(f"**{debt.creditor}** · {enum_label(debt.lender_type, lang)}")
+            st.markdown(f"**{md_escape(debt.creditor)}** · {enum_label(debt.lender_type, lang)}")
             flags = flags_for(debt)
             lines = [f"- {describe_flag(flag, lang)}" for flag in flags]
             st.markdown("\n".join(lines) if lines else t("debts.no_flags"))
@@ -434,7 +438,7 @@ def render_actions(store, account, candidate, unsaved: bool) -> None:
     if st.session_state.get(DELETE_KEY) != account.id:
         return
     if confirm_delete(
-        t("debts.delete_confirm", creditor=account.debt.creditor),
+        t("debts.delete_confirm", creditor=md_escape(account.debt.creditor)),
         t("debts.delete_yes"),
         t("debts.delete_no"),
         "debts_delete",

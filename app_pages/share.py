@@ -40,7 +40,7 @@ def client_from_query() -> None:
 
 
 def render_header(report: PlanReport, lang: str) -> None:
-    st.subheader(t("share.heading", client=report.client_label), anchor=False)
+    st.subheader(t("share.heading", client=md_escape(report.client_label)), anchor=False)
     made = format_date(report.made_at.astimezone(DISPLAY_ZONE).date(), lang)
     st.caption(t("share.subtitle", made=made, as_of=format_date(report.as_of, lang)))
     if not report.masked:
@@ -118,7 +118,8 @@ def render_dates(report: PlanReport, lang: str) -> None:
         st.caption(t("report.no_dates"))
         return
     lines = [
-        f"- {format_date(d.due_date, lang)} · {d.creditor} · **{format_money(d.amount, lang)}**"
+        f"- {format_date(d.due_date, lang)} · {md_escape(d.creditor)} · "
+        f"**{format_money(d.amount, lang)}**"
         for d in dues[:NEXT_DATES]
     ]
     if len(dues) > NEXT_DATES:

@@ -7,9 +7,17 @@ behind it: :func:`text_on` picks black or white for a label on a coloured bar, a
 :data:`STATUS_TEXT` holds darker status colours for text on white.
 Builders take data already computed by ``core`` and return a ``plotly`` figure; pages only call
 ``st.plotly_chart(fig, width="stretch")``.
+
+Plotly reads a subset of HTML in every text it draws (titles, legend names, tick labels, bar
+labels, hover text, annotations: ``<b>``, ``<a href>``, ``<br>``, ``<span style>``, entities):
+a text a user typed goes through :func:`plotly_text` first, and never into a ``hovertemplate``
+or ``texttemplate`` itself (``%{...}`` there is template syntax); a template names it
+instead (``%{fullData.name}``, ``%{customdata[0]}``).
 """
 
 from __future__ import annotations
+
+import html
 
 import plotly.graph_objects as go
 
@@ -25,6 +33,16 @@ STATUS_TEXT = {"good": "#00704F", "warn": "#8A5A00", "bad": "#A63F00", "neutral"
 #: The ink of titles, axes, legends and hover labels.
 INK = "#1F2937"
 FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+
+
+def plotly_text(text: str) -> str:
+    """Text a user typed, drawn by plotly as typed: ``&``, ``<`` and ``>`` as entities, so no
+    tag (``<b>``, ``<a href=…>``, ``<br>``) and no entity takes effect.
+
+    >>> plotly_text('<b>X</b> & <a href="http://x">a</a>')
+    '&lt;b&gt;X&lt;/b&gt; &amp; &lt;a href="http://x"&gt;a&lt;/a&gt;'
+    """
+    return html.escape(text, quote=False)
 
 
 def base_figure(title: str, x_title: str, y_title: str, *, height: int = 380) -> go.Figure:

@@ -12,7 +12,14 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from charts.base import STATUS_COLOURS, base_figure, series_style, text_on, yuan_axis
+from charts.base import (
+    STATUS_COLOURS,
+    base_figure,
+    plotly_text,
+    series_style,
+    text_on,
+    yuan_axis,
+)
 from core.affordability import Affordability
 from core.allocation import PayoffPlan
 
@@ -31,19 +38,20 @@ BUFFER_PATTERN = {"shape": ".", "fgcolor": "#FFFFFF", "bgcolor": BUFFER_COLOUR, 
 
 def _segment(name: str, bar: str, amount: Decimal, colour: str, pattern: dict | None) -> go.Bar:
     backgrounds = (pattern["fgcolor"], pattern["bgcolor"]) if pattern else (colour,)
+    label = plotly_text(name)
     return go.Bar(
-        name=name,
+        name=label,
         legendgroup=name,
-        y=[bar],
+        y=[plotly_text(bar)],
         x=[float(amount)],
         orientation="h",
         marker={"color": colour, "pattern": pattern or {"shape": ""}},
-        text=[name],
+        text=[label],
         textposition="inside",
         textangle=0,
         insidetextanchor="middle",
         textfont={"color": text_on(*backgrounds)},
-        hovertemplate=f"{name}: ¥%{{x:,.2f}}<extra></extra>",
+        hovertemplate="%{fullData.name}: ¥%{x:,.2f}<extra></extra>",
     )
 
 
@@ -98,7 +106,8 @@ def payoff_chart(
 ) -> go.Figure:
     """Each debt's balance (and the total) at the start and after each month's payment.
 
-    ``texts`` holds the translated ``title``, ``x``, ``y`` and ``total``.
+    ``creditors`` are the names as typed (drawn as text); ``texts`` holds the translated
+    ``title``, ``x``, ``y`` and ``total``.
     """
     fig = base_figure(texts["title"], texts["x"], texts["y"], height=440)
     fig.update_layout(legend={"y": -0.22})  # clear of the month axis title
@@ -109,7 +118,7 @@ def payoff_chart(
             go.Scatter(
                 x=periods,
                 y=[float(b) for b in balances],
-                name=creditor,
+                name=plotly_text(creditor),
                 mode="lines+markers" if plan.month_count <= 36 else "lines",
                 **series_style(i),
             )

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from charts.base import base_figure, series_style, yuan_axis
+from charts.base import base_figure, plotly_text, series_style, yuan_axis
 from core.plans import Plan
 from i18n import format_money, translate
 
@@ -41,16 +41,18 @@ def _trace(index: int, name: str, values: list[Decimal], hover: str) -> go.Scatt
     return go.Scatter(
         x=list(range(len(values))),
         y=[float(v) for v in values],
-        name=name,
+        name=plotly_text(name),
         mode="lines+markers" if len(values) <= 25 else "lines",
         line={**style["line"], "shape": "hv"},
         marker=style["marker"],
-        hovertemplate=f"{name}<br>{hover}: ¥%{{y:,.2f}}<extra></extra>",
+        # the name is a saved proposal's title as typed: named by the template, never in it
+        hovertemplate=f"%{{fullData.name}}<br>{plotly_text(hover)}: ¥%{{y:,.2f}}<extra></extra>",
     )
 
 
 def payment_chart(series: list[tuple[str, Plan]], can_pay: Decimal, lang: str) -> go.Figure:
-    """Each plan's monthly payment, with the monthly limit as a dotted line."""
+    """Each plan's monthly payment, with the monthly limit as a dotted line (``series``: each
+    plan's name, as typed, and its plan)."""
     fig = base_figure(
         translate("proposals.chart.payment.title", lang),
         translate("proposals.chart.x", lang),
@@ -66,7 +68,7 @@ def payment_chart(series: list[tuple[str, Plan]], can_pay: Decimal, lang: str) -
         go.Scatter(
             x=[0, max(longest, 1)],
             y=[float(can_pay)] * 2,
-            name=limit,
+            name=plotly_text(limit),
             mode="lines",
             line={"color": "#111827", "dash": "dot", "width": 2},
             hoverinfo="skip",

@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 
 import plotly.graph_objects as go
 
-from charts.base import STATUS_COLOURS, STATUS_TEXT, base_figure
+from charts.base import STATUS_COLOURS, STATUS_TEXT, base_figure, plotly_text
 from core.calls import Call, FollowUpTask, Outcome, Payment
 from core.rules.adherence import Adherence, Status
 from core.rules.conduct import CollectionContact
@@ -224,7 +224,11 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime, lang: str) -
                     "size": 13,
                     "line": {"color": "#1F2937", "width": 1},
                 },
-                customdata=[[event.lender, _short(event.title), event.status] for event in chosen],
+                # what was typed (lender, summary, promise, note…) is drawn as text
+                customdata=[
+                    [plotly_text(event.lender), plotly_text(_short(event.title)), event.status]
+                    for event in chosen
+                ],
                 hovertemplate="%{x|%Y-%m-%d %H:%M}<br>%{customdata[0]}<br>"
                 "%{customdata[2]}<br>%{customdata[1]}<extra></extra>",
             )

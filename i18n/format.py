@@ -18,6 +18,8 @@ due days and the client are): the same zone the call rules read deadlines and qu
 
 from __future__ import annotations
 
+import re
+import string
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -72,9 +74,55 @@ def format_months(n: int, lang: str) -> str:
 
 
 def md_escape(text: str) -> str:
-    """Text shown in markdown as typed: a masked name's ``*`` must not become italics.
+    """Text a user typed, for a Markdown sink (``st.markdown``, a widget's label, ``help=``…),
+    so that Streamlit shows it as typed: no emphasis, KaTeX, link, image, heading or list.
 
-    >>> md_escape("张*明")
-    '张\\\\*明'
+    * Every ASCII punctuation character gets a backslash: CommonMark shows ``\\X`` as ``X``
+      for any of them, so ``*``, ``_``, ``$``, ``[``, ``!``, ``<``, ``#``, ``:``, ``|``… are
+      text, and no line can start a heading, list, quote, fence, table or directive
+      (``:red[…]``).
+    * A line break stays a line break (a backslash before it), never a paragraph break; the
+      spaces around each line are dropped (an indented line would otherwise be code), as are
+      empty lines at either end (a final backslash would show).
+    * Streamlit and GFM also rewrite the *text* after parsing, where a backslash no longer
+      is: ``:smile:``, ``:material_x:`` and ``:streamlit:`` become icons, ``http://…``,
+      ``www.…`` and ``a@b.c`` become links, ``->``, ``--``, ``<=``… become arrows and dashes.
+      An invisible word joiner (U+2060) after each ``:``, before each ``@`` and before the
+      ``.`` of ``www.``, and inside each such pair keeps them apart.
+
+    >>> print(md_escape("张*明"), md_escape("**X** $x$ [l](u)"))
+    张\\*明 \\*\\*X\\*\\* \\$x\\$ \\[l\\]\\(u\\)
+    >>> print(md_escape("a\\n# h\\n"))
+    a\\
+    \\# h
     """
-    return "".join(f"\\{char}" if char in "\\*_`[]<>#~|" else char for char in text)
+    lines = [line.strip() for line in _LINE_BREAK.split(text)]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\\\n".join(_escape_line(line) for line in lines)
+
+
+#: Every way a line can end (``str.splitlines`` would split on more than Markdown does).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ASCII_PUNCTUATION = frozenset(string.punctuation)
+#: U+2060 WORD JOINER: invisible, no line break, and no word character for a regex.
+WORD_JOINER = "\u2060"
+#: Pairs Streamlit turns into arrows and dashes (``->`` → →, ``--`` → —, ``<=`` → ≤, ``~=`` → ≈).
+_TYPOGRAPHIC_PAIRS = frozenset({"<-", "->", "--", ">=", "<=", "~="})
+_WWW_DOT = re.compile(r"(?<=www)(?=\.)", re.IGNORECASE)
+
+
+def _escape_line(line: str) -> str:
+    line = _WWW_DOT.sub(WORD_JOINER, line)
+    out = []
+    for i, char in enumerate(line):
+        following = line[i + 1 : i + 2]
+        if char == "@":
+            out.append(WORD_JOINER)
+        out.append(f"\\{char}" if char in _ASCII_PUNCTUATION else char)
+        # (a colon ending the text too: what follows it on the page may be a word)
+        if (char == ":" and not following.isspace()) or char + following in _TYPOGRAPHIC_PAIRS:
+            out.append(WORD_JOINER)
+    return "".join(out)

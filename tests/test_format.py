@@ -1,9 +1,13 @@
 """Known answers for display formatting in both languages."""
 
+import re
+import string
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from i18n import (
     LANGUAGES,
@@ -11,8 +15,10 @@ from i18n import (
     format_money,
     format_months,
     format_percent,
+    md_escape,
     to_display_time,
 )
+from i18n.format import WORD_JOINER as WJ
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -98,10 +104,97 @@ def test_unknown_language_is_refused(call):
 
 
 def test_md_escape_keeps_masked_names_literal():
-    from i18n import md_escape
-
     assert md_escape("王*明 · 138****8000") == "王\\*明 · 138\\*\\*\\*\\*8000"
     assert md_escape("plain") == "plain"
+
+
+# --- md_escape: user text in a Markdown sink is text (issue 18) ------------------------------
+
+
+@pytest.mark.parametrize("char", string.punctuation)
+def test_md_escape_puts_a_backslash_before_every_ascii_punctuation_character(char):
+    """CommonMark shows a backslash-escaped ASCII punctuation character as itself, and no
+    other Markdown (or Streamlit directive) can start from it."""
+    assert md_escape(f"{char}a").replace(WJ, "").startswith(f"\\{char}")
+    assert md_escape(f"a{char}").replace(WJ, "") == f"a\\{char}"
+
+
+@pytest.mark.parametrize(
+    ("typed", "escaped"),
+    [
+        ("**X**", r"\*\*X\*\*"),
+        ("$$\\frac{1}{2}$$", r"\$\$\\frac\{1\}\{2\}\$\$"),
+        ("![b](http://h/p.png)", f"\\!\\[b\\]\\(http\\:{WJ}\\/\\/h\\/p\\.png\\)"),
+        (":red[r]", f"\\:{WJ}red\\[r\\]"),
+        ("<b>b</b>", r"\<b\>b\<\/b\>"),
+        ("&amp;", r"\&amp\;"),
+        # text-level rewrites a backslash cannot stop: icons, bare links, arrows
+        (
+            ":smile: :material_home: :streamlit:",
+            f"\\:{WJ}smile\\: \\:{WJ}material\\_home\\: \\:{WJ}streamlit\\:{WJ}",
+        ),
+        ("www.example.com", f"www{WJ}\\.example\\.com"),
+        ("WWW.x", f"WWW{WJ}\\.x"),
+        ("me@example.com", f"me{WJ}\\@example\\.com"),
+        ("a -> b -- c <= d ~= e", f"a \\-{WJ}\\> b \\-{WJ}\\- c \\<{WJ}\\= d \\~{WJ}\\= e"),
+        ("10: 30", "10\\: 30"),  # a colon before a space starts nothing
+        ("张明 王*", "张明 王\\*"),
+    ],
+)
+def test_md_escape_known_answers(typed, escaped):
+    assert md_escape(typed) == escaped
+
+
+@pytest.mark.parametrize(
+    ("typed", "escaped"),
+    [
+        # a line break stays one (a backslash before it), never a paragraph, heading or list
+        ("x\n# h", "x\\\n\\# h"),
+        ("a\r\n- b\r1. c", "a\\\n\\- b\\\n1\\. c"),
+        # an empty line is a line break too: no paragraph, so no indented code after it
+        ("a\n\n    code", "a\\\n\\\ncode"),
+        # spaces around a line go (an indented first line would be code), as do empty lines
+        # at either end (a backslash ending the text would show)
+        ("    code", "code"),
+        ("\n  a  \n\n", "a"),
+        ("", ""),
+    ],
+)
+def test_md_escape_line_breaks(typed, escaped):
+    assert md_escape(typed) == escaped
+
+
+def test_md_escape_of_every_hostile_marker_reads_back_as_typed():
+    from hostile_text import MARKERS, as_read, hostile
+
+    for text in (*MARKERS, hostile(10_000)):
+        shown = md_escape(text)
+        expected = "\n".join(line.strip() for line in text.strip().splitlines())
+        assert as_read(shown) == expected
+        # nothing left for Markdown: each punctuation character is escaped
+        unescaped = re.sub(r"\\[!-/:-@\[-`{-~\n]", "", shown)
+        assert not [c for c in unescaped if c in string.punctuation], shown
+
+
+@given(st.text())
+def test_md_escape_leaves_no_markdown_and_reads_back(text):
+    shown = md_escape(text)
+    lines = [line.strip() for line in re.split(r"\r\n|\r|\n", text)]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    from hostile_text import as_read
+
+    assert as_read(shown) == "\n".join(lines)
+    unescaped = re.sub(r"\\[!-/:-@\[-`{-~\n]", "", shown)
+    assert not [c for c in unescaped if c in string.punctuation]
+    # no line of the result starts with a space (indented code) or is empty (a paragraph)
+    for line in shown.split("\n") if shown else ():
+        assert line and not line[0].isspace()
+    # the text-level rewrites find nothing
+    plain = shown.replace("\\", "")
+    assert not re.search(r":[\w+-]+:|https?://|www\.|[\w.+-]@\w|(?:^|\s)(?:->|<-|--|[<>~]=)", plain)
 
 
 @pytest.mark.parametrize(

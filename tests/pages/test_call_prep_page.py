@@ -8,7 +8,7 @@ from calls_seed import seed_case
 from page_helpers import capture_deferred_downloads, open_for, texts
 
 from core.rules.scam import NumberSource, ScamAnswers, scam_advice, scam_red_flags
-from i18n import translate
+from i18n import md_escape, translate
 
 PAGE = "app_pages/call_prep.py"
 LANGS = ("zh-CN", "en")
@@ -107,7 +107,7 @@ def test_the_script_card_quotes_the_plan_in_both_languages(open_app, lang):
     assert "### 开场" in zh and "### Opening" in en
     # ¥599.09 a month (worked by hand in test_calls_page); the contract's last four digits.
     for card in cards:
-        assert "¥599.09" in card
+        assert md_escape("¥599.09") in card  # the card's lines are text (md_escape)
         assert "5566" in card
         assert "HT2024" not in card
 

@@ -20,7 +20,7 @@ from core.rules.conduct import (
     collection_conduct_flags,
 )
 from core.rules.timing import LOCAL_TZ
-from i18n import translate
+from i18n import md_escape, translate
 from ui.state import today
 
 PAGE = "app_pages/calls.py"
@@ -200,7 +200,7 @@ def test_a_stored_collection_contact_is_listed_and_on_the_timelines_collection_l
     )
     at = open_for(open_app, PAGE, lang, case.client.id)
     assert not at.exception
-    assert any("Agency C-17" in text for text in texts(at.markdown))
+    assert any(md_escape("Agency C-17") in text for text in texts(at.markdown))
     (insult,) = collection_conduct_flags(
         CollectionEvent(at=moment, insults=True), lender_type="bank_credit_card", language=lang
     )

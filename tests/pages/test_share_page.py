@@ -14,6 +14,7 @@ from client_copy_checks import (
     details_seen,
     leaks,
 )
+from hostile_text import as_read
 
 from i18n import format_date, translate
 from report.example import (
@@ -54,8 +55,8 @@ def page_text(at) -> str:
     parts += [e.value for e in (*at.warning, *at.success, *at.info)]
     parts += [h.value for h in at.subheader] + [str(m.value) for m in at.metric]
     parts += [m.label for m in at.metric] + [str(m.delta) for m in at.metric]
-    parts += [df.value.to_csv() for df in at.dataframe]
-    return "\n".join(parts)
+    shown = as_read("\n".join(parts))  # user text is escaped Markdown: read it as shown
+    return "\n".join([shown, *(df.value.to_csv() for df in at.dataframe)])
 
 
 def open_share(open_app, client_id, lang, as_of=AS_OF):
