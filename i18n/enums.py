@@ -23,7 +23,10 @@ from core.debts import LenderType
 from core.rates import QuoteKind
 from core.rules.adherence import Status
 from core.rules.conduct import ContactTarget
+from core.rules.credit_record import Reporting
 from core.rules.escalation import EscalationStep
+from core.rules.hardship import ProofItem, ProofStatus, SituationKind
+from core.rules.living_costs import BenchmarkCategory, BenchmarkKind, CostLine, Population
 from core.rules.scam import NumberSource
 from core.schedules import Method
 from i18n.text import translate
@@ -49,6 +52,14 @@ ENUM_PREFIXES: dict[type[StrEnum], str] = {
     ContactTarget: "contact_target",
     Status: "status",
     EscalationStep: "step",
+    SituationKind: "situation",
+    ProofItem: "proof",
+    ProofStatus: "proof_status",
+    Reporting: "reporting",
+    CostLine: "cost_line",
+    BenchmarkCategory: "benchmark_category",
+    Population: "population",
+    BenchmarkKind: "benchmark_kind",
 }
 
 

@@ -212,6 +212,8 @@ STORED_MODELS = [
     "core.rules.conduct.CollectionContact",
     "core.proposals.TermExtension",
     "core.proposals.LumpSumSettlement",
+    "core.rules.hardship.HardshipSituation",
+    "core.rules.living_costs.Benchmark",
 ]
 
 
