@@ -56,12 +56,13 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.errors import CoreError, InvalidAmountError, InvalidRateError
 from core.limits import MAX_CREDITOR_LENGTH, MAX_DAYS_OVERDUE, MAX_MONTHS, MAX_PRODUCT_LENGTH
+from core.memo import Keyed, fields_key, keyed, value_cache
 from core.money import (
     MAX_MONTHLY_RATE,
     ZERO_MONEY,
@@ -98,14 +99,24 @@ LICENSED_LENDERS = frozenset(
 )
 
 
-#: Figures derived from the whole contract plan, cached on each :class:`Debt`.
+#: Figures derived from the whole contract plan, cached on each :class:`Debt` (and computed
+#: once per debt value: see :attr:`Debt.figures_key`).
 DERIVED = (
+    "figures_key",
     "contract_plan",
     "monthly_demand",
     "regular_payment",
     "true_annual_rate",
     "true_rate_flows",
 )
+#: Fields that describe a debt without entering any of its figures: debts equal in every
+#: other field share their figures (:attr:`Debt.figures_key`).
+DESCRIPTIVE_FIELDS = frozenset(
+    {"id", "creditor", "lender_type", "product", "contract_date", "days_overdue"}
+)
+#: How many debt values keep their figures (a counselor's clients' debts many times over);
+#: the least recently used is dropped first.
+DERIVED_CACHE_SIZE = 1024
 
 
 class RateBasis(StrEnum):
@@ -185,8 +196,9 @@ class Debt(BaseModel):
             )
         return self
 
-    # The contract's plan and the figures read from it are built once per debt value and kept
-    # on the (frozen) instance; a copy with changed fields starts without them.
+    # The contract's plan and the figures read from it are built once per debt value (shared
+    # by equal debts through value-keyed caches) and kept on the (frozen) instance; a copy with
+    # changed fields starts without them.
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Debt:
         copied = super().model_copy(update=update, deep=deep)
         if update:
@@ -241,14 +253,27 @@ class Debt(BaseModel):
         return self.outstanding_principal + self.accrued_interest_and_penalties
 
     @cached_property
+    def figures_key(self) -> Keyed[Debt] | None:
+        """This debt keyed by the exact value of every field its figures come from (all but
+        :data:`DESCRIPTIVE_FIELDS`): equal keys share the contract plan, the payments and the
+        true rate, computed once (``None`` for a value that cannot be hashed: not shared)."""
+        names = [name for name in type(self).model_fields if name not in DESCRIPTIVE_FIELDS]
+        return keyed(self, fields_key(self, names))
+
+    @property
+    def _contract(self) -> _Contract:
+        key = self.figures_key
+        return _contract_of(self) if key is None else _cached_contract(key)
+
+    @cached_property
     def contract_plan(self) -> Plan:
         """The baseline without dates (see :func:`baseline_plan`)."""
-        return _baseline(self, None)
+        return self._contract.plan
 
     @cached_property
     def monthly_demand(self) -> Decimal:
         """What the contract demands with the next payment, overdue amounts included."""
-        return self.contract_plan.first_payment
+        return self._contract.monthly_demand
 
     @cached_property
     def regular_payment(self) -> Decimal:
@@ -257,10 +282,7 @@ class Debt(BaseModel):
         Equal to :attr:`monthly_demand` when nothing is overdue; the first payment alone
         when the plan has only one.
         """
-        later = self.contract_plan.payments_by_period[1:]
-        if not later:
-            return self.monthly_demand
-        return max(total for _, total in later)
+        return self._contract.regular_payment
 
     @property
     def has_original_loan(self) -> bool:
@@ -285,53 +307,105 @@ class Debt(BaseModel):
         current principal, or the amount received of the original loan), then each regular
         installment (interest, fees and other monthly charges included). Empty when there is
         no regular schedule."""
-        charges = self.other_monthly_charges
-        if self.has_original_loan:
-            assert self.original_principal is not None and self.original_months is not None
-            schedule = schedule_for(
-                LoanTerms(
-                    principal=self.original_principal,
-                    annual_rate=self.annual_rate,
-                    months=self.original_months,
-                    method=self.method,
-                    monthly_fee_rate=self.monthly_fee_rate,
-                )
-            )
-            received = self.amount_received or self.original_principal
-            return (received, *(-(row.payment + charges) for row in schedule.rows))
-        current = self.outstanding_principal - self.overdue_principal
-        if current <= 0 or self.remaining_months == 0:
-            return ()
-        schedule = schedule_for(
-            LoanTerms(
-                principal=current,
-                annual_rate=self.annual_rate,
-                months=self.remaining_months,
-                method=self.method,
-                monthly_fee_rate=self.monthly_fee_rate,
-            )
-        )
-        return (current, *(-(row.payment + charges) for row in schedule.rows))
+        key = self.figures_key
+        return _true_rate_flows(self) if key is None else _cached_true_rate_flows(key)
 
     @cached_property
     def true_annual_rate(self) -> Decimal | None:
         """What the contract really costs a year from now on (see the module docstring):
         the IRR × 12 of :attr:`true_rate_flows`; ``None`` when there are none."""
-        if not self.true_rate_flows:
-            return None
-        try:
-            rate = annualized_rate(list(self.true_rate_flows))
-        except CoreError:
-            return None
-        return abs(rate) if rate == 0 else rate
+        key = self.figures_key
+        return _true_annual_rate(self) if key is None else _cached_true_annual_rate(key)
+
+
+class _Contract(NamedTuple):
+    """The contract's plan and the payments read from it."""
+
+    plan: Plan
+    monthly_demand: Decimal
+    regular_payment: Decimal
+
+
+def _contract_of(debt: Debt) -> _Contract:
+    plan = _baseline(debt, None)
+    demand = plan.first_payment
+    later = plan.payments_by_period[1:]
+    regular = max(total for _, total in later) if later else demand
+    return _Contract(plan, demand, regular)
+
+
+@value_cache(maxsize=DERIVED_CACHE_SIZE)
+def _cached_contract(debt: Keyed[Debt]) -> _Contract:
+    return _contract_of(debt.value)
+
+
+@value_cache(maxsize=DERIVED_CACHE_SIZE)
+def _cached_true_rate_flows(debt: Keyed[Debt]) -> tuple[Decimal, ...]:
+    return _true_rate_flows(debt.value)
+
+
+@value_cache(maxsize=DERIVED_CACHE_SIZE)
+def _cached_true_annual_rate(debt: Keyed[Debt]) -> Decimal | None:
+    return _true_annual_rate(debt.value)
+
+
+@value_cache(maxsize=DERIVED_CACHE_SIZE)
+def _cached_baseline(debt: Keyed[Debt], as_of: date) -> Plan:
+    return _baseline(debt.value, as_of)
+
+
+def _true_rate_flows(debt: Debt) -> tuple[Decimal, ...]:
+    charges = debt.other_monthly_charges
+    if debt.has_original_loan:
+        assert debt.original_principal is not None and debt.original_months is not None
+        schedule = schedule_for(
+            LoanTerms(
+                principal=debt.original_principal,
+                annual_rate=debt.annual_rate,
+                months=debt.original_months,
+                method=debt.method,
+                monthly_fee_rate=debt.monthly_fee_rate,
+            )
+        )
+        received = debt.amount_received or debt.original_principal
+        return (received, *(-(row.payment + charges) for row in schedule.rows))
+    current = debt.outstanding_principal - debt.overdue_principal
+    if current <= 0 or debt.remaining_months == 0:
+        return ()
+    schedule = schedule_for(
+        LoanTerms(
+            principal=current,
+            annual_rate=debt.annual_rate,
+            months=debt.remaining_months,
+            method=debt.method,
+            monthly_fee_rate=debt.monthly_fee_rate,
+        )
+    )
+    return (current, *(-(row.payment + charges) for row in schedule.rows))
+
+
+def _true_annual_rate(debt: Debt) -> Decimal | None:
+    flows = debt.true_rate_flows
+    if not flows:
+        return None
+    try:
+        rate = annualized_rate(list(flows))
+    except CoreError:
+        return None
+    return abs(rate) if rate == 0 else rate
 
 
 def baseline_plan(debt: Debt, as_of: date) -> Plan:
     """The contract as it stands, overdue penalties included, dated from ``as_of``.
 
-    See the module docstring for the rule and its stated assumption.
+    See the module docstring for the rule and its stated assumption. Computed once per debt
+    value and date; a debt with its own ``next_due_date`` is dated by it, so its baseline is
+    its :attr:`Debt.contract_plan` whatever ``as_of``.
     """
-    return _baseline(debt, as_of)
+    if debt.next_due_date is not None:
+        return debt.contract_plan
+    key = debt.figures_key
+    return _baseline(debt, as_of) if key is None else _cached_baseline(key, as_of)
 
 
 def _baseline(debt: Debt, as_of: date | None) -> Plan:

@@ -60,6 +60,7 @@ from pydantic import (
 from core.debts import Debt, LenderType, baseline_plan
 from core.errors import InvalidAmountError, InvalidTermError
 from core.limits import MAX_LABEL_LENGTH, MAX_MONTHS
+from core.memo import Keyed, fields_key, keyed, value_cache
 from core.money import (
     ZERO_MONEY,
     AnnualRate,
@@ -590,8 +591,37 @@ def _settlement(debt: Debt, p: LumpSumSettlement, as_of: date) -> tuple[Plan, De
     return Plan(opening=debt.opening_balance, rows=tuple(rows)), forgiven
 
 
+#: How many proposal plans are kept by the value of the debt, the terms and the date.
+PLAN_CACHE_SIZE = 1024
+
+
+def terms_key(proposal: Proposal) -> Keyed[Proposal] | None:
+    """``proposal`` keyed by the exact value of its terms: every field but its ``label``
+    (which names the plan but changes none of it)."""
+    names = [name for name in type(proposal).model_fields if name != "label"]
+    return keyed(proposal, (type(proposal).__name__, fields_key(proposal, names)))
+
+
 def proposal_plan(debt: Debt, proposal: Proposal, as_of: date) -> tuple[Plan, Decimal]:
-    """The plan a proposal amounts to, and how much of what is owed it forgives."""
+    """The plan a proposal amounts to, and how much of what is owed it forgives.
+
+    Built once per value of the debt (:attr:`core.debts.Debt.figures_key`), the proposal's
+    terms (:func:`terms_key`) and ``as_of``: a comparison, the minimum plan's search and the
+    next rerun of a page share it.
+    """
+    debt_key = debt.figures_key
+    proposal_key = terms_key(proposal)
+    if debt_key is None or proposal_key is None:
+        return _proposal_plan(debt, proposal, as_of)
+    return _cached_plan(debt_key, proposal_key, as_of)
+
+
+@value_cache(maxsize=PLAN_CACHE_SIZE)
+def _cached_plan(debt: Keyed[Debt], proposal: Keyed[Proposal], as_of: date) -> tuple[Plan, Decimal]:
+    return _proposal_plan(debt.value, proposal.value, as_of)
+
+
+def _proposal_plan(debt: Debt, proposal: Proposal, as_of: date) -> tuple[Plan, Decimal]:
     match proposal:
         case Baseline():
             return baseline_plan(debt, as_of), ZERO_MONEY

@@ -35,6 +35,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from core.errors import InvalidRateError
+from core.memo import Keyed, fields_key, keyed, value_cache
 from core.money import (
     ZERO_MONEY,
     AnnualRate,
@@ -188,8 +189,25 @@ def amortization_schedule(
     return schedule_for(terms)
 
 
+#: How many schedules are kept by the value of their terms (see :mod:`core.memo`).
+SCHEDULE_CACHE_SIZE = 512
+
+
 def schedule_for(terms: LoanTerms) -> Schedule:
-    """The schedule of already validated :class:`LoanTerms`."""
+    """The schedule of already validated :class:`LoanTerms`, built once per value of the
+    terms (a schedule is immutable, so equal terms share it)."""
+    key = keyed(terms, fields_key(terms, LoanTerms.model_fields))
+    if key is None:
+        return _build_schedule(terms)
+    return _cached_schedule(key)
+
+
+@value_cache(maxsize=SCHEDULE_CACHE_SIZE)
+def _cached_schedule(terms: Keyed[LoanTerms]) -> Schedule:
+    return _build_schedule(terms.value)
+
+
+def _build_schedule(terms: LoanTerms) -> Schedule:
     n = terms.months
     rate = monthly_rate(terms.annual_rate)
     fee = round_fen(terms.principal * terms.monthly_fee_rate)

@@ -296,3 +296,93 @@ def test_a_copy_with_changed_fields_recomputes_its_plan():
     assert longer.monthly_demand == Decimal("599.09")
     assert longer.contract_plan is not debt.contract_plan
     assert longer == Debt(**{**debt.model_dump(), "remaining_months": 24})
+
+
+# --- computed once per debt value (issue 19) -----------------------------------------------
+
+
+def test_debts_built_apart_with_equal_values_share_their_contract_plan():
+    """Pages rebuild debts from the store on every rerun: the plan is computed once per value."""
+    first = guide_debt()
+    again = Debt.model_validate_json(first.model_dump_json())
+    assert again is not first
+    assert again.contract_plan is first.contract_plan
+    assert again.monthly_demand == first.monthly_demand == D("3437.90")
+    assert again.regular_payment == first.regular_payment == D("1017.65")
+    assert again.true_rate_flows is first.true_rate_flows
+    assert again.true_annual_rate == first.true_annual_rate
+
+
+def test_a_debt_differing_only_in_what_describes_it_shares_the_figures():
+    debt = guide_debt()
+    renamed = debt.model_copy(
+        update={
+            "id": 7,
+            "creditor": "另一家",
+            "lender_type": LenderType.BANK_LOAN,
+            "product": "信用贷",
+            "contract_date": date(2024, 1, 2),
+            "days_overdue": 40,
+        }
+    )
+    assert renamed.figures_key == debt.figures_key
+    assert renamed.contract_plan is debt.contract_plan
+
+
+def test_a_debt_differing_in_a_figure_has_figures_of_its_own():
+    debt = guide_debt()
+    other = Debt(**{**debt.model_dump(), "accrued_interest_and_penalties": D("1400")})
+    assert other.figures_key != debt.figures_key
+    assert other.contract_plan is not debt.contract_plan
+    assert other.monthly_demand == debt.monthly_demand - 100
+
+
+def test_the_figures_key_is_exact_about_decimals():
+    """0.18 and 0.180 are equal numbers but not the same value: they are not shared."""
+    a = Debt(creditor="A", outstanding_principal=12000, rate_quote="0.18", remaining_months=12)
+    b = Debt(creditor="A", outstanding_principal=12000, rate_quote="0.180", remaining_months=12)
+    assert a.figures_key != b.figures_key
+    assert a.contract_plan is not b.contract_plan
+    assert a.contract_plan == b.contract_plan
+
+
+def test_every_field_is_either_descriptive_or_part_of_the_figures_key():
+    """A new field must be placed: left out of the key it would serve another debt's figures."""
+    from core.debts import DESCRIPTIVE_FIELDS
+
+    figure_fields = {
+        "amount_received",
+        "original_principal",
+        "original_months",
+        "outstanding_principal",
+        "overdue_amount",
+        "accrued_interest_and_penalties",
+        "penalty_rate",
+        "rate_quote",
+        "rate_kind",
+        "day_basis",
+        "other_monthly_charges",
+        "method",
+        "remaining_months",
+        "next_due_date",
+    }
+    assert set(Debt.model_fields) == figure_fields | DESCRIPTIVE_FIELDS
+    assert not figure_fields & DESCRIPTIVE_FIELDS
+    assert len(guide_debt().figures_key.key) == len(figure_fields)
+
+
+def test_the_dated_baseline_is_computed_once_per_debt_value_and_date():
+    debt = Debt(creditor="A", outstanding_principal=12000, rate_quote="0.18", remaining_months=12)
+    again = Debt.model_validate_json(debt.model_dump_json())
+    first = baseline_plan(debt, date(2026, 3, 15))
+    assert baseline_plan(again, date(2026, 3, 15)) is first
+    later = baseline_plan(again, date(2026, 4, 15))
+    assert later is not first
+    assert later.rows[0].due_date == date(2026, 5, 15)
+    assert first.rows[0].due_date == date(2026, 4, 15)
+
+
+def test_a_debt_with_its_own_due_date_has_the_contract_plan_as_its_baseline():
+    debt = guide_debt(next_due_date=date(2026, 3, 20))
+    assert baseline_plan(debt, date(2026, 3, 15)) is debt.contract_plan
+    assert baseline_plan(debt, date(2027, 1, 1)) == debt.contract_plan

@@ -655,3 +655,86 @@ def test_the_recommendations_reason_holds_against_the_whole_table(data, debt, ca
             assert row.rate_on_owed is None and row.waived_of_owed > 0
         if row.rate_on_owed is not None:
             assert row.rate_on_owed > 0 and row.cost_beyond_owed > 0
+
+
+# --- each schedule built once (issue 19) ---------------------------------------------------
+
+
+def _count_schedule_builds(monkeypatch) -> list:
+    """Every schedule actually built from here on (caches emptied first), by its terms."""
+    import core.schedules
+    from core.memo import clear_caches
+
+    clear_caches()
+    built = []
+    real = core.schedules._build_schedule
+
+    def counting(terms):
+        built.append(terms)
+        return real(terms)
+
+    monkeypatch.setattr(core.schedules, "_build_schedule", counting)
+    return built
+
+
+def _terms(terms) -> str:
+    return terms.model_dump_json()
+
+
+def test_a_comparison_builds_each_schedule_once(monkeypatch):
+    """The baseline is built once (the comparison's and the contract's row), and the minimum
+    plan's search reuses the term extension the table already holds (and vice versa)."""
+    built = _count_schedule_builds(monkeypatch)
+    # 12,000 interest-free over 24 months: at 800 a month the shortest term is 15 months.
+    # Given to the fen, so the extension over 24 months has the very terms of the contract.
+    debt = seed_debt().model_copy(update={"outstanding_principal": Decimal("12000.00")})
+    proposals = [Baseline(), TermExtension(months=24), TermExtension(months=15, label="15")]
+    comparison = compare_proposals(debt, proposals, "800", AS_OF)
+    assert comparison.minimum_plan.months == 15
+    assert comparison.minimum_plan.result.proposal == TermExtension(months=15)
+    counted = [_terms(terms) for terms in built]
+    assert len(counted) == len(set(counted)), "a schedule was built twice"
+    # the contract (24 months, the listed extension's too) and the search: 60, 30, 15 (listed
+    # too), 8, 12, 14
+    assert sorted(terms.months for terms in built) == [8, 12, 14, 15, 24, 30, 60]
+
+
+def test_the_same_comparison_again_builds_no_schedule(monkeypatch):
+    """The next rerun of a page (a new debt object, equal value) reuses every schedule."""
+    built = _count_schedule_builds(monkeypatch)
+    proposals = [Baseline(), TermExtension(months=36), StopInterest(months=36)]
+    first = compare_proposals(overdue_debt(), proposals, "500", AS_OF)
+    count = len(built)
+    assert count > 0
+    again = compare_proposals(
+        Debt.model_validate_json(overdue_debt().model_dump_json()), proposals, "500", AS_OF
+    )
+    assert len(built) == count
+    assert again == first
+    assert again.model_dump_json() == first.model_dump_json()
+
+
+def test_a_new_term_builds_only_the_schedules_of_that_term(monkeypatch):
+    """Moving the term slider: the baseline and the minimum plan's search are not redone."""
+    built = _count_schedule_builds(monkeypatch)
+    debt = overdue_debt()
+    compare_proposals(debt, [Baseline(), TermExtension(months=36)], "500", AS_OF)
+    before = len(built)
+    compare_proposals(debt, [Baseline(), TermExtension(months=37)], "500", AS_OF)
+    assert [terms.months for terms in built[before:]] == [37]
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), debt=debts(), capacity=st.integers(0, 500_000))
+def test_a_cached_comparison_is_the_comparison_computed_afresh(data, debt, capacity):
+    """Value-keyed caches change no figure: the same comparison with every cache emptied gives
+    the very same result, to the last digit of every Decimal."""
+    from core.memo import clear_caches
+
+    proposals = data.draw(proposal_sets(debt))
+    can_pay = Decimal(capacity) / 100
+    compare_proposals(debt, proposals, can_pay, AS_OF)  # fills the caches
+    cached = compare_proposals(Debt.model_validate(debt.model_dump()), proposals, can_pay, AS_OF)
+    clear_caches()
+    fresh = compare_proposals(debt, proposals, can_pay, AS_OF)
+    assert fresh.model_dump_json() == cached.model_dump_json()
