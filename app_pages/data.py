@@ -1,22 +1,34 @@
-"""Data: back up the whole database, restore a backup, export calls, tasks and payments as CSV.
+"""Data: back up the whole database, restore a backup, export calls, tasks and payments as CSV,
+set how long records are kept and purge the clients past it.
 
 The page calls the same functions as ``python -m store``; a restore is checked completely before
-the user is asked to confirm, and replaces everything in one transaction or nothing.
+the user is asked to confirm, and replaces everything in one transaction or nothing. A purge
+erases the clients listed (at the versions shown) after a ticked confirmation naming how many;
+the period is saved at the version shown. Both act in button callbacks, which receive what the
+page showed, and leave their outcome for the next run to show.
 """
 
 from __future__ import annotations
 
+import hashlib
+
+import pandas as pd
 import streamlit as st
 
 import services
-from i18n import code_labeller, format_datetime, translate
-from services import StoreError
+from i18n import code_labeller, format_date, format_datetime, translate
+from services import ChangedElsewhereError, StaleRecordError, StoreError
+from services.retention import MAX_YEARS, MIN_YEARS, ClientRetention, NotPastRetentionError
 from ui.errors import show_error
-from ui.i18n import current_language, t
-from ui.state import actor, get_store, now_local
+from ui.i18n import current_language, t, worded
+from ui.state import actor, current_client_id, get_store, now_local, select_client, today
+from ui.tables import fitted_table
 
 #: Durable key: a backup file read and checked, waiting for the user's confirmation.
 PENDING_KEY = "data_pending_restore"
+#: Durable key: the outcome of the last retention action, shown once: (kind, text key, params)
+#: or ("error", exception, {}).
+RETENTION_FLASH = "data_retention_flash"
 
 
 def render_counts(counts: dict[str, int]) -> None:
@@ -116,6 +128,167 @@ def render_exports(store) -> None:
         )
 
 
+def period(years: int) -> str:
+    return t("retention.period", n=years)
+
+
+def _flash(kind: str, key: object, **params: int) -> None:
+    st.session_state[RETENTION_FLASH] = (kind, key, params)
+
+
+def show_retention_flash() -> None:
+    flash = st.session_state.pop(RETENTION_FLASH, None)
+    if flash is None:
+        return
+    kind, key, params = flash
+    if kind == "error":
+        show_error(key)
+        return
+    words = {name: period(value) if name == "period" else value for name, value in params.items()}
+    if kind == "success":
+        st.success(t(key, **words), icon=":material/check_circle:")
+        if params.get("gone"):
+            st.info(t("retention.gone", n=params["gone"]), icon=":material/info:")
+    else:
+        st.warning(t(key, **words), icon=":material/warning:")
+
+
+def save_period(version: int, input_key: str) -> None:
+    """The period's save button: ``version`` is the one the form showed."""
+    store = get_store()
+    if store is None:
+        return
+    years = st.session_state.get(input_key)
+    try:
+        saved = services.retention.save_years(store, actor(), int(years or 0), version=version)
+    except StaleRecordError:
+        now = services.retention.setting(store, actor())
+        _flash("warning", "retention.changed_elsewhere", period=now.years)
+    except StoreError as exc:
+        _flash("error", exc)
+    else:
+        _flash("success", "retention.saved", period=saved.years)
+
+
+def purge(shown: tuple[tuple[int, int], ...], keep_key: str, confirm_key: str) -> None:
+    """The purge button: ``shown`` is every listed client at the version the list showed."""
+    store = get_store()
+    confirmed = st.session_state.pop(confirm_key, False)
+    keep = set(st.session_state.get(keep_key) or ())
+    seen = [(client_id, version) for client_id, version in shown if client_id not in keep]
+    if store is None or not confirmed or not seen:
+        return
+    try:
+        result = services.retention.purge(store, actor(), seen, as_of=today())
+    except ChangedElsewhereError:
+        _flash("warning", "retention.stale")
+    except NotPastRetentionError:
+        _flash("warning", "retention.active_again")
+    except StoreError as exc:
+        _flash("error", exc)
+    else:
+        if current_client_id() in {client_id for client_id, _ in seen}:
+            select_client(None)
+        _flash("success", "retention.purged", n=len(result.purged), gone=len(result.gone))
+
+
+def render_period(store) -> int | None:
+    """The retention period's form; the period in years, or None if it cannot be read."""
+    try:
+        current = services.retention.setting(store, actor())
+    except StoreError as exc:
+        show_error(exc)
+        return None
+    # A new version (saved here or elsewhere) draws the field afresh with the saved value.
+    input_key = f"data_retention_years_v{current.version}"
+    with st.form("data_retention_form", border=False):
+        field, _ = st.columns([2, 3])
+        field.number_input(
+            t("retention.years"),
+            min_value=MIN_YEARS,
+            max_value=MAX_YEARS,
+            value=current.years,
+            step=1,
+            key=input_key,
+        )
+        st.form_submit_button(
+            t("retention.save"),
+            key="data_retention_save",
+            on_click=save_period,
+            args=(current.version, input_key),
+            icon=":material/save:",
+        )
+    return current.years
+
+
+def due_table(due: list[ClientRetention], lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("retention.col.id"): [str(client.client_id) for client in due],
+            t("retention.col.client"): [client.masked_name for client in due],
+            t("retention.col.last_active"): [format_date(c.last_active_on, lang) for c in due],
+            t("retention.col.kept_until"): [format_date(c.kept_until, lang) for c in due],
+        }
+    )
+
+
+def render_due(store, years: int) -> None:
+    try:
+        due = services.retention.due(store, actor(), as_of=today())
+    except StoreError as exc:
+        show_error(exc)
+        return
+    if not due:
+        st.info(t("retention.none", period=period(years)), icon=":material/verified_user:")
+        return
+    lang = current_language()
+    st.markdown(t("retention.due", n=len(due), period=period(years)))
+    fitted_table(due_table(due, lang), key="data_retention_table")
+    shown = tuple((client.client_id, client.version) for client in due)
+    # Another list (a client purged, changed or active again) starts a fresh choice.
+    digest = hashlib.sha256(repr(shown).encode()).hexdigest()[:12]
+    keep_key, confirm_key = f"data_retention_keep_{digest}", f"data_retention_confirm_{digest}"
+    labels = {
+        client.client_id: t(
+            "retention.client_label",
+            id=client.client_id,
+            client=client.masked_name,
+            day=format_date(client.last_active_on, lang),
+        )
+        for client in due
+    }
+    keep = st.multiselect(
+        t("retention.keep"),
+        list(labels),
+        format_func=labels.__getitem__,
+        placeholder=t("retention.keep_placeholder"),
+        key=worded(keep_key),
+    )
+    count = len(due) - len(set(keep))
+    if count == 0:
+        st.info(t("retention.nothing_to_purge"), icon=":material/info:")
+        return
+    confirmed = st.checkbox(t("retention.confirm", n=count), key=confirm_key)
+    st.button(
+        t("retention.purge", n=count),
+        key="data_retention_purge",
+        type="primary",
+        icon=":material/delete_forever:",
+        disabled=not confirmed,
+        on_click=purge,
+        args=(shown, keep_key, confirm_key),
+    )
+
+
+def render_retention(store) -> None:
+    st.subheader(t("retention.title"))
+    st.caption(t("retention.body"))
+    show_retention_flash()
+    years = render_period(store)
+    if years is not None:
+        render_due(store, years)
+
+
 def main() -> None:
     st.title(t("page.data"))
     store = get_store()
@@ -126,6 +299,8 @@ def main() -> None:
     render_restore(store)
     st.divider()
     render_exports(store)
+    st.divider()
+    render_retention(store)
 
 
 main()
