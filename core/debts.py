@@ -103,6 +103,7 @@ LICENSED_LENDERS = frozenset(
 #: once per debt value: see :attr:`Debt.figures_key`).
 DERIVED = (
     "figures_key",
+    "comparable_annual_rate",
     "contract_plan",
     "monthly_demand",
     "regular_payment",
@@ -229,14 +230,13 @@ class Debt(BaseModel):
             return to_rate(self.rate_quote, "rate_quote", maximum=MAX_MONTHLY_RATE) * 12
         return annual_rate_from(self.rate_quote, self.rate_kind, day_basis=self.day_basis)
 
-    @property
+    @cached_property
     def comparable_annual_rate(self) -> Decimal:
         """A nominal yearly cost to rank debts by (the avalanche order): the nominal annual
-        rate, a fee quote as its annualized rate over the remaining term."""
-        months = max(self.remaining_months, 1)
-        return annual_rate_from(
-            self.rate_quote, self.rate_kind, day_basis=self.day_basis, months=months
-        )
+        rate, a fee quote as its annualized rate over the remaining term (an IRR: computed
+        once per debt value)."""
+        key = self.figures_key
+        return _comparable_annual_rate(self) if key is None else _cached_comparable_rate(key)
 
     # --- the baseline ---------------------------------------------------------------
 
@@ -352,6 +352,18 @@ def _cached_true_annual_rate(debt: Keyed[Debt]) -> Decimal | None:
 @value_cache(maxsize=DERIVED_CACHE_SIZE)
 def _cached_baseline(debt: Keyed[Debt], as_of: date) -> Plan:
     return _baseline(debt.value, as_of)
+
+
+@value_cache(maxsize=DERIVED_CACHE_SIZE)
+def _cached_comparable_rate(debt: Keyed[Debt]) -> Decimal:
+    return _comparable_annual_rate(debt.value)
+
+
+def _comparable_annual_rate(debt: Debt) -> Decimal:
+    months = max(debt.remaining_months, 1)
+    return annual_rate_from(
+        debt.rate_quote, debt.rate_kind, day_basis=debt.day_basis, months=months
+    )
 
 
 def _true_rate_flows(debt: Debt) -> tuple[Decimal, ...]:

@@ -386,3 +386,31 @@ def test_a_debt_with_its_own_due_date_has_the_contract_plan_as_its_baseline():
     debt = guide_debt(next_due_date=date(2026, 3, 20))
     assert baseline_plan(debt, date(2026, 3, 15)) is debt.contract_plan
     assert baseline_plan(debt, date(2027, 1, 1)) == debt.contract_plan
+
+
+def test_a_fee_quotes_comparable_rate_is_computed_once_per_debt_value(monkeypatch):
+    """The avalanche order ranks a fee quote by its annualized rate (an IRR): once per value."""
+    import core.debts
+    from core.memo import clear_caches
+
+    clear_caches()
+    calls = []
+    real = core.debts.annual_rate_from
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs.get("months"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(core.debts, "annual_rate_from", counting)
+    fields = dict(
+        creditor="A",
+        outstanding_principal="12000",
+        rate_quote="0.006",
+        rate_kind=QuoteKind.MONTHLY_FEE,
+        method=Method.FLAT_FEE,
+        remaining_months=12,
+    )
+    first = Debt(**fields).comparable_annual_rate
+    again = Debt(**fields).comparable_annual_rate
+    assert first == again
+    assert calls.count(12) == 1
