@@ -5,6 +5,11 @@ Images are drawn by plotly's static export, kaleido 1.x, which drives a headless
 started per process (:func:`warm_up`) and kept: every image after the first takes a fraction
 of a second. Calls are serialised with a lock (Streamlit runs each session in a thread).
 
+An export adds nothing to kaleido's own work: the figure goes to kaleido as the dict it would
+make itself (``fig.to_dict()``, a copy), with the title, label, margin and size written into
+that dict — no second ``go.Figure`` is built and validated (:func:`labelled` does that, for the
+HTML).
+
 When no Chromium is found, :class:`ChromiumNotFoundError` says so; the caller offers the
 interactive HTML (:func:`chart_html`) instead. Any other failure of the export comes out as
 :class:`ImageExportError`. Neither is ever left to crash a page.
@@ -75,15 +80,45 @@ def _start_locked() -> None:
     kaleido.start_sync_server(mathjax=False, silence_warnings=True)
 
 
+def _title_text(own: str | None, title: str | None, client_label: str | None) -> str:
+    text = title if title is not None else (own or "")
+    if client_label:
+        text = f"{text}<br><sup>{client_label}</sup>" if text else client_label
+    return text
+
+
+def _top_margin(own: int | float | None, client_label: str | None) -> int | float:
+    return max(own or 0, 80 if client_label else 56)
+
+
 def labelled(fig: go.Figure, title: str | None = None, client_label: str | None = None):
     """A copy of ``fig`` titled ``title`` (else its own) with the client label under it."""
     copy = go.Figure(fig)
-    text = title if title is not None else (copy.layout.title.text or "")
-    if client_label:
-        text = f"{text}<br><sup>{client_label}</sup>" if text else client_label
-    top = max(copy.layout.margin.t or 0, 80 if client_label else 56)
+    text = _title_text(copy.layout.title.text, title, client_label)
+    top = _top_margin(copy.layout.margin.t, client_label)
     copy.update_layout(title={"text": text}, margin={"t": top})
     return copy
+
+
+def export_spec(
+    fig: go.Figure,
+    *,
+    width: int,
+    height: int,
+    title: str | None = None,
+    client_label: str | None = None,
+) -> dict:
+    """What kaleido draws: ``fig.to_dict()`` (a copy: ``fig`` is untouched) titled and
+    labelled as :func:`labelled` does, at ``width`` × ``height``."""
+    spec = fig.to_dict()
+    layout = spec.setdefault("layout", {})
+    own = layout.get("title") or {}
+    margin = layout.get("margin") or {}
+    layout["title"] = {**own, "text": _title_text(own.get("text"), title, client_label)}
+    layout["margin"] = {**margin, "t": _top_margin(margin.get("t"), client_label)}
+    layout["width"] = width
+    layout["height"] = height
+    return spec
 
 
 def export_image(
@@ -107,8 +142,7 @@ def export_image(
     for name, value in (("width", width), ("height", height)):
         if not MIN_SIZE <= value <= MAX_SIZE:
             raise ValueError(f"{name}: expected {MIN_SIZE} to {MAX_SIZE} px, got {value}")
-    figure = labelled(fig, title, client_label)
-    figure.update_layout(width=width, height=height)
+    spec = export_spec(fig, width=width, height=height, title=title, client_label=client_label)
     opts = {"format": fmt, "width": width, "height": height, "scale": scale}
     import kaleido
 
@@ -116,7 +150,7 @@ def export_image(
         _start_locked()
         _server_started = True
         try:
-            data = kaleido.calc_fig_sync(figure, opts=opts)
+            data = kaleido.calc_fig_sync(spec, opts=opts)
         except ChromiumNotFoundError:
             raise
         except Exception as exc:  # the server's errors are of many kinds; one name for them

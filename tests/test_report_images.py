@@ -90,3 +90,47 @@ def test_the_interactive_html_needs_no_browser_and_no_network():
     html = chart_html(figure(), client_label="客户：张*明")
     assert "<html>" in html and "客户：张*明" in html
     assert '<script src="http' not in html
+
+
+# --- nothing added to kaleido's own work (issue 19) ----------------------------------------
+
+
+def _pruned(value):
+    """A figure dict without its empty parts (a validated copy of a figure drops them)."""
+    if isinstance(value, dict):
+        kept = {key: _pruned(item) for key, item in value.items()}
+        return {key: item for key, item in kept.items() if item != {}}
+    if isinstance(value, list):
+        return [_pruned(item) for item in value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("title", "client_label"), [(None, None), ("Plan", "客户：张*明"), (None, "x"), ("", None)]
+)
+def test_the_export_sends_kaleido_the_labelled_figure_as_a_dict(title, client_label):
+    """The export writes the title, label, margin and size into the figure's own dict instead
+    of building and validating a second figure: the same figure, nothing redone."""
+    spec = images.export_spec(
+        figure(), width=800, height=500, title=title, client_label=client_label
+    )
+    assert isinstance(spec, dict)
+    labelled = images.labelled(figure(), title, client_label)
+    assert _pruned(spec) == _pruned(labelled.update_layout(width=800, height=500).to_dict())
+
+
+def test_the_export_leaves_the_figure_as_it_was():
+    fig = figure()
+    before = fig.to_dict()
+    images.export_spec(fig, width=800, height=500, title="Plan", client_label="客户：张*明")
+    assert fig.to_dict() == before
+
+
+@needs_chromium
+def test_the_png_is_the_image_kaleido_draws_of_the_labelled_figure():
+    import kaleido
+
+    png = export_image(figure(), "png", width=640, height=400, title="Plan", client_label="张*")
+    labelled = images.labelled(figure(), "Plan", "张*").update_layout(width=640, height=400)
+    opts = {"format": "png", "width": 640, "height": 400, "scale": 1}
+    assert png == kaleido.calc_fig_sync(labelled, opts=opts)
