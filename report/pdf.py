@@ -2,7 +2,10 @@
 
 fpdf2 reads Debian's ``fonts-noto-cjk`` collection; face 2 of the ``.ttc`` is Simplified
 Chinese (face 0 would draw Japanese glyph forms). Only the glyphs used are embedded.
-Charts are PNGs from :mod:`report.images`; without Chromium the PDF is still made, with a
+The 20 MB collection is parsed once per process (:func:`add_cjk_fonts`): every document gets
+a copy of the parsed faces with its own subset, not a new parse.
+Charts are PNGs from :mod:`report.images`, drawn once per report and kept (a few reports,
+least recently used out: :func:`chart_images`); without Chromium the PDF is still made, with a
 note where the charts would be.
 
 Figures are never split across lines: every text is broken by :mod:`report.wrap` before fpdf2
@@ -12,16 +15,23 @@ sees it, and each table column is made at least as wide as the widest figure or 
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from fontTools import ttLib
 from fpdf import FPDF
-from fpdf.enums import TableCellFillMode
-from fpdf.fonts import FontFace
+from fpdf.enums import TableBordersLayout, TableCellFillMode
+from fpdf.fonts import SubsetMap, TTFFont
 
 from i18n import format_date, format_money, format_months, translate
+from report import images as report_images
 from report import text
 from report.charts import report_figures
 from report.images import ChromiumNotFoundError, ImageExportError, export_image
@@ -47,8 +57,83 @@ SLACK = 0.4
 MIN_TABLE_FONT = 5.5
 
 
+#: How many reports keep their chart images (each a few hundred kB).
+CHART_CACHE_SIZE = 8
+
+
 class FontMissingError(RuntimeError):
     """Debian's fonts-noto-cjk is not installed: Chinese cannot be set."""
+
+
+# --- the CJK faces, parsed once per process -------------------------------------------------
+
+_font_lock = threading.Lock()
+_parsed: dict[str, TTFFont] = {}
+#: The slots of fpdf2's TTFFont a document fills as it goes (fresh for every document); the
+#: others are read-only once the face is parsed and shared. Checked against fpdf2's own list
+#: by the tests, so an upgrade that adds one is noticed.
+PER_DOCUMENT_SLOTS = frozenset(
+    {"i", "ttfont", "subset", "missing_glyphs", "biggest_size_pt", "_hbfont"}
+)
+
+
+def _parsed_faces() -> dict[str, TTFFont]:
+    """The regular and bold faces as fpdf2's ``add_font`` parses them, once per process."""
+    with _font_lock:
+        if not _parsed:
+            if not FONT_REGULAR.exists():
+                raise FontMissingError(f"{FONT_REGULAR} is missing: install fonts-noto-cjk")
+            scratch = FPDF()
+            scratch.add_font(
+                FAMILY, "", str(FONT_REGULAR), collection_font_number=SIMPLIFIED_CHINESE
+            )
+            bold = FONT_BOLD if FONT_BOLD.exists() else FONT_REGULAR
+            scratch.add_font(FAMILY, "B", str(bold), collection_font_number=SIMPLIFIED_CHINESE)
+            _parsed.update(scratch.fonts)  # type: ignore[arg-type]
+        return dict(_parsed)
+
+
+def add_cjk_fonts(pdf: FPDF) -> None:
+    """Make Noto Sans CJK SC (regular and bold, family :data:`FAMILY`) available in ``pdf``
+    as ``pdf.add_font`` would, without parsing the font again.
+
+    Each face is a copy of the one parsed for the process (its metrics and character map
+    shared) with what a document fills for itself made new: its place among the document's
+    fonts, the glyphs it uses, and the fontTools font that fpdf2 subsets *in place* when it
+    writes the file (opened lazily: only the tables the subset needs are read).
+    """
+    for key, parsed in _parsed_faces().items():
+        font = copy.copy(parsed)
+        font.i = len(pdf.fonts) + 1
+        font.ttfont = ttLib.TTFont(
+            parsed.ttffile,
+            recalcTimestamp=False,
+            fontNumber=parsed.collection_font_number,
+            lazy=True,
+        )
+        font.subset = SubsetMap(font)
+        font.missing_glyphs = []
+        font.biggest_size_pt = 0
+        font._hbfont = None
+        pdf.fonts[key] = font
+        if font.is_cff and font.is_cid_keyed:
+            pdf._set_min_pdf_version("1.6")
+
+
+def _measure(pdf: FPDF) -> Callable[[str], float]:
+    """``pdf.get_string_width`` in the current font, each text measured once per document
+    (line breaking measures the same pieces again and again)."""
+    widths = pdf._widths  # type: ignore[attr-defined]
+    font = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
+
+    def width(text: str) -> float:
+        key = (font, text)
+        found = widths.get(key)
+        if found is None:
+            found = widths[key] = pdf.get_string_width(text)
+        return found
+
+    return width
 
 
 class _ReportPDF(FPDF):
@@ -56,6 +141,7 @@ class _ReportPDF(FPDF):
         super().__init__(format="A4")
         self.report = report
         self.lang = lang
+        self._widths: dict[tuple, float] = {}
 
     def footer(self) -> None:
         self.set_y(-13)
@@ -68,10 +154,43 @@ class _ReportPDF(FPDF):
         self.set_text_color(0, 0, 0)
 
 
+_chart_lock = threading.Lock()
+_chart_cache: OrderedDict[str, list[bytes]] = OrderedDict()
+
+
+def _chart_key(report: PlanReport, lang: str) -> str:
+    """What the charts are drawn from: the whole report but the moment it was made."""
+    data = report.model_dump_json(exclude={"made_at"})
+    sizes = f"{lang}|{CHART_SIZE}|{CHART_SCALE}|"
+    return hashlib.sha256((sizes + data).encode()).hexdigest()
+
+
 def chart_images(report: PlanReport, lang: str) -> list[bytes] | None:
-    """The report's charts as PNGs, or None when they cannot be drawn here."""
+    """The report's charts as PNGs, or None when they cannot be drawn here.
+
+    Drawn once per report (its content, language and size) and kept for the next PDF of the
+    same report; a failure is not kept.
+    """
     if not report.months:
         return []
+    if report_images.find_chromium() is None:
+        return None
+    key = _chart_key(report, lang)
+    with _chart_lock:
+        kept = _chart_cache.get(key)
+        if kept is not None:
+            _chart_cache.move_to_end(key)
+            return list(kept)
+    drawn = _draw_charts(report, lang)
+    if drawn is not None:
+        with _chart_lock:
+            _chart_cache[key] = drawn
+            while len(_chart_cache) > CHART_CACHE_SIZE:
+                _chart_cache.popitem(last=False)
+    return drawn
+
+
+def _draw_charts(report: PlanReport, lang: str) -> list[bytes] | None:
     width, height = CHART_SIZE
     try:
         return [
@@ -110,9 +229,7 @@ def render_pdf(
     else:
         images = charts
     pdf = _ReportPDF(report, lang)
-    pdf.add_font(FAMILY, "", str(FONT_REGULAR), collection_font_number=SIMPLIFIED_CHINESE)
-    bold = FONT_BOLD if FONT_BOLD.exists() else FONT_REGULAR
-    pdf.add_font(FAMILY, "B", str(bold), collection_font_number=SIMPLIFIED_CHINESE)
+    add_cjk_fonts(pdf)
     pdf.set_title(translate("report.title", lang))
     pdf.set_creator("RepayTalk")
     pdf.set_auto_page_break(auto=True, margin=18)
@@ -159,7 +276,7 @@ def _title(pdf: FPDF, report: PlanReport, lang: str) -> None:
 def _para(pdf: FPDF, height: float, line: str) -> None:
     """A paragraph the page's width, broken between whole figures and words."""
     width = pdf.epw - 2 * pdf.c_margin - SLACK
-    text = wrap(line, width, pdf.get_string_width)
+    text = wrap(line, width, _measure(pdf))
     pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
 
 
@@ -182,13 +299,12 @@ def _table(pdf: FPDF, headings: list[str], rows: list[list[str]], weights, align
     size = pdf.font_size_pt
     while True:
         pdf.set_font(FAMILY, "B", size)
-        needs = [widest_piece(h, pdf.get_string_width) for h in headings]
+        bold = _measure(pdf)
+        needs = [widest_piece(h, bold) for h in headings]
         pdf.set_font(FAMILY, "", size)
+        regular = _measure(pdf)
         for row in rows:
-            needs = [
-                max(n, widest_piece(v, pdf.get_string_width))
-                for n, v in zip(needs, row, strict=True)
-            ]
+            needs = [max(n, widest_piece(v, regular)) for n, v in zip(needs, row, strict=True)]
         needs = [n + 2 * PADDING + SLACK for n in needs]
         widths = fit_widths(needs, weights, pdf.epw)
         if widths is not None or size <= MIN_TABLE_FONT:
@@ -197,25 +313,136 @@ def _table(pdf: FPDF, headings: list[str], rows: list[list[str]], weights, align
     widths = widths or [pdf.epw * w / sum(weights) for w in weights]
     room = [w - 2 * PADDING - SLACK for w in widths]
     pdf.set_font(FAMILY, "B", size)
-    headings = [wrap(h, r, pdf.get_string_width) for h, r in zip(headings, room, strict=True)]
+    bold = _measure(pdf)
+    headings = [wrap(h, r, bold) for h, r in zip(headings, room, strict=True)]
     pdf.set_font(FAMILY, "", size)
-    rows = [
-        [wrap(v, r, pdf.get_string_width) for v, r in zip(row, room, strict=True)] for row in rows
-    ]
-    style = FontFace(emphasis="BOLD", fill_color=HEADER_FILL)
-    with pdf.table(
-        col_widths=widths,
-        headings_style=style,
-        line_height=min(5.0, max(3.0, size * 0.66)),
-        text_align=align or "LEFT",
-        cell_fill_color=STRIPE_FILL,
-        cell_fill_mode=TableCellFillMode.ROWS,
-        borders_layout="HORIZONTAL_LINES",
-        padding=PADDING,
-    ) as table:
-        table.row(headings)
-        for row in rows:
-            table.row(row)
+    regular = _measure(pdf)
+    rows = [[wrap(v, r, regular) for v, r in zip(row, room, strict=True)] for row in rows]
+    aligns = list(align) if align else ["LEFT"] * len(widths)
+    _draw_table(pdf, [headings, *rows], widths, size, min(5.0, max(3.0, size * 0.66)), aligns)
+
+
+def _draw_table(
+    pdf: FPDF,
+    rows: list[list[str]],
+    widths: list[float],
+    size: float,
+    line_height: float,
+    aligns: list[str],
+) -> None:
+    """Draw a table whose cells are already broken into lines that fit: the first row the
+    headings (bold, on :data:`HEADER_FILL`, repeated at the top of a new page), every other
+    row striped, horizontal lines between rows, :data:`PADDING` around each cell.
+
+    The geometry of fpdf2's ``FPDF.table`` (``cell_fill_mode=ROWS``,
+    ``borders_layout=HORIZONTAL_LINES``, cells centred vertically), drawn with its own border
+    layout and one ``cell()`` per line: fpdf2's table would measure and break every cell again,
+    character by character, twice (once to size the row, once to draw it).
+    """
+    layout = TableBordersLayout.HORIZONTAL_LINES
+    total = sum(widths)
+    columns = [w / total * pdf.epw for w in widths]
+    lefts = [pdf.l_margin]
+    for width in columns[:-1]:
+        lefts.append(lefts[-1] + width)
+    lines = [[text.split("\n") if text else [] for text in row] for row in rows]
+    texts = [[_text_height(cell, line_height) for cell in row] for row in lines]
+    heights = [max(row, default=0.0) or line_height for row in texts]
+    if len(rows) > 1 and pdf.will_page_break(heights[0] + heights[1]):
+        _new_page(pdf)  # never the headings alone at the foot of a page
+    for i in range(len(rows)):
+        if pdf.will_page_break(heights[i]):
+            _new_page(pdf)
+            if i > 0:
+                _draw_row(
+                    pdf,
+                    layout,
+                    0,
+                    len(rows),
+                    lines[0],
+                    texts[0],
+                    heights[0],
+                    columns,
+                    lefts,
+                    size,
+                    line_height,
+                    aligns,
+                )
+        _draw_row(
+            pdf,
+            layout,
+            i,
+            len(rows),
+            lines[i],
+            texts[i],
+            heights[i],
+            columns,
+            lefts,
+            size,
+            line_height,
+            aligns,
+        )
+    pdf.set_x(pdf.l_margin)
+
+
+def _text_height(lines: list[str], line_height: float) -> float:
+    """The height fpdf2's ``multi_cell`` gives a cell of these lines (0 when empty)."""
+    if not lines:
+        return 0.0
+    height = 0.0
+    for _ in lines:
+        height += line_height
+    return height + PADDING + PADDING
+
+
+def _new_page(pdf: FPDF) -> None:
+    x = pdf.x
+    pdf.add_page(same=True)
+    pdf.x = x
+
+
+def _draw_row(
+    pdf: FPDF,
+    layout: TableBordersLayout,
+    index: int,
+    count: int,
+    cells: list[list[str]],
+    texts: list[float],
+    height: float,
+    columns: list[float],
+    lefts: list[float],
+    size: float,
+    line_height: float,
+    aligns: list[str],
+) -> None:
+    top = pdf.y
+    if index == 0:
+        fill: tuple[int, int, int] | None = HEADER_FILL
+    else:
+        fill = STRIPE_FILL if TableCellFillMode.ROWS.should_fill_cell(index, 0) else None
+    pdf.set_font(FAMILY, "B" if index == 0 else "", size)
+    margin, pdf.c_margin = pdf.c_margin, 0
+    try:
+        for j, (cell, width, left) in enumerate(zip(cells, columns, lefts, strict=True)):
+            style = layout.cell_style_getter(
+                row_idx=index,
+                col_idx=j,
+                col_pos=j,
+                num_heading_rows=1,
+                num_rows=count,
+                num_col_idx=len(columns),
+                num_col_pos=len(columns),
+            )
+            style.draw_cell_border(pdf, left, top, left + width, top + height, fill_color=fill)
+            y = top + (height - texts[j]) / 2 + PADDING
+            for line in cell:
+                if line:
+                    pdf.set_xy(left + PADDING, y)
+                    pdf.cell(width - 2 * PADDING, line_height, line, align=aligns[j])
+                y += line_height
+    finally:
+        pdf.c_margin = margin
+    pdf.set_xy(pdf.l_margin, top + height)
 
 
 def _summary(pdf: FPDF, report: PlanReport, lang: str) -> None:

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -307,3 +308,176 @@ def test_the_command_line_reports_an_unwritable_file(store, tmp_path, capsys):
     out = tmp_path / "missing-folder" / "plan.pdf"
     assert cli.main([str(client_id), "--out", str(out), "--html"]) == cli.EXIT_IO
     assert "cannot write" in capsys.readouterr().err
+
+
+# --- at the speed of fpdf2 (issue 19) ------------------------------------------------------
+
+
+def test_the_cjk_font_is_parsed_once_per_process(report, monkeypatch, tmp_path):
+    """After the first document no font is parsed again: fpdf2's add_font is never called."""
+    import fpdf
+
+    render_pdf(report, "zh-CN", charts=False)  # the process's first parse, if not done yet
+
+    def parse(*args, **kwargs):
+        raise AssertionError("the font was parsed again")
+
+    monkeypatch.setattr(fpdf.FPDF, "add_font", parse)
+    first = render_pdf(report, "zh-CN", charts=False)
+    second = render_pdf(report, "en", charts=False)
+    if shutil.which("pdftotext"):
+        assert "还款计划" in pdf_text(first, tmp_path)
+        assert "Repayment plan" in pdf_text(second, tmp_path)
+
+
+def test_each_document_gets_its_own_subset_of_the_shared_faces():
+    """fpdf2 subsets the fontTools font in place when it writes a file: each document has
+    its own, and its own glyphs, while the parsed metrics are shared."""
+    from fpdf import FPDF
+
+    from report.pdf import FAMILY, add_cjk_fonts
+
+    one, two = FPDF(), FPDF()
+    add_cjk_fonts(one)
+    add_cjk_fonts(two)
+    assert set(one.fonts) == set(two.fonts) == {FAMILY.lower(), f"{FAMILY.lower()}B"}
+    for key in one.fonts:
+        a, b = one.fonts[key], two.fonts[key]
+        assert a.cw is b.cw and a.cmap is b.cmap and a.glyph_ids is b.glyph_ids
+        assert a.ttfont is not b.ttfont and a.subset is not b.subset
+        assert a.missing_glyphs is not b.missing_glyphs
+    for pdf, words in ((one, "甲乙丙"), (two, "丁戊己")):
+        pdf.add_page()
+        pdf.set_font(FAMILY, size=12)
+        pdf.cell(0, 10, words)
+    assert bytes(one.output()).startswith(b"%PDF")
+    assert bytes(two.output()).startswith(b"%PDF")  # its font was not subset by the first
+
+
+def test_every_slot_of_fpdf2s_parsed_font_is_shared_or_made_anew():
+    """An fpdf2 upgrade that adds state to its TTFFont must say whether a document fills it."""
+    from fpdf.fonts import TTFFont
+
+    from report.pdf import PER_DOCUMENT_SLOTS
+
+    shared = {
+        "type", "name", "desc", "glyph_ids", "sp", "ss", "up", "ut", "cw", "ttffile", "fontkey",
+        "emphasis", "scale", "cmap", "color_font", "unicode_range", "palette_index",
+        "is_compressed", "is_cff", "is_cid_keyed", "is_symbol", "cff_ros",
+        "collection_font_number",
+    }  # fmt: skip
+    assert set(TTFFont.__slots__) == shared | PER_DOCUMENT_SLOTS
+
+
+def _count_drawings(monkeypatch) -> list:
+    from report import images, pdf
+
+    drawn = []
+
+    def draw(fig, fmt, **kwargs):
+        drawn.append(kwargs)
+        return b"\x89PNG fake"
+
+    monkeypatch.setattr(images, "find_chromium", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(pdf, "export_image", draw)
+    monkeypatch.setattr(pdf, "_chart_cache", type(pdf._chart_cache)())
+    return drawn
+
+
+def test_the_charts_are_drawn_once_per_report(report, monkeypatch):
+    from report.pdf import chart_images
+
+    drawn = _count_drawings(monkeypatch)
+    first = chart_images(report, "zh-CN")
+    assert len(first) == 2 and len(drawn) == 2
+    # the same report made again a moment later: the same charts
+    again = report.model_copy(update={"made_at": datetime(2026, 3, 15, 3, tzinfo=UTC)})
+    assert chart_images(again, "zh-CN") == first
+    assert len(drawn) == 2
+    # another language, or other figures: drawn again
+    chart_images(report, "en")
+    chart_images(report.model_copy(update={"capacity": Decimal("2500.00")}), "zh-CN")
+    assert len(drawn) == 6
+
+
+def test_a_chart_that_could_not_be_drawn_is_not_kept(report, monkeypatch):
+    from report import pdf
+    from report.images import ImageExportError
+
+    drawn = _count_drawings(monkeypatch)
+    working = pdf.export_image
+
+    def broken(fig, fmt, **kwargs):
+        raise ImageExportError("the chart could not be drawn")
+
+    monkeypatch.setattr(pdf, "export_image", broken)
+    assert pdf.chart_images(report, "zh-CN") is None
+    monkeypatch.setattr(pdf, "export_image", working)
+    assert len(pdf.chart_images(report, "zh-CN")) == 2
+    assert len(drawn) == 2
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="no pdftoppm")
+def test_the_tables_look_exactly_like_fpdf2s_own(tmp_path):
+    """The report draws its tables itself (one cell() per line already broken); every pixel
+    is where fpdf2's ``table()`` with the same settings puts it — striped rows, headings
+    repeated on a new page, cells of several lines centred."""
+    from fpdf import FPDF
+    from fpdf.enums import TableCellFillMode
+    from fpdf.fonts import FontFace
+    from PIL import Image, ImageChops
+
+    from report.pdf import FAMILY, HEADER_FILL, PADDING, STRIPE_FILL, _draw_table, add_cjk_fonts
+
+    headings = ["日期", "债权机构", "Amount"]
+    rows = [
+        [
+            f"2026年{1 + i % 12}月{1 + i % 28}日",
+            "某消费金融\n（第二行）" if i % 3 else "招商银行",
+            f"¥{i},000.00",
+        ]
+        for i in range(60)
+    ]
+    widths, aligns, size = [40.0, 90.0, 52.0], ["LEFT", "LEFT", "RIGHT"], 8.0
+
+    def document(draw) -> Path:
+        pdf = FPDF(format="A4")
+        add_cjk_fonts(pdf)
+        pdf.set_margins(14, 14, 14)
+        pdf.set_auto_page_break(auto=True, margin=18)
+        pdf.add_page()
+        pdf.set_font(FAMILY, size=size)
+        pdf.ln(200)  # the table starts low on the page, so it breaks
+        draw(pdf)
+        path = tmp_path / f"{draw.__name__}.pdf"
+        path.write_bytes(bytes(pdf.output()))
+        return path
+
+    def ours(pdf):
+        _draw_table(pdf, [headings, *rows], widths, size, 5.0, aligns)
+
+    def fpdf2s(pdf):
+        with pdf.table(
+            col_widths=widths,
+            headings_style=FontFace(emphasis="BOLD", fill_color=HEADER_FILL),
+            line_height=5.0,
+            text_align=tuple(aligns),
+            cell_fill_color=STRIPE_FILL,
+            cell_fill_mode=TableCellFillMode.ROWS,
+            borders_layout="HORIZONTAL_LINES",
+            padding=PADDING,
+        ) as table:
+            for row in [headings, *rows]:
+                table.row(row)
+
+    pages = {}
+    for draw in (ours, fpdf2s):
+        subprocess.run(
+            ["pdftoppm", "-r", "100", "-png", str(document(draw)), str(tmp_path / draw.__name__)],
+            check=True,
+        )
+        pages[draw.__name__] = sorted(tmp_path.glob(f"{draw.__name__}-*.png"))
+    assert len(pages["ours"]) == len(pages["fpdf2s"]) >= 3
+    for mine, theirs in zip(pages["ours"], pages["fpdf2s"], strict=True):
+        a, b = Image.open(mine).convert("RGB"), Image.open(theirs).convert("RGB")
+        assert ImageChops.difference(a, b).getbbox() is None, mine.name
