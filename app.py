@@ -34,7 +34,9 @@ def build_navigation():
 
 
 def main() -> None:
-    st.set_page_config(page_title=t("app.title"), page_icon=":material/handshake:", layout="wide")
+    # An emoji, drawn by the browser itself: a ":material/…:" favicon is fetched from
+    # fonts.gstatic.com, a request to another host on every page a counselor opens.
+    st.set_page_config(page_title=t("app.title"), page_icon="🤝", layout="wide")
     setup_page()
     page = build_navigation()
     with guarded("sidebar"):

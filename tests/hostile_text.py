@@ -17,22 +17,23 @@ from i18n.format import WORD_JOINER
 #: The address every beacon points at: nothing listens there (port 9, "discard").
 OUTSIDE = "127.0.0.1:9"
 
-#: (marker, what it would make if rendered), most important first: a short field holds the
-#: first few, a long one all of them, repeated.
+#: Markers, most telling first (Markdown and HTML mixed): a short field holds the first few,
+#: a long one all of them, repeated.
 MARKERS: tuple[str, ...] = (
     "**X**",
+    "<b>b</b>",
     f"![b](http://{OUTSIDE}/p.png)",
     "$x$",
+    f'<a href="http://{OUTSIDE}/a">a</a>',
     "_y_",
     ":red[r]",
+    "\n# h",
     f"[l](http://{OUTSIDE}/l)",
     "$$\\frac{1}{2}$$",
     f'<img src="http://{OUTSIDE}/i.png">',
     f"http://{OUTSIDE}/auto",
     "www.example.com",
-    f'<b>b</b><a href="http://{OUTSIDE}/a">a</a>',
-    "\n# h",
-    ":material/home: :streamlit: :smile:",
+    ":material/pets: :streamlit: :smile:",
     "%{x} &amp; <br>",
     "me@example.com a -> b",
     "\n- li\n> q\n    code",

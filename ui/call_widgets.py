@@ -139,22 +139,35 @@ def monthly_income(store: Workspace, client_id: int) -> Decimal | None:
 # --- calendar --------------------------------------------------------------------------
 
 
+def one_line(text: str) -> str:
+    """``text`` with every run of spaces and line breaks as one space."""
+    return " ".join(text.split())
+
+
 def client_ics(
     cases: list[AgreedCase], tasks: list[FollowUpTask], lender: str, now: datetime, lang: str
 ) -> bytes:
-    """One ``.ics`` with every agreed plan's due dates and the tasks (UIDs stay stable)."""
+    """One ``.ics`` with every agreed plan's due dates and the tasks (UIDs stay stable).
+
+    A lender's name is typed text: on one line here (the calendar's name is a single line; a
+    line break in it made the page fail).
+    """
     first = cases[0] if cases else None
     calendar = plan_calendar(
         plan=first.plan if first else None,
         plan_key=first.saved.id if first else "none",
-        lender=first.lender if first else lender,
+        lender=one_line(first.lender if first else lender),
         tasks=tasks,
         now=now,
         language=lang,
     )
     for case in cases[1:]:
         more = plan_calendar(
-            plan=case.plan, plan_key=case.saved.id, lender=case.lender, now=now, language=lang
+            plan=case.plan,
+            plan_key=case.saved.id,
+            lender=one_line(case.lender),
+            now=now,
+            language=lang,
         )
         for event in more.walk("VEVENT"):
             calendar.add_component(event)
