@@ -7,11 +7,14 @@
   contracts: the gap at the end is the saving.
 
 Both take a :class:`report.plan_report.PlanReport` and a language; all figures come from it.
+:func:`report_figures` builds them once per report content and language and shares them.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+import threading
+from collections import OrderedDict, defaultdict
 from datetime import date
 from decimal import Decimal
 
@@ -148,9 +151,37 @@ def cumulative_chart(report: PlanReport, lang: str, *, height: int = 400) -> go.
     return yuan_axis(fig)
 
 
+#: How many reports keep their figures (the Share page's and the PDF's, per language).
+FIGURE_CACHE_SIZE = 16
+_figure_lock = threading.Lock()
+_figure_cache: OrderedDict[tuple[str, str], dict[str, go.Figure]] = OrderedDict()
+
+
+def content_key(report: PlanReport) -> str:
+    """A digest of everything in the report but the moment it was made (which no chart or
+    table shows twice alike): equal for a report made again from the same records."""
+    data = report.model_dump_json(exclude={"made_at"})
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
 def report_figures(report: PlanReport, lang: str) -> dict[str, go.Figure]:
-    """The report's charts by name, in the order the report shows them."""
-    return {
+    """The report's charts by name, in the order the report shows them.
+
+    Built once per report content (:func:`content_key`) and language, and shared: read them,
+    never change them (``st.plotly_chart`` and :mod:`report.images` work on copies).
+    """
+    key = (content_key(report), lang)
+    with _figure_lock:
+        kept = _figure_cache.get(key)
+        if kept is not None:
+            _figure_cache.move_to_end(key)
+            return dict(kept)
+    figures = {
         "monthly": monthly_chart(report, lang),
         "cumulative": cumulative_chart(report, lang),
     }
+    with _figure_lock:
+        _figure_cache[key] = figures
+        while len(_figure_cache) > FIGURE_CACHE_SIZE:
+            _figure_cache.popitem(last=False)
+    return dict(figures)

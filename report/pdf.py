@@ -16,7 +16,6 @@ sees it, and each table column is made at least as wide as the widest figure or 
 from __future__ import annotations
 
 import copy
-import hashlib
 import io
 import threading
 from collections import OrderedDict
@@ -33,7 +32,7 @@ from fpdf.fonts import SubsetMap, TTFFont
 from i18n import format_date, format_money, format_months, translate
 from report import images as report_images
 from report import text
-from report.charts import report_figures
+from report.charts import content_key, report_figures
 from report.images import ChromiumNotFoundError, ImageExportError, export_image
 from report.plan_report import PlanReport
 from report.wrap import widest_piece, wrap
@@ -160,9 +159,7 @@ _chart_cache: OrderedDict[str, list[bytes]] = OrderedDict()
 
 def _chart_key(report: PlanReport, lang: str) -> str:
     """What the charts are drawn from: the whole report but the moment it was made."""
-    data = report.model_dump_json(exclude={"made_at"})
-    sizes = f"{lang}|{CHART_SIZE}|{CHART_SCALE}|"
-    return hashlib.sha256((sizes + data).encode()).hexdigest()
+    return f"{content_key(report)}|{lang}|{CHART_SIZE}|{CHART_SCALE}"
 
 
 def chart_images(report: PlanReport, lang: str) -> list[bytes] | None:

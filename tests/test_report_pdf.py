@@ -481,3 +481,14 @@ def test_the_tables_look_exactly_like_fpdf2s_own(tmp_path):
     for mine, theirs in zip(pages["ours"], pages["fpdf2s"], strict=True):
         a, b = Image.open(mine).convert("RGB"), Image.open(theirs).convert("RGB")
         assert ImageChops.difference(a, b).getbbox() is None, mine.name
+
+
+def test_the_figures_are_built_once_per_report_and_language(report):
+    from report.charts import report_figures
+
+    figures = report_figures(report, "zh-CN")
+    again = report.model_copy(update={"made_at": datetime(2026, 3, 16, 2, tzinfo=UTC)})
+    assert report_figures(again, "zh-CN")["monthly"] is figures["monthly"]
+    assert report_figures(report, "en")["monthly"] is not figures["monthly"]
+    other = report.model_copy(update={"capacity": Decimal("2500.00")})
+    assert report_figures(other, "zh-CN")["monthly"] is not figures["monthly"]
