@@ -572,6 +572,12 @@ def extra_steps(session: Session, name: str) -> None:
         session.act(lambda: page.keyboard.press("Enter"))
         session.act(page.locator(".st-key-debts_delete button").click)
         expect(page.get_by_text(translate("debts.delete_yes", lang))).to_be_visible()
+        # last, the payoff chart's hover, which names every creditor (in plotly's HTML)
+        chart = page.locator(".js-plotly-plot").last
+        chart.scroll_into_view_if_needed()
+        area = chart.locator(".nsewdrag").first.bounding_box()
+        page.mouse.move(area["x"] + area["width"] / 3, area["y"] + area["height"] / 2)
+        expect(chart.locator(".hoverlayer")).to_contain_text(LITERAL)
     elif name == "calls":
         # log a call through the form, every text hostile: the confirmation shows
         form = page.get_by_test_id("stForm").first
