@@ -7,8 +7,10 @@ import icalendar
 import pytest
 
 from core.calls import Call, Channel, FollowUpTask, Outcome, TaskKind
+from core.clients import Client, ClientContact, Consent, ConsentScope
 from core.debts import Debt
 from core.errors import CoreError
+from core.privacy import Known
 from core.proposals import TermExtension, evaluate_proposal
 from core.rules.followups import follow_up_tasks, installment_reminders
 from report.calendar import event_uid, plan_calendar, plan_ics
@@ -138,7 +140,7 @@ def test_the_calendar_has_the_required_headers():
     calendar = plan_calendar(plan=seed_plan(2), plan_key=42, lender="来分期", now=NOW)
     assert calendar["version"] == "2.0"
     assert str(calendar["prodid"]).startswith("-//RepayTalk//")
-    assert str(calendar["x-wr-calname"]) == "来分期协商还款计划"
+    assert str(calendar["x-wr-calname"]) == "协商还款计划（RepayTalk）"
     for event in calendar.walk("VEVENT"):
         assert event.decoded("dtstamp") == NOW
         assert event.to_ical().decode().count("DTSTAMP:20260301T070000Z") == 1
@@ -155,3 +157,78 @@ def test_amounts_are_written_exactly():
         plan_ics(plan=seed_plan(24), plan_key=1, lender="来分期", now=NOW, language="en")
     )
     assert "Due today: ¥500.00." in str(events[0]["description"])
+
+
+# --- issue 18: the file names no one and carries no number ------------------------------------
+
+ZHANG = Client(
+    name="张明",
+    mobile="13912345678",
+    id_number="110101199003071233",
+    consent=Consent(given_on=date(2026, 1, 5), scopes={ConsentScope.STORE_PERSONAL_DATA}),
+    contacts=(ClientContact(name="李秀英", relation="spouse"),),
+)
+
+
+def call_back_case(next_action: str, *, known: Known | None, language="zh-CN") -> str:
+    """The issue's case: a call and its next action, no agreed plan, and the Calls page's
+    fallback that passes the client's name where the lender's goes."""
+    call = CALL.model_copy(
+        update={
+            "outcome": Outcome.CALL_BACK,
+            "next_action": next_action,
+            "next_action_on": date(2026, 3, 3),
+        }
+    )
+    tasks = follow_up_tasks(call, NOW, language=language)
+    data = plan_ics(
+        plan=None,
+        plan_key="none",
+        lender=ZHANG.name,
+        tasks=tasks,
+        now=NOW,
+        language=language,
+        known=known,
+    )
+    return data.decode()
+
+
+@pytest.mark.parametrize("known", [Known.of(ZHANG), None], ids=["with the record", "without"])
+def test_a_call_without_a_plan_names_no_one_and_shows_no_number(known):
+    ics = call_back_case("回电 13912345678", known=known)
+    calendar, (event,) = parse(ics.encode())
+    assert str(calendar["x-wr-calname"]) == "协商还款计划（RepayTalk）"
+    assert str(event["summary"]) == "按通话约定跟进：回电 ***"
+    unfolded = ics.replace("\r\n ", "")
+    for secret in ("张明", "13912345678", "5678", "1391"):
+        assert secret not in unfolded
+
+
+def test_the_english_calendar_is_named_by_what_it_holds():
+    ics = call_back_case("call back 139 1234 5678", known=Known.of(ZHANG), language="en")
+    calendar, (event,) = parse(ics.encode())
+    assert str(calendar["x-wr-calname"]) == "RepayTalk repayment plan"
+    assert str(event["summary"]) == "Follow up as agreed in the call: call back ***"
+
+
+def test_names_on_the_record_are_shortened_in_every_text():
+    task = FollowUpTask(
+        id=9,
+        title="给李秀英回电，合同AXCF-2024-0091277",
+        due=NOW,
+        notes="张明说身份证 110101 19900307 1233 已寄出",
+    )
+    data = plan_ics(
+        plan=None, plan_key=1, lender="来分期", tasks=[task], now=NOW, known=Known.of(ZHANG)
+    )
+    _, (event,) = parse(data)
+    assert str(event["summary"]) == "给李*英回电，合同***"
+    assert str(event["description"]) == "张*说身份证 *** 已寄出"
+
+
+def test_a_lenders_name_shaped_like_a_number_is_scrubbed_too():
+    data = plan_ics(
+        plan=seed_plan(2), plan_key=42, lender="张明 13912345678", now=NOW, known=Known.of(ZHANG)
+    )
+    _, events = parse(data)
+    assert str(events[0]["summary"]) == "张* ***还款¥6,000.00（第1笔）"
