@@ -27,10 +27,12 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from core.clients import mask
+from core.clients import MaskKind, mask
+from core.privacy import Audience, Known, scrub
 from core.rules.timing import local
 from core.text import LANGUAGES
 from store._rows import require_id
+from store.clients import from_row as client_from_row
 from store.errors import InvalidDataError, StoreError
 from store.files import ensure_private_dir, write_private
 from store.orm import CallRow, ClientRow, DebtRow, FollowUpTaskRow, PaymentRow
@@ -128,9 +130,10 @@ def export_csv(
         raise InvalidDataError("language", f"{language!r} is not one of {', '.join(LANGUAGES)}")
     if client_id is not None:
         client_id = require_id(client_id, "client_id")
-    cell = _Cells(store, language, translate, mask_names)
     with store.read() as session:
         records = session.execute(_QUERIES[kind](client_id)).all()
+        known = _known(session, {record[0].client_id for record in records}) if mask_names else {}
+        cell = _Cells(language, translate, mask_names, known)
         rows = [_ROWS[kind](cell, *record) for record in records]
     columns = COLUMNS[kind]
     return _to_csv([header(column) if header else column for column in columns], rows)
@@ -199,18 +202,60 @@ def _payments_query(client_id: int | None) -> sa.Select:
     return _records(PaymentRow, PaymentRow.paid_on, client_id)
 
 
+def _known(session: Any, client_ids: set[int]) -> dict[int, Known]:
+    """What each client's record holds, for the scrubber: three statements for any number of
+    clients."""
+    if not client_ids:
+        return {}
+    ids = sorted(client_ids)
+    contracts: dict[int, list[str]] = {client_id: [] for client_id in ids}
+    agents: dict[int, list[str]] = {client_id: [] for client_id in ids}
+    for owner, number in session.execute(
+        sa.select(DebtRow.client_id, DebtRow.contract_number).where(DebtRow.client_id.in_(ids))
+    ):
+        contracts[owner].append(number)
+    for owner, agent in session.execute(
+        sa.select(CallRow.client_id, CallRow.agent_id).where(CallRow.client_id.in_(ids)).distinct()
+    ):
+        agents[owner].append(agent)
+    clients = session.scalars(sa.select(ClientRow).where(ClientRow.id.in_(ids)))
+    return {
+        row.id: Known.of(
+            client_from_row(row), contract_numbers=contracts[row.id], agent_ids=agents[row.id]
+        )
+        for row in clients
+    }
+
+
 class _Cells:
-    """How each kind of value is written in a cell."""
+    """How each kind of value is written in a cell (masked: as the client may read it)."""
 
     def __init__(
-        self, store: Store, language: str, translate: Translate | None, mask_names: bool
+        self,
+        language: str,
+        translate: Translate | None,
+        masked: bool,
+        known: dict[int, Known],
     ) -> None:
         self.yes, self.no = _YES_NO[language]
         self.translate = translate
-        self.mask_names = mask_names
+        self.masked = masked
+        self.known = known
 
     def client(self, name: str) -> str:
-        return self.text(mask("name", name) if self.mask_names else name)
+        return self.text(mask(MaskKind.NAME, name) if self.masked else name)
+
+    def number(self, value: str | None) -> str:
+        """A contract or staff number: its last characters only when masked."""
+        if not value:
+            return ""
+        return self.text(mask(MaskKind.CONTRACT, value) if self.masked else value)
+
+    def free(self, client_id: int, value: str | None) -> str:
+        """Free text a counselor typed: through the client scrubber when masked."""
+        if not value or not self.masked:
+            return self.text(value)
+        return self.text(scrub(value, Audience.CLIENT, self.known.get(client_id)))
 
     def code(self, kind: str, value: str) -> str:
         return self.text(self.translate(kind, value) if self.translate else value)
@@ -230,7 +275,7 @@ class _Cells:
         return f"{amount:.2f}"
 
     @staticmethod
-    def number(value: int | None) -> str:
+    def ref(value: int | None) -> str:
         return "" if value is None else str(value)
 
     @staticmethod
@@ -250,13 +295,13 @@ def _call_row(cell: _Cells, row: CallRow, name: str, contract: str | None) -> li
         cell.code("channel", row.channel),
         cell.code("direction", row.direction),
         cell.text(row.lender),
-        cell.text(row.agent_id),
-        cell.text(contract),
-        cell.text(row.summary),
-        cell.text(row.lender_promised),
-        cell.text(row.client_promised),
+        cell.number(row.agent_id),
+        cell.number(contract),
+        cell.free(row.client_id, row.summary),
+        cell.free(row.client_id, row.lender_promised),
+        cell.free(row.client_id, row.client_promised),
         cell.code("outcome", row.outcome),
-        cell.text(row.next_action),
+        cell.free(row.client_id, row.next_action),
         cell.day(row.next_action_on),
         cell.flag(row.recorded),
         cell.flag(row.agent_told_of_recording),
@@ -270,11 +315,11 @@ def _task_row(cell: _Cells, row: FollowUpTaskRow, name: str) -> list[str]:
         str(row.id),
         cell.time(row.due),
         cell.code("task_kind", row.kind),
-        cell.text(row.title),
+        cell.free(row.client_id, row.title),
         cell.flag(row.done),
         cell.time(row.done_at),
-        cell.number(row.source_call_id),
-        cell.text(row.notes),
+        cell.ref(row.source_call_id),
+        cell.free(row.client_id, row.notes),
     ]
 
 
@@ -285,9 +330,9 @@ def _payment_row(cell: _Cells, row: PaymentRow, name: str, contract: str | None)
         str(row.id),
         cell.day(row.paid_on),
         cell.money(row.amount_fen),
-        cell.text(contract),
-        cell.number(row.proposal_id),
-        cell.text(row.reference),
+        cell.number(contract),
+        cell.ref(row.proposal_id),
+        cell.free(row.client_id, row.reference),
     ]
 
 

@@ -8,9 +8,11 @@ import io
 from datetime import date, datetime
 
 import pytest
+import sqlalchemy as sa
 from store_samples import SHANGHAI, a_call, a_client, a_debt, a_payment, a_task
 
 from cli.store import OK, main
+from core.clients import mask
 from i18n import LANGUAGES, translate
 from store import InvalidDataError
 from store.export import (
@@ -337,3 +339,104 @@ def test_export_files_are_private_and_a_folder_made_for_them_too(store, records,
     }
     assert oct(mode_of(tmp_path / "exports")) == oct(mode_of(tmp_path / "exports" / "march"))
     assert oct(mode_of(tmp_path / "exports" / "march")) == "0o700"
+
+
+# --- masked free text: the client scrubber ------------------------------------------------------
+
+
+@pytest.fixture
+def talkative(store):
+    """A client whose free text quotes every number and name their record holds, spelled as
+    heard."""
+    from core.clients import ClientContact
+
+    client = store.clients.create(
+        a_client(
+            name="张小明",
+            mobile="13912345678",
+            id_number="110101199003077651",
+            contacts=(ClientContact(name="李强", relation="spouse"),),
+        )
+    )
+    debt = store.debts.add(a_debt(client.id, contract_number="AXCF-2024-0091277"))
+    store.calls.add_with_tasks(
+        a_call(
+            client.id,
+            debt_id=debt.id,
+            agent_id="7021",
+            summary="张小明说李强也接到电话；身份证 110101 19900307 7651，合同AXCF-2024-0091277",
+            lender_promised="工号7021答应 3 个工作日内回电",
+            client_promised="4月1日前还¥1,200.00",
+            next_action="回电 139 1234 5678",
+        ),
+        [a_task(None, title="提醒李强回电 13912345678", notes="合同 AXCF 2024 0091277")],
+    )
+    store.payments.record(
+        a_payment(client.id, debt_id=debt.id, reference="尾号5678 转账 AXCF-2024-0091277")
+    )
+    return client
+
+
+PERSONAL = (
+    "张小明",
+    "李强",
+    "13912345678",
+    "1234 5678",
+    "110101199003077651",
+    "19900307",
+    "0091277",
+    "7021",
+)
+
+
+def test_a_masked_export_scrubs_free_text_with_what_the_record_holds(store, talkative):
+    calls = read_csv(export_calls_csv(store))
+    tasks = read_csv(export_tasks_csv(store))
+    payments = read_csv(export_payments_csv(store))
+    assert calls[1][1] == "张*明"
+    assert calls[1][7:14] == [
+        "**21",  # the agent's staff number, as the contract's: its last characters only
+        "*************1277",
+        "张*明说李*也接到电话；身份证 ***，合同***",
+        "工号***答应 3 个工作日内回电",
+        "4月1日前还¥1,200.00",  # dates and money stay
+        "call_back",
+        "回电 ***",
+    ]
+    assert tasks[1][5] == "提醒李*回电 ***"
+    assert "0091277" not in tasks[1][9]
+    assert payments[1][5] == "*************1277"
+    every_cell = "\n".join(",".join(row) for data in (calls, tasks, payments) for row in data)
+    for value in PERSONAL:
+        assert value not in every_cell, value
+
+
+def test_an_unmasked_export_keeps_the_text_as_typed(store, talkative):
+    calls = read_csv(export_calls_csv(store, mask_names=False))
+    assert calls[1][1] == "张小明"
+    assert calls[1][7:10] == [
+        "7021",
+        "AXCF-2024-0091277",
+        "张小明说李强也接到电话；身份证 110101 19900307 7651，合同AXCF-2024-0091277",
+    ]
+
+
+def test_masking_reads_the_records_in_a_fixed_number_of_statements(store, talkative):
+    for number in range(12):
+        client = store.clients.create(a_client(name=f"客户{number}"))
+        store.calls.add(a_call(client.id, summary=f"客户{number}说好"))
+    statements = []
+
+    def count(*args):
+        statements.append(args[2])
+
+    sa.event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        rows = read_csv(export_calls_csv(store))
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", count)
+    assert len(rows) == 14
+    assert [row[9] for row in rows[2:]] == [f"{mask('name', f'客户{n}')}说好" for n in range(12)]
+    assert rows[2][9] == "客*0说好"
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 4  # the rows, then clients, contracts and agents
