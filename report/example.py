@@ -16,7 +16,7 @@ import services
 from core.affordability import Budget, CostCategory
 from core.agreement import first_due_date, plan_starting_on
 from core.calls import Call, Channel, DebtAccount, Outcome
-from core.clients import Client, Consent, ConsentScope
+from core.clients import Client, ClientContact, Consent, ConsentScope, Relation
 from core.debts import Debt, LenderType
 from core.proposals import StopInterest, TermExtension, evaluate_proposal
 from services import LOCAL_USER, Actor, ProposalStatus, SavedProposal
@@ -157,6 +157,10 @@ GUIDE_MOBILE = "13912345678"
 GUIDE_ID_NUMBER = "110101199003071233"
 GUIDE_CONTRACT = "LFQ2025031500123"
 GUIDE_AGENT = "FD2035"
+#: The client's wife, named on the record as a contact (a third person: masked like the client).
+GUIDE_CONTACT = "李秀英"
+#: A landline the collectors called, quoted in the call's promises.
+GUIDE_LANDLINE = "0571-8765 4321"
 GUIDE_AS_OF = date(2026, 11, 30)
 GUIDE_CALL = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
 #: The counselor's own words: none of them may reach the client's copy.
@@ -180,7 +184,8 @@ def seed_guide_case(store, *, actor: Actor = LOCAL_USER) -> int:
     - a 24-month extension agreed on :data:`GUIDE_AS_OF` (661.59 a month from 15 Dec 2026, the
       contract's due day), saved with the internal title "延期24期（首选）";
     - one call with agent FD2035, whose summary and promises quote the agent, the client's
-      mobile, ID and contract numbers.
+      mobile, ID and contract numbers, the client's wife 李秀英 (a contact on the record) and
+      her work landline.
     """
     internal_title, label, client_notes, debt_notes, next_action = GUIDE_INTERNAL
     consent = Consent(
@@ -196,6 +201,7 @@ def seed_guide_case(store, *, actor: Actor = LOCAL_USER) -> int:
             id_number=GUIDE_ID_NUMBER,
             notes=client_notes,
             consent=consent,
+            contacts=(ClientContact(name=GUIDE_CONTACT, relation=Relation.SPOUSE),),
         ),
     )
     services.budgets.save_version(
@@ -262,7 +268,10 @@ def seed_guide_case(store, *, actor: Actor = LOCAL_USER) -> int:
                 f"客服{GUIDE_AGENT}同意延期24期，每月¥661.59；合同{GUIDE_CONTRACT}，"
                 f"{GUIDE_NAME}本人手机{GUIDE_MOBILE}，身份证{GUIDE_ID_NUMBER}。"
             ),
-            lender_promised=f"工号 {GUIDE_AGENT} 承诺3个工作日内短信确认，停止催收。",
+            lender_promised=(
+                f"工号 {GUIDE_AGENT} 承诺不再联系其配偶{GUIDE_CONTACT}（单位电话 "
+                f"{GUIDE_LANDLINE}），3个工作日内短信确认，停止催收。"
+            ),
             client_promised="每月15日前还款¥661.59。",
             outcome=Outcome.AGREED,
             next_action=next_action,

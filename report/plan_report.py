@@ -22,17 +22,20 @@ read this report, so they cannot differ):
   is named by its kind and terms, see :attr:`DebtLine.terms`), the notes of the client and of
   a debt (never read), a call's next action (the counselor's own task, never read);
 - a call's summary and what each side promised: they are the record of what the lender said,
-  so they are kept, but, when masked, passed through :func:`scrub`;
+  so they are kept, but, when masked, scrubbed for the client (:func:`core.privacy.scrub`
+  with :attr:`core.privacy.Audience.CLIENT` and the record's :class:`core.privacy.Known`:
+  the client's and the contacts' names, mobile, ID, contract and staff numbers), as are the
+  other texts a counselor typed that the copy shows — creditor, product and lender names;
 - masking (on unless asked otherwise), one rule per field: the name is shortened (张*明); the
   mobile, the ID number, contract numbers and agents' staff numbers are left out entirely (an
-  empty field here; ``***`` inside free text). Unmasked, every field is shown whole, and so
-  the same in every output.
+  empty field here; ``***`` inside free text); a contact's name is shortened like the
+  client's. Unmasked, every field is shown whole, and so the same in every output.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -46,6 +49,7 @@ from core.clients import Client, MaskKind, mask
 from core.debts import LenderType, baseline_plan
 from core.money import ZERO_MONEY, money_total
 from core.plans import PlanRow
+from core.privacy import Audience, Known, scrub
 from core.proposals import Baseline, Proposal, ProposalKind, evaluate_proposal
 from services import LOCAL_USER, Actor, ProposalStatus, SavedProposal
 
@@ -262,11 +266,15 @@ def build_report(
     """The report of ``inputs`` (see the module docstring)."""
     client = inputs.client
     capacity = inputs.budget.capacity if inputs.budget is not None else None
+    known = known_of(inputs)
+
+    def text(value: str) -> str:
+        return scrub(value, Audience.CLIENT, known) if masked else value
+
     lines = tuple(
-        _debt_line(account, inputs.proposals, capacity or ZERO_MONEY, as_of, masked)
+        _debt_line(account, inputs.proposals, capacity or ZERO_MONEY, as_of, masked, text)
         for account in inputs.debts
     )
-    secrets = known_secrets(inputs)
     return PlanReport(
         client_id=client.id,
         client_label=mask(MaskKind.NAME, client.name) if masked else client.name,
@@ -279,7 +287,7 @@ def build_report(
         debts=lines,
         months=month_totals(lines),
         dues=_dues(lines),
-        calls=tuple(_call_line(call, client, secrets, masked) for call in inputs.calls),
+        calls=tuple(_call_line(call, masked, text) for call in inputs.calls),
     )
 
 
@@ -288,14 +296,14 @@ def _hide(value: str, masked: bool) -> str:
     return "" if masked else value
 
 
-def known_secrets(inputs: ReportInputs) -> tuple[str, ...]:
-    """The identifying numbers on record for the client: found in free text even when they
-    match no pattern (a landline as mobile, a short contract or staff number)."""
-    client = inputs.client
-    values = [client.mobile or "", client.id_number or ""]
-    values += [account.contract_number for account in inputs.debts]
-    values += [call.agent_id for call in inputs.calls]
-    return tuple(sorted({v.strip() for v in values if v.strip()}, key=len, reverse=True))
+def known_of(inputs: ReportInputs) -> Known:
+    """What the client's record holds, to be found in free text even when it matches no
+    pattern: the client's and contacts' names, mobile, ID, contract and staff numbers."""
+    return Known.of(
+        inputs.client,
+        contract_numbers=(account.contract_number for account in inputs.debts),
+        agent_ids=(call.agent_id for call in inputs.calls),
+    )
 
 
 def _debt_line(
@@ -304,6 +312,7 @@ def _debt_line(
     capacity: Decimal,
     as_of: date,
     masked: bool,
+    text: Callable[[str], str],
 ) -> DebtLine:
     debt = account.debt
     saved = chosen_proposal(proposals, account.id)
@@ -325,8 +334,8 @@ def _debt_line(
         rows = saved.plan.rows
     return DebtLine(
         debt_id=account.id,
-        creditor=debt.creditor,
-        product=debt.product,
+        creditor=text(debt.creditor),
+        product=text(debt.product),
         lender_type=debt.lender_type,
         contract_number=_hide(account.contract_number, masked),
         owed_now=debt.opening_balance,
@@ -393,13 +402,10 @@ def _dues(lines: tuple[DebtLine, ...]) -> tuple[DueLine, ...]:
     return tuple(sorted(dues, key=lambda due: (due.due_date, due.creditor)))
 
 
-def _call_line(call: Call, client: Client, secrets: tuple[str, ...], masked: bool) -> CallLine:
-    def text(value: str) -> str:
-        return scrub(value, client, secrets) if masked else value
-
+def _call_line(call: Call, masked: bool, text: Callable[[str], str]) -> CallLine:
     return CallLine(
         at=call.at,
-        lender=call.lender,
+        lender=text(call.lender),
         channel=call.channel,
         direction=call.direction,
         agent_id=_hide(call.agent_id, masked),
@@ -408,46 +414,3 @@ def _call_line(call: Call, client: Client, secrets: tuple[str, ...], masked: boo
         lender_promised=text(call.lender_promised),
         client_promised=text(call.client_promised),
     )
-
-
-#: What stands in for a number left out of free text.
-HIDDEN = "***"
-# An ID number (17 digits and a check character), a mainland mobile (optionally +86 and
-# separated in groups); then any code of letters and digits (a staff number such as FD2035 or
-# A123, a contract number such as HT20240315001 or XF-2025-889900) and any run of 8 or more
-# digits (cards, accounts); dates (2026-04-01) and money (12,000.00) are neither.
-_ID = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<!\d)(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)")
-_CODE = re.compile(r"(?<![0-9A-Za-z*])[0-9A-Za-z]+(?:[-_/][0-9A-Za-z]+)*(?![0-9A-Za-z*])")
-_LONG_DIGITS = re.compile(r"\d{8,}")
-#: Fewer characters than this, a known value is too likely to be part of a figure.
-MIN_KNOWN = 4
-#: A known value standing alone: not inside a longer code or a figure (¥8,812.00).
-_BOUNDED = r"(?<![0-9A-Za-z.,]){}(?![0-9A-Za-z]|[.,]\d)"
-
-
-def _is_code(token: str) -> bool:
-    letters = any(c.isascii() and c.isalpha() for c in token)
-    digits = sum(c.isdigit() for c in token)
-    return (letters and digits >= 3) or _LONG_DIGITS.search(token) is not None
-
-
-def scrub(text: str, client: Client | None = None, secrets: tuple[str, ...] = ()) -> str:
-    """``text`` as the client's copy may show it (masked): the client's name shortened as
-    everywhere else; mobiles, ID numbers, agents' staff numbers, contract, card and account
-    numbers — those on record (``secrets``) and anything shaped like them — left out (``***``).
-
-    >>> scrub("客服FD2035说 13812345678 可以联系，合同 XF-2025-889900，3月1日前还¥1,200.00")
-    '客服***说 *** 可以联系，合同 ***，3月1日前还¥1,200.00'
-    """
-    known = list(secrets)
-    if client is not None:
-        known += [client.mobile or "", client.id_number or ""]
-    for value in known:
-        if len(value) >= MIN_KNOWN:
-            text = re.sub(_BOUNDED.format(re.escape(value)), HIDDEN, text)
-    if client is not None and len(client.name) >= 2:
-        text = text.replace(client.name, mask(MaskKind.NAME, client.name))
-    text = _ID.sub(HIDDEN, text)
-    text = _MOBILE.sub(HIDDEN, text)
-    return _CODE.sub(lambda m: HIDDEN if _is_code(m.group()) else m.group(), text)

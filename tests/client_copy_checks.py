@@ -7,9 +7,11 @@ import re
 
 from report.example import (
     GUIDE_AGENT,
+    GUIDE_CONTACT,
     GUIDE_CONTRACT,
     GUIDE_ID_NUMBER,
     GUIDE_INTERNAL,
+    GUIDE_LANDLINE,
     GUIDE_MOBILE,
     GUIDE_NAME,
 )
@@ -30,9 +32,13 @@ DETAILS = {
     "contract": GUIDE_CONTRACT,
     "agent": GUIDE_AGENT,
 }
+#: What the call's free text says of others: the client's wife (a contact on the record) and
+#: her work landline.
+THIRD_PARTY = {"contact": GUIDE_CONTACT, "landline": GUIDE_LANDLINE}
 #: What may never be seen whole, masked: the identifying values and the internal words.
-SECRETS = (*DETAILS.values(), *GUIDE_INTERNAL)
-#: ... nor in part: the mobile and the ID are left out entirely, not shortened (138****5678).
+SECRETS = (*DETAILS.values(), *THIRD_PARTY.values(), *GUIDE_INTERNAL)
+#: ... nor in part: the numbers are left out entirely, not shortened (138****5678), and the
+#: contact's name is shortened like the client's (李*英).
 FRAGMENTS = (
     GUIDE_MOBILE[:3] + "*",
     GUIDE_MOBILE[-4:],
@@ -40,6 +46,8 @@ FRAGMENTS = (
     GUIDE_ID_NUMBER[-4:],
     GUIDE_CONTRACT[-4:],
     GUIDE_AGENT[-4:],
+    GUIDE_CONTACT[1:],
+    GUIDE_LANDLINE[-4:],
     "首选",
 )
 
@@ -55,5 +63,5 @@ def leaks(shown: str) -> list[str]:
 def details_seen(shown: str) -> set[str]:
     """Which of the client's details ``shown`` holds whole ("short name" for 张*)."""
     squeezed = "".join(shown.split())
-    seen = {name for name, value in DETAILS.items() if value in squeezed}
+    seen = {name for name, value in DETAILS.items() if "".join(value.split()) in squeezed}
     return seen | ({"short name"} if "张*" in squeezed else set())

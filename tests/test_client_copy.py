@@ -50,8 +50,10 @@ from report.charts import report_figures
 from report.example import (
     GUIDE_AGENT,
     GUIDE_AS_OF,
+    GUIDE_CONTACT,
     GUIDE_CONTRACT,
     GUIDE_ID_NUMBER,
+    GUIDE_LANDLINE,
     GUIDE_MOBILE,
     GUIDE_NAME,
     seed_guide_case,
@@ -175,7 +177,20 @@ def test_the_report_carries_none_of_the_counselors_own_words(request, which):
 def test_masked_the_report_holds_no_identifying_value(masked):
     assert leaks(masked.model_dump_json()) == []
     assert masked.client_label == "张*"
-    assert "客服***同意延期24期" in masked.calls[0].summary
+    # Every free text through core.privacy for the client: numbers left out, the client's and
+    # the contact's names shortened, figures and dates whole (issue 18).
+    (call,) = masked.calls
+    assert call.summary == "客服***同意延期24期，每月¥661.59；合同***，张*本人手机***，身份证***。"
+    assert call.lender_promised == (
+        "工号 *** 承诺不再联系其配偶李*英（单位电话 ***），3个工作日内短信确认，停止催收。"
+    )
+    assert call.client_promised == "每月15日前还款¥661.59。"
+
+
+def test_unmasked_the_report_keeps_the_calls_own_words(unmasked):
+    (call,) = unmasked.calls
+    assert f"其配偶{GUIDE_CONTACT}（单位电话 {GUIDE_LANDLINE}）" in call.lender_promised
+    assert GUIDE_MOBILE in call.summary and GUIDE_ID_NUMBER in call.summary
 
 
 @pytest.mark.parametrize("lang", LANGS)

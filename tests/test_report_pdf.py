@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 
 from cli import report as cli
-from core.clients import Client
+from core.clients import Client, ClientContact
+from core.privacy import Audience, Known, scrub
 from report.example import (
     AGENT_ID,
     AS_OF,
@@ -35,7 +36,7 @@ from report.example import (
     seed_example,
 )
 from report.pdf import render_pdf
-from report.plan_report import PlanStatus, ReportInputs, build_report, load_inputs, scrub
+from report.plan_report import PlanStatus, ReportInputs, build_report, load_inputs
 from store import init_db
 
 MADE_AT = datetime(2026, 3, 15, 2, 0, tzinfo=UTC)
@@ -175,21 +176,28 @@ def test_without_masking_the_details_are_whole(inputs):
         ("合同 XF-2025-889900 与 HT20240315001", "合同 *** 与 ***"),
         ("3月1日前还¥12,000.00，利率18%，第2期", "3月1日前还¥12,000.00，利率18%，第2期"),
         ("COVID19 and 5G stay", "COVID19 and 5G stay"),
+        # issue 18: a hyphenated contract and an ID typed with spaces (it showed 14 of 18)
+        ("合同AXCF-2024-0091277", "合同***"),
+        ("身份证 110101 19900307 7651", "身份证 ***"),
     ],
 )
 def test_scrub_leaves_out_numbers_that_identify_a_person(text, scrubbed):
-    assert scrub(text) == scrubbed
+    # The client's copy scrubs free text with core.privacy (its own tests: tests/test_privacy.py).
+    assert scrub(text, Audience.CLIENT) == scrubbed
 
 
 def test_scrub_leaves_out_the_numbers_on_record_even_when_shaped_like_nothing():
-    # A staff number of four digits and a landline: no pattern finds them, the record does.
+    # A staff number of four digits: no pattern finds it, the record does.
     said = "工号8812，座机 010-6688 1234，共还¥8,812.00"
-    assert scrub(said, secrets=("8812", "010-6688 1234")) == "工号***，座机 ***，共还¥8,812.00"
+    known = Known(agent_ids=("8812",))
+    assert scrub(said, Audience.CLIENT, known) == "工号***，座机 ***，共还¥8,812.00"
 
 
-def test_scrub_masks_the_clients_own_name():
-    client = Client(name="张小明")
-    assert scrub("张小明本人来电", client) == "张*明本人来电"
+def test_scrub_masks_the_clients_own_name_and_the_contacts():
+    client = Client(name="张小明", contacts=(ClientContact(name="王芳"),))
+    assert scrub("张小明本人来电，王芳代接", Audience.CLIENT, Known.of(client)) == (
+        "张*明本人来电，王*代接"
+    )
 
 
 @needs_pdftotext
