@@ -101,8 +101,10 @@ def render_exports(store) -> None:
     st.caption(t("data.export.body"))
     lang = current_language()
     masked = st.checkbox(
-        t("data.export.mask"), value=services.data.MASKED_BY_DEFAULT, key="data_export_mask"
+        t("data.export.masked"), value=services.data.MASKED_BY_DEFAULT, key="data_export_mask"
     )
+    if not masked:
+        st.warning(t("data.export.unmasked"), icon=":material/warning:")
     columns = st.columns(len(services.data.ExportKind))
     for column, kind in zip(columns, services.data.ExportKind, strict=True):
         try:

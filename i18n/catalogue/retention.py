@@ -1,5 +1,5 @@
 """Texts of retention on the Data page: the period records are kept, and purging the clients
-past it."""
+past it; and what the masked CSV exports hide (issue 18's other Data page texts)."""
 
 from i18n.shape import Catalogue
 
@@ -99,6 +99,17 @@ TEXT: Catalogue = {
         "列表已更新。",
         "en": "A client in the list has been active since the list was shown and is no longer "
         "past the retention period, so nobody was purged. The list is up to date now.",
+    },
+    "data.export.masked": {
+        "zh-CN": "隐去个人信息（姓名显示为 张*明；身份证号、手机号、合同号和他人姓名"
+        "不出现在文字中）",
+        "en": "Mask personal data (names as 张*明; no ID, phone or contract numbers or other "
+        "people's names in the text)",
+    },
+    "data.export.unmasked": {
+        "zh-CN": "不隐去时，导出的文件含客户的完整姓名、号码和备注，请妥善保管，用完即删。",
+        "en": "Unmasked, the files hold clients' full names, numbers and notes: keep them "
+        "private and delete them when done.",
     },
     "error.not_past_retention": {
         "zh-CN": "这位客户尚未超过保留期限，没有清除任何客户",

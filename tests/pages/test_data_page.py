@@ -208,3 +208,24 @@ def test_a_period_changed_in_another_tab_is_not_overwritten(open_app, lang):
     assert at.number_input(key="data_retention_years_v1").value == 4
     with init_db() as store:
         assert store.workspace_settings.get("retention_years").value == 4
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_exports_are_masked_by_default_and_unmasking_warns(open_app, monkeypatch, lang):
+    from tests.pages.page_helpers import capture_downloads
+
+    downloads = capture_downloads(monkeypatch)
+    with init_db() as store:
+        client = store.clients.create(a_client(name="张小明"))
+        store.calls.add(a_call(client.id, summary="张小明的手机 139 1234 5678"))
+    at = open_app(PAGE, lang)
+    box = at.checkbox(key="data_export_mask")
+    assert (box.label, box.value) == (translate("data.export.masked", lang), True)
+    assert translate("data.export.unmasked", lang) not in [w.value for w in at.warning]
+    calls = downloads["repaytalk-calls.csv"].decode("utf-8-sig")
+    assert "张*明的手机 ***" in calls
+    assert "张小明" not in calls and "5678" not in calls
+
+    box.uncheck().run()
+    assert at.warning[0].value == translate("data.export.unmasked", lang)
+    assert "张小明的手机 139 1234 5678" in downloads["repaytalk-calls.csv"].decode("utf-8-sig")
