@@ -17,13 +17,19 @@
 :func:`confirmation_message` is the "to confirm what we agreed" message to send through
 the lender's official chat or email right after the call.
 
-Only the client's name, and the last four digits of the contract or mobile number where the
-account must be identified, appear in either text; never an ID number.
+Both are said or sent to the lender (:attr:`core.privacy.Audience.LENDER`). Of the client the
+templates give the name and the last four digits of the contract or mobile number where the
+account must be identified, never an ID number. What the counselor typed — the call's summary
+and what each side promised, the debt's product and the lender's name — goes through
+:func:`core.privacy.scrub` for the lender: the client's name, contract numbers and the agent's
+staff number stay whole, an ID, mobile, landline or card number shows only its last four
+characters (``****7651``), and the names of the other people on the record (relatives,
+references) are shortened (李*英).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
@@ -34,6 +40,7 @@ from core.debts import Debt
 from core.errors import CoreError
 from core.money import money_total
 from core.plans import PlanRow
+from core.privacy import Audience, Known, scrub
 from core.proposals import (
     Combination,
     DownPayment,
@@ -117,8 +124,9 @@ def call_script(
     ¥4,000.00 a month and can put ¥800.00 towards this loan".
     """
     check_language(language)
+    known = Known.of(client, contract_numbers=[contract_number or ""])
     capacity = format_money(proposal.capacity)
-    lender = debt.creditor
+    lender = scrub(debt.creditor, Audience.LENDER, known)
     if contract_number and tail(contract_number):
         account = render(
             "script.opening.account.contract", language, contract_tail=tail(contract_number)
@@ -127,7 +135,9 @@ def call_script(
         account = render("script.opening.account.phone", language, phone_tail=tail(client.mobile))
     else:
         account = ""
-    product = debt.product or render("script.opening.product.default", language)
+    product = scrub(debt.product, Audience.LENDER, known) or render(
+        "script.opening.product.default", language
+    )
     opening = (
         render("script.opening.greeting", language, lender=lender, name=client.name),
         render("script.opening.account", language, product=product, account=account),
@@ -355,6 +365,7 @@ def confirmation_message(
     language: str = "zh-CN",
     *,
     agreed: ProposalResult | None = None,
+    contract_numbers: Iterable[str] = (),
 ) -> ConfirmationMessage:
     """The "to confirm what we agreed" message for the lender's official chat or email.
 
@@ -363,12 +374,21 @@ def confirmation_message(
     lender to correct anything wrong, or to confirm in writing and update the plan in the app.
     After a refusal or a promised call-back it records the outcome and asks where to send a
     written request. An unanswered call has nothing to confirm.
+
+    The call's texts are scrubbed for the lender (see the module docstring);
+    ``contract_numbers`` (the client's debts') are kept whole wherever they are quoted, however
+    they are spelled.
     """
     check_language(language)
     if call.outcome is Outcome.NO_ANSWER:
         raise CoreError(
             "call", "an unanswered call has nothing to confirm", code="nothing_to_confirm"
         )
+    known = Known.of(client, contract_numbers=contract_numbers, agent_ids=[call.agent_id])
+
+    def said(text: str) -> str:
+        return scrub(text, Audience.LENDER, known)
+
     name = client.name
     if client.mobile:
         greeting = render(
@@ -391,7 +411,7 @@ def confirmation_message(
         lines.append(render("confirm.intro", language))
     else:
         lines.append(render("confirm.intro_refused", language))
-        lines.append(render("confirm.summary", language, text=call.summary))
+        lines.append(render("confirm.summary", language, text=said(call.summary)))
     if agreed_outcome and agreed is not None:
         lines.append(
             render(
@@ -404,10 +424,10 @@ def confirmation_message(
         if agreed.forgiven > 0:
             lines.append(render("confirm.waived", language, waived=format_money(agreed.forgiven)))
     if call.lender_promised:
-        text = without_lead(call.lender_promised, LENDER_LEADS)
+        text = without_lead(said(call.lender_promised), LENDER_LEADS)
         lines.append(render("confirm.lender_promised", language, text=text))
     if call.client_promised:
-        text = without_lead(call.client_promised, CLIENT_LEADS)
+        text = without_lead(said(call.client_promised), CLIENT_LEADS)
         lines.append(render("confirm.client_promised", language, text=text))
     if call.outcome is Outcome.REFUSED:
         lines.append(render("confirm.refused", language))

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from core.calls import Call, Channel, Outcome
-from core.clients import Client, Consent, ConsentScope
+from core.clients import Client, ClientContact, Consent, ConsentScope, Relation
 from core.debts import Debt, LenderType
 from core.errors import CoreError
 from core.proposals import (
@@ -347,3 +347,51 @@ def test_script_never_claims_a_document_the_checklist_shows_missing(language):
     ready = DocumentChecklist(client_id=1, income_proof=True, hardship_proof=True)
     full = call_script(CLIENT, SEED_DEBT, seed_result(), language, documents=ready).text
     assert "都可以提供" in full or "I can send proof of my income and of the hardship" in full
+
+
+# --- issue 18: what the lender reads of the call's own words -----------------------------------
+
+WITH_CONTACT = CLIENT.model_copy(
+    update={"contacts": (ClientContact(name="李秀英", relation=Relation.SPOUSE),)}
+)
+
+
+def test_the_confirmation_scrubs_the_calls_words_for_the_lender():
+    call = agreed_call(
+        outcome=Outcome.REFUSED,
+        summary=(
+            "张明本人（身份证 110105 19491231 002X，手机 138-1234-5678）说明失业；"
+            "合同AXCF-2024-0091277逾期，催收打到其配偶李秀英单位 0571-8765 4321"
+        ),
+        lender_promised="同意暂停催收，不再联系李秀英",
+        client_promised="3月15日前还¥1,200.00，卡号 6222 0212 3456 7890",
+    )
+    message = confirmation_message(
+        call, WITH_CONTACT, "zh-CN", contract_numbers=["AXCF-2024-0091277"]
+    )
+    assert message.text.splitlines()[2:7] == [
+        "为留存记录，我把本次沟通的结果整理如下：",
+        "沟通内容：张明本人（身份证 ****002X，手机 ****5678）说明失业；"
+        "合同AXCF-2024-0091277逾期，催收打到其配偶李*英单位 ****4321",
+        "贵司同意：暂停催收，不再联系李*英",
+        "我承诺：3月15日前还¥1,200.00，卡号 ****7890",
+        "贵司这次没有同意我的申请。",
+    ]
+    assert ID_NUMBER not in message.text and "13812345678" not in message.text
+
+
+def test_a_contract_number_on_record_reaches_the_lender_whole_in_any_spelling():
+    call = agreed_call(lender_promised="合同 2024 0315 0017 停息挂账")
+    text = confirmation_message(call, CLIENT, "zh-CN", contract_numbers=["20240315 0017"]).text
+    assert "贵司同意：合同 2024 0315 0017 停息挂账" in text
+    # Not on record, the same digits are a number like any other: the last 4 only.
+    assert "贵司同意：合同 ****0017 停息挂账" in confirmation_message(call, CLIENT, "zh-CN").text
+
+
+def test_the_script_card_says_the_product_without_a_full_card_number():
+    debt = CARD_DEBT.model_copy(update={"product": "信用卡 6222 0212 3456 7890"})
+    script = call_script(
+        CLIENT, debt, evaluate_proposal(debt, TermExtension(months=24), "800", AS_OF)
+    )
+    assert "6222 0212" not in script.text
+    assert "信用卡 ****7890" in script.opening[1]
