@@ -27,6 +27,7 @@ from core.limits import (
     MAX_TEXT_LENGTH,
 )
 from core.money import PositiveMoney, round_fen
+from core.rules.credit_record import Reporting
 
 
 class Channel(StrEnum):
@@ -245,6 +246,11 @@ class DebtAccount(_Record):
     order number (合同编号 / 订单号) that lets the lender find the account, and the lender's
     official service channels (from its app or website, never from a search ad).
 
+    For the credit-record clock (:mod:`core.rules.credit_record`): ``reports_credit``, whether
+    the lender reports the account to the PBoC credit system (unknown until the counselor
+    finds out), and ``overdue_since``, the day the account first went overdue as the counselor
+    entered it (``None``: not known, or not overdue). It cannot be before the contract's date.
+
     ``id`` is the store's; ``debt.id`` is kept equal to it when read back.
     """
 
@@ -252,8 +258,21 @@ class DebtAccount(_Record):
     contract_number: str = Field(default="", max_length=MAX_CONTRACT_NUMBER_LENGTH)
     official_channels: tuple[OfficialChannel, ...] = ()
     notes: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+    reports_credit: Reporting = Reporting.UNKNOWN
+    overdue_since: date | None = None
 
     @field_validator("contract_number", mode="before")
     @classmethod
     def _no_inner_spaces(cls, value: object) -> object:
         return "".join(value.split()) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _overdue_after_the_contract(self) -> DebtAccount:
+        signed = self.debt.contract_date
+        if self.overdue_since is not None and signed is not None and self.overdue_since < signed:
+            raise CoreError(
+                "overdue_since",
+                f"{self.overdue_since} is before the contract date {signed}",
+                code="before_contract",
+            )
+        return self
