@@ -22,6 +22,11 @@ database error half-way rolls everything back. A file that cannot be used raises
 ``tables.calls[3].at`` for a bad value) with a ``reason`` and ``params`` the catalogue words in
 the user's language (``error.backup.<reason>``); the database is then exactly as it was.
 
+A backup written at an older schema restores too when all it lacks is what later migrations
+added and marked (``info={"added_in": revision}`` on a table or column of :mod:`store.orm`):
+such a table is restored empty and such a column takes its default (``NULL`` or its server
+default), as the migration would have made them. Anything else missing is refused.
+
 Pages call :func:`backup_to_bytes` / :func:`read_backup` / :func:`restore_backup` (or
 :func:`restore_from_bytes`); the command line (``python -m store``) calls the same.
 """
@@ -34,6 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -41,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 import pydantic
 import sqlalchemy as sa
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
 from core.errors import CoreError
@@ -52,6 +59,7 @@ from store import (
     clients,
     collections,
     debts,
+    hardship,
     payments,
     proposals,
 )
@@ -59,7 +67,7 @@ from store.columns import ExactDecimal, Fen, UTCDateTime, to_fen
 from store.db import translate_errors
 from store.errors import StoreError
 from store.files import write_private
-from store.migrate import current_revision
+from store.migrate import alembic_config, current_revision
 from store.orm import Base
 
 if TYPE_CHECKING:
@@ -91,6 +99,8 @@ _READERS: dict[str, Callable[[Any], object]] = {
     "document_checklists": checklists.from_row,
     "payments": payments.from_row,
     "collection_contacts": collections.from_row,
+    "hardship_situations": hardship.situation_from_row,
+    "client_proofs": hardship.proof_from_row,
 }
 
 
@@ -305,6 +315,9 @@ def read_backup(
     for table in tables():
         where = f"tables.{table.name}"
         table_rows = body.get(table.name)
+        if table_rows is None and table.name not in counts and _added_after(table, revision):
+            rows[table.name] = []  # a table the backup's schema did not have yet
+            continue
         if not isinstance(table_rows, list):
             raise BackupFileError(
                 source, where, "missing, or not a list of rows", reason="missing_part"
@@ -410,10 +423,19 @@ def _decode_rows(
         for column in table.columns
     ]
     names = {name for name, _, _ in plan}
+    later = {
+        str(column.name): _default(column)
+        for column in table.columns
+        if _added_after(column, revision)
+    }
     read = _READERS.get(table.name)
     seen: set[int] = set()
     decoded = []
     for index, raw in enumerate(table_rows):
+        if isinstance(raw, dict) and later and raw.keys() != names:
+            absent = names - raw.keys()
+            if absent and absent <= later.keys() and raw.keys() <= names:
+                raw = {**raw, **{name: later[name] for name in absent}}
         if not isinstance(raw, dict) or raw.keys() != names:
             where = f"tables.{table.name}[{index}]"
             raise BackupFileError(
@@ -530,6 +552,35 @@ def _check_links(rows: Mapping[str, list[dict[str, Any]]], source: str) -> None:
                             "other_client": theirs,
                         },
                     )
+
+
+@cache
+def _revision_order() -> dict[str, int]:
+    """Each known schema revision's place in the history, the oldest first."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    history = [script.revision for script in scripts.walk_revisions()]
+    return {revision: place for place, revision in enumerate(reversed(history))}
+
+
+def _added_after(item: sa.Table | sa.Column[Any], revision: str | None) -> bool:
+    """Whether ``item`` came with a migration later than ``revision`` (the backup's schema), so
+    that the backup may lack it. ``False`` when either is unknown: the file must have it."""
+    added_in = item.info.get("added_in")
+    if added_in is None or revision is None:
+        return False
+    order = _revision_order()
+    return revision in order and added_in in order and order[revision] < order[added_in]
+
+
+def _default(column: sa.Column[Any]) -> Any:
+    """The JSON value a backup without ``column`` is read with: what its migration gave the
+    rows already there (its server default, else ``NULL``)."""
+    default = column.server_default
+    if default is None:
+        if not column.nullable:  # pragma: no cover - a later column needs a default or NULL
+            raise TypeError(f"{column.table.name}.{column.name} needs a default for old backups")
+        return None
+    return getattr(default, "arg", None)
 
 
 # --- one codec per column type --------------------------------------------------------------

@@ -40,6 +40,7 @@ from store.errors import (
     InvalidDataError,
     StoreError,
 )
+from store.hardship import HardshipRepository, ProofRepository
 from store.migrate import upgrade
 from store.payments import PaymentRepository
 from store.proposals import ProposalRepository
@@ -71,6 +72,8 @@ class Store:
         self.checklists = ChecklistRepository(self)
         self.payments = PaymentRepository(self)
         self.collections = CollectionContactRepository(self)
+        self.hardship = HardshipRepository(self)
+        self.proofs = ProofRepository(self)
         self.requests = RequestRepository(self)
         self.audit = AuditRepository(self)
         self.workspace_settings = WorkspaceSettingRepository(self)

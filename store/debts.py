@@ -1,5 +1,6 @@
-"""Debts: the ``core.Debt`` fields as columns, money in whole fen, plus contract number and the
-lender's official service channels."""
+"""Debts: the ``core.Debt`` fields as columns, money in whole fen, plus contract number, the
+lender's official service channels, whether it reports to the credit system and the day the
+account went overdue."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from core.calls import DebtAccount, OfficialChannel
 from core.debts import Debt, LenderType
 from core.rates import QuoteKind
+from core.rules.credit_record import Reporting
 from core.schedules import Method
 from store._repository import Kind, VersionedRepository
 from store._rows import require_new
@@ -52,6 +54,8 @@ def to_values(account: DebtAccount) -> dict[str, Any]:
             channel.model_dump(mode="json") for channel in account.official_channels
         ],
         "notes": account.notes,
+        "reports_credit": account.reports_credit.value,
+        "overdue_since": account.overdue_since,
     }
 
 
@@ -81,6 +85,8 @@ def from_row(row: DebtRow) -> DebtAccount:
         contract_number=row.contract_number,
         official_channels=tuple(OfficialChannel(**item) for item in row.official_channels),
         notes=row.notes,
+        reports_credit=Reporting(row.reports_credit),
+        overdue_since=row.overdue_since,
     )
 
 

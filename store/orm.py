@@ -8,6 +8,10 @@ Money columns end in ``_fen`` (whole fen in a BIGINT).
 The schema itself is created only by the migrations in ``store/migrations``; this module must
 match the newest one (a test compares them). A text column is exactly as long as its model
 field's limit in ``core.limits`` (a test checks that too), so any record a model accepts fits.
+
+A table or column added after the first backups were written says so in its ``info``
+(``{"added_in": "0009"}``): a backup written at an older schema may lack it, and a restore
+then takes it as the migration would have made it (no rows; the column's default).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from core.limits import (
     MAX_COLLECTOR_LENGTH,
     MAX_CONTRACT_NUMBER_LENGTH,
     MAX_CREDITOR_LENGTH,
+    MAX_HARDSHIP_NOTE_LENGTH,
     MAX_LENDER_LENGTH,
     MAX_NAME_LENGTH,
     MAX_PRODUCT_LENGTH,
@@ -213,6 +218,37 @@ class DebtRow(Versioned, Base):
     #: ``[{"kind": "hotline", "value": "95188", "note": ""}, ...]``
     official_channels: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, nullable=False)
     notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    #: Whether the lender reports to the credit system (``core.rules.credit_record.Reporting``);
+    #: ``unknown`` for every debt saved before 0009.
+    reports_credit: Mapped[str] = mapped_column(
+        sa.String(10), nullable=False, server_default="unknown", info={"added_in": "0009"}
+    )
+    #: The day the account first went overdue, as the counselor entered it.
+    overdue_since: Mapped[date | None] = mapped_column(info={"added_in": "0009"})
+
+
+class HardshipSituationRow(Versioned, Base):
+    """One hardship situation of a client (``core.rules.hardship.HardshipSituation``)."""
+
+    __tablename__ = "hardship_situations"
+    __table_args__ = ({"info": {"added_in": "0009"}},)
+
+    client_id: Mapped[int] = _client_fk(index=True)
+    kind: Mapped[str] = mapped_column(sa.String(30), nullable=False)
+    started_on: Mapped[date] = mapped_column(nullable=False)
+    ended_on: Mapped[date | None]
+    note: Mapped[str] = mapped_column(sa.String(MAX_HARDSHIP_NOTE_LENGTH), nullable=False)
+
+
+class ClientProofRow(Versioned, Base):
+    """The proof items a client has gathered (``core.rules.hardship.ProofItem`` values, sorted,
+    as a JSON list): one row per client, versioned as a whole."""
+
+    __tablename__ = "client_proofs"
+    __table_args__ = (sa.UniqueConstraint("client_id"), {"info": {"added_in": "0009"}})
+
+    client_id: Mapped[int] = _client_fk()
+    items: Mapped[list[str]] = mapped_column(sa.JSON, nullable=False)
 
 
 class BudgetVersionRow(Versioned, Base):

@@ -30,6 +30,8 @@ from core.debts import Debt, LenderType
 from core.proposals import ProposalKind
 from core.rates import QuoteKind
 from core.rules.conduct import CollectionContact, CollectionEvent, ContactTarget
+from core.rules.credit_record import Reporting
+from core.rules.hardship import HardshipSituation, SituationKind
 from core.schedules import Method
 from store.backup import backup_document, backup_to_bytes, read_backup, restore_from_bytes
 from store.orm import Base
@@ -70,6 +72,7 @@ FIELDS = {
     "debts.contract_number": (DebtAccount, "contract_number"),
     "debts.notes": (DebtAccount, "notes"),
     "proposals.title": (SavedProposal, "title"),
+    "hardship_situations.note": (HardshipSituation, "note"),
 }
 #: Each column holding an enum's value (it must fit the longest).
 CODES: dict[str, type[StrEnum]] = {
@@ -84,6 +87,8 @@ CODES: dict[str, type[StrEnum]] = {
     "debts.method": Method,
     "proposals.kind": ProposalKind,
     "proposals.status": ProposalStatus,
+    "debts.reports_credit": Reporting,
+    "hardship_situations.kind": SituationKind,
 }
 
 
