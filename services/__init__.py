@@ -18,6 +18,7 @@ services.errors.ChangedElsewhereError: client 1 was changed elsewhere (version 1
 """
 
 from services import (
+    benchmarks,
     budgets,
     calls,
     checklists,
@@ -26,6 +27,7 @@ from services import (
     data,
     debts,
     example,
+    hardship,
     negotiations,
     payments,
     proposals,
@@ -66,6 +68,7 @@ __all__ = [
     "StaleRecordError",
     "StoreError",
     "Workspace",
+    "benchmarks",
     "budgets",
     "calls",
     "checklists",
@@ -75,6 +78,7 @@ __all__ = [
     "data",
     "debts",
     "example",
+    "hardship",
     "negotiations",
     "open_workspace",
     "payments",

@@ -1,8 +1,15 @@
-"""A client's debts, each as the lender quotes it."""
+"""A client's debts, each as the lender quotes it, with whether the lender reports to the credit
+system (``reports_credit``) and the day the account went overdue (``overdue_since``), saved and
+read like every other field; and each overdue account's credit-record clock."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from core.calls import DebtAccount
+from core.errors import CoreError
+from core.rules.credit_record import CreditClock, clock_for_debt, overdue_since
 from services._work import delete_seen, once, save_seen
 from services.actor import Actor, check
 from services.workspace import Workspace
@@ -40,3 +47,42 @@ def update(ws: Workspace, actor: Actor, account: DebtAccount) -> DebtAccount:
 
 def delete(ws: Workspace, actor: Actor, debt_id: int, *, version: int | None = None) -> None:
     delete_seen(ws, actor, "debt", debt_id, version, ws.debts.delete, ws.debts.get)
+
+
+@dataclass(frozen=True)
+class DebtClock:
+    """One debt and its credit-record clock "if the overdue ended on ``as_of``"
+    (:func:`core.rules.credit_record.clock_for_debt`).
+
+    ``clock`` is ``None`` when the debt is not overdue, its lender does not report, or the day
+    it went overdue is after ``as_of`` (``problem`` ``"future"``: a date to correct).
+    ``since_estimated``: no ``overdue_since`` was entered, so the start is worked out from the
+    days overdue as if they were counted on ``as_of`` (only the start shown depends on it; the
+    record's end does not).
+    """
+
+    account: DebtAccount
+    clock: CreditClock | None
+    since_estimated: bool = False
+    problem: str | None = None
+
+
+def credit_clock(account: DebtAccount, as_of: date) -> DebtClock:
+    """``account``'s clock on ``as_of`` (see :class:`DebtClock`)."""
+    since = account.overdue_since
+    estimated = False
+    if since is None:
+        since = overdue_since(account.debt, as_of)
+        estimated = since is not None
+    try:
+        clock = clock_for_debt(account.reports_credit, since, as_of)
+    except CoreError as exc:
+        return DebtClock(account, None, estimated, exc.code)
+    return DebtClock(account, clock, estimated and clock is not None)
+
+
+def credit_clocks(ws: Workspace, actor: Actor, client_id: int, *, as_of: date) -> list[DebtClock]:
+    """Every debt of the client with its credit-record clock on ``as_of`` (passed in: nothing
+    here reads a clock), in the order of :func:`list_for_client`."""
+    check(actor)
+    return [credit_clock(account, as_of) for account in ws.debts.list_for_client(client_id)]
