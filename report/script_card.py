@@ -2,6 +2,11 @@
 by the phone: a heading per section, the opening as numbered steps, the objections as "if the
 agent says … → answer" pairs.
 
+What it says is said to the lender: the script's own texts went through
+:func:`core.privacy.scrub` for the lender (:func:`core.rules.script.call_script`), and so do the
+title and subtitle the caller words (a creditor's name as typed): the client's name and
+contract numbers whole, any other ID, mobile, landline or card number by its last 4 only.
+
 The fonts are the plan report's (:mod:`report.pdf`: Noto Sans CJK SC, face 2 of Debian's
 collection), set up by :func:`card_pdf`. Lines are broken here, never inside a figure or a
 word: "¥1,017.65", "12,000元" or "FD2035" stays whole, and Chinese closing punctuation never
@@ -14,6 +19,7 @@ import re
 
 from fpdf import FPDF
 
+from core.privacy import Audience, scrub
 from core.rules.script import CallScript
 from core.rules.templates import render
 from report.pdf import FAMILY, FONT_BOLD, FONT_REGULAR, SIMPLIFIED_CHINESE, FontMissingError
@@ -133,6 +139,7 @@ def _section(pdf: FPDF, title: str) -> None:
 def script_card_pdf(script: CallScript, *, title: str, subtitle: str = "") -> bytes:
     """The card as PDF bytes; ``title`` and ``subtitle`` are worded by the caller."""
     lang = script.language
+    title, subtitle = scrub(title, Audience.LENDER), scrub(subtitle, Audience.LENDER)
 
     def heading(section: str) -> str:
         return render(f"script.section.{section}", lang)

@@ -91,3 +91,13 @@ def test_the_card_prints_every_section_and_figure(language):
     for figure in figures:
         assert any(figure in line for line in printed_lines), figure
     assert "0088" in flat
+
+
+@needs_pdftotext
+def test_a_number_typed_into_the_creditors_name_shows_its_last_four_only():
+    pdf = script_card_pdf(
+        guide_script("zh-CN"), title="通话脚本 · 来分期 客服 13912345678", subtitle="RepayTalk"
+    )
+    flat = "".join(pdf_text(pdf).split())
+    assert "通话脚本·来分期客服****5678" in flat
+    assert "13912345678" not in flat
