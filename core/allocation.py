@@ -24,6 +24,8 @@ Month by month, each open debt is charged interest on its principal (``round(P Ã
 minimum being the contract's regular payment, and a payment clears the month's charges,
 then accrued interest, then principal (Civil Code art. 561). Charges left unpaid join the
 accrued balance, which bears no interest. The plan runs until every balance is 0.
+It is computed once per value of its inputs (the debts' figures, the budget, the strategy and
+the date; see :mod:`core.memo`): a page's rerun with the same debts reuses it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.debts import Debt
 from core.errors import BudgetTooLowError, InvalidAmountError
+from core.memo import Keyed, exact, keyed, value_cache
 from core.money import FEN, MAX_MONTHS, calc_context, money_total, round_fen, to_money
 from core.reasons import Reason
 from core.schedules import add_months
@@ -235,6 +238,10 @@ class PayoffPlan(BaseModel):
         return len(self.months)
 
 
+#: How many payoff plans are kept by the value of their inputs.
+PAYOFF_CACHE_SIZE = 128
+
+
 def payoff_plan(
     debts: Sequence[Debt],
     monthly_budget: Decimal | int | str,
@@ -247,6 +254,30 @@ def payoff_plan(
     cover the first month's interest and fees, so the debts would never fall.
     """
     strategy = Strategy(strategy)
+    debt_keys = [debt.figures_key for debt in debts]
+    key = None
+    if all(k is not None for k in debt_keys):
+        figures = tuple(k.key for k in debt_keys if k is not None)
+        inputs = (tuple(debts), monthly_budget, strategy, as_of)
+        key = keyed(inputs, (figures, exact(monthly_budget), strategy, as_of))
+    if key is None:
+        return _payoff_plan(debts, monthly_budget, strategy, as_of)
+    return _cached_payoff(key)
+
+
+@value_cache(maxsize=PAYOFF_CACHE_SIZE)
+def _cached_payoff(
+    inputs: Keyed[tuple[tuple[Debt, ...], Decimal | int | str, Strategy, date]],
+) -> PayoffPlan:
+    return _payoff_plan(*inputs.value)
+
+
+def _payoff_plan(
+    debts: Sequence[Debt],
+    monthly_budget: Decimal | int | str,
+    strategy: Strategy,
+    as_of: date,
+) -> PayoffPlan:
     budget = _fen(to_money(monthly_budget, "monthly_budget"))
     if not debts:
         raise InvalidAmountError("debts", "no debts to pay off")
