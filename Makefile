@@ -42,5 +42,6 @@ lint: venv
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-bench: venv
+# Speed tables in one run, ratios against references (the browser tables need Chromium).
+bench: venv system-deps
 	$(BIN)/python -m benchmarks

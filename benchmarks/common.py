@@ -32,3 +32,12 @@ def fmt_time(seconds: float) -> str:
     if seconds >= 1e-3:
         return f"{seconds * 1e3:.2f} ms"
     return f"{seconds * 1e6:.1f} µs"
+
+
+#: Figures of the "Done when" table measured in this run, by key: (value, note).
+FIGURES: dict[str, tuple[float, str]] = {}
+
+
+def record(key: str, value: float, *, note: str = "") -> None:
+    """Keep a figure for the summary table :mod:`benchmarks.done_when` prints at the end."""
+    FIGURES[key] = (value, note)
