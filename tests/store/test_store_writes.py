@@ -19,6 +19,7 @@ from store_samples import (
     a_task,
 )
 
+from core.rules.hardship import HardshipSituation, ProofItem, SituationKind
 from store import InvalidDataError, NotFoundError, StaleRecordError, StoreError
 from store.orm import Base, ClientRow, FollowUpTaskRow
 
@@ -45,6 +46,12 @@ def everything_for(store, client):
     store.payments.record(a_payment(client.id, debt_id=debt.id, proposal_id=proposal.id))
     store.collections.add(a_collection_contact(client.id, debt_id=debt.id))
     store.requests.remember(f"request-of-call-{call.id}", client.id, "call", call.id)
+    store.hardship.add(
+        HardshipSituation(
+            client_id=client.id, kind=SituationKind.UNEMPLOYMENT, started_on=date(2025, 6, 1)
+        )
+    )
+    store.proofs.set(client.id, [ProofItem.DIAGNOSIS], version=0)
     return client
 
 
@@ -264,7 +271,7 @@ def test_deleting_a_client_erases_every_row_about_them_and_nothing_else(store):
     gone = everything_for(store, a_client(name="张明"))
     kept = everything_for(store, a_client(name="李四", mobile="13900001111"))
     client_tables = [name for name, table in Base.metadata.tables.items() if "client_id" in table.c]
-    assert len(client_tables) == 9  # the eight kinds of record, and the processed requests
+    assert len(client_tables) == 11  # the ten kinds of record, and the processed requests
     before = {name: count_rows(store, name, client_id=kept.id) for name in client_tables}
     assert all(before.values())
     assert all(count_rows(store, name, client_id=gone.id) for name in client_tables)
