@@ -1,5 +1,7 @@
 """RepayTalk entry point: page config, the shared frame and navigation — nothing else."""
 
+import os
+
 import streamlit as st
 
 from ui.guard import guarded
@@ -46,4 +48,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # Streamlit runs the entry file as __main__; importing it draws nothing.
+    os.umask(0o077)  # whatever the server writes is the counselor's alone (0600 / 0700)
     main()

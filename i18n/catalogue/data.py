@@ -49,10 +49,6 @@ TEXT: dict[str, dict[str, str]] = {
         "zh-CN": "导出全部客户的通话、待办和还款记录，可用 Excel 直接打开。",
         "en": "Export every client's calls, tasks and payments; the files open in Excel.",
     },
-    "data.export.mask": {
-        "zh-CN": "导出时隐去客户姓名（如 张*明）",
-        "en": "Mask client names in the files (e.g. 张*明)",
-    },
     "data.export.calls": {"zh-CN": "下载通话记录", "en": "Download calls"},
     "data.export.tasks": {"zh-CN": "下载待办事项", "en": "Download tasks"},
     "data.export.payments": {"zh-CN": "下载还款记录", "en": "Download payments"},
