@@ -1,5 +1,6 @@
 """Affordability: the budget form, what the household can pay, against what the contracts
-demand; saved as dated budget versions that can be compared."""
+demand; the essential costs against a living-cost benchmark (advice only); saved as dated
+budget versions that can be compared."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from core.money import ZERO_MONEY
 from core.reasons import describe
 from i18n import format_date, format_money, format_percent
 from services import BudgetVersion, StoreError, Workspace
+from ui.benchmark_widgets import render_benchmark
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, t, worded
 from ui.planning_forms import discard_form, kept, open_client_page, open_draft
@@ -335,6 +337,8 @@ def main() -> None:
     if unsaved and latest is not None and cols[1].button(t("afford.discard"), key="afford_discard"):
         discard_form(FORM)
         st.rerun()
+    st.divider()
+    render_benchmark(store, budget)
     st.divider()
     render_versions(history, lang)
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from page_helpers import load_example, metrics, texts
 
-from core.affordability import Budget, assess_affordability
+from core.affordability import Budget, CostCategory, assess_affordability
 from core.examples import example_case
 from i18n import format_money, format_percent, translate
 from store import init_db
@@ -71,7 +71,7 @@ def test_a_changed_budget_is_marked_unsaved_then_saved_as_a_new_version(open_app
     history = init_db().budgets.history(client_id)
     assert [v.budget.capacity for v in history] == [Decimal("800.00"), Decimal("1100.00")]
     assert not any(translate("afford.unsaved", "en") in c for c in texts(at.caption))
-    comparison = at.dataframe[1].value
+    comparison = next(df.value for df in at.dataframe if "Item" in df.value.columns)
     income = comparison[comparison["Item"] == "Income"].iloc[0]
     assert income["Change"] == "+¥300.00"
 
@@ -177,3 +177,224 @@ def test_the_guide_case_shows_the_usual_installments_gap_beside_this_months(open
     assert translate("afford.demand_note", lang) in texts(at.caption)
     chart = at.get("plotly_chart")[0].proto.spec
     assert "217.65" in chart and "2637.9" in chart
+
+
+# --- issue 20: the budget against a living-cost benchmark --------------------------------------
+
+BENCHMARK_BOX = "afford_benchmark_v{version}"
+NBS_SOURCE = "living_costs.source.nbs_2024"
+
+
+def dibao_client(**costs: str):
+    """The issue's client: out of work, a household of 2 living on 低保 — 2,000 a month, the
+    city's 1,000 a person, which is also the living floor — spending 1,850 on essentials
+    (housing 600, food 900, medical 350)."""
+    from core.affordability import IncomeItem
+
+    store = init_db()
+    client = new_client("王丽")
+    budget = Budget(
+        incomes=(IncomeItem(label="other", amount="2000"),),
+        essential_costs=costs or {"housing": "600", "food": "900", "medical": "350"},
+        household_size=2,
+        living_floor="2000",
+    )
+    store.budgets.add_version(client.id, today(), budget)
+    return client
+
+
+def open_client(open_app, client_id: int, lang: str):
+    at = open_app("app_pages/home.py", lang)
+    at.session_state["client_id"] = client_id
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def benchmark_table(at):
+    heading = translate("living_costs.col.line", at.session_state["lang"])
+    return next(df.value for df in at.dataframe if heading in df.value.columns)
+
+
+def table_rows(at) -> list[list[str]]:
+    return benchmark_table(at).values.tolist()
+
+
+def too_low_said(at) -> bool:
+    """Anything on the page calling a cost too low, in either language."""
+    shown = texts(at.markdown) + texts(at.warning) + texts(at.info) + texts(at.caption)
+    shown += texts(at.error) + texts(at.success)
+    return any(word in text for text in shown for word in ("过低", "太低", "too low"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_client_on_dibao_gets_the_floor_note_never_too_low(open_app, lang):
+    """Done when (issue 20): the budget gets a benchmark note — for a household living on 低保
+    below its floor, the existing floor rule (1,850.00 of essentials against a floor of
+    2,000.00), naming where the floor comes from; nothing is "too low"."""
+    client = dibao_client()
+    at = open_client(open_app, client.id, lang)
+    assert translate("living_costs.title", lang) in texts(at.subheader)
+    floor_note = translate(
+        "living_costs.note.below_floor", lang, amount="¥1,850.00", floor="¥2,000.00"
+    ) + translate("benchmarks.floor_source", lang)
+    assert floor_note in texts(at.info)
+    # per person a month: 300.00 of housing against 6,263 / 12 = 521.92, and so on
+    assert table_rows(at) == [
+        [translate("enum.cost_line.housing", lang), "¥300.00", "¥521.92", ""],
+        [translate("enum.cost_line.food", lang), "¥450.00", "¥700.92", ""],
+        [translate("enum.cost_line.transport", lang), "¥0.00", "¥331.33", ""],
+        [translate("enum.cost_line.medical", lang), "¥175.00", "¥212.25", ""],
+        [translate("enum.cost_line.education", lang), "¥0.00", "¥265.75", ""],
+        [translate("enum.cost_line.other", lang), "¥0.00", "¥320.08", ""],
+    ]
+    source = translate(NBS_SOURCE, lang)
+    assert translate("living_costs.caption", lang, source=source, year=2024) in texts(at.caption)
+    assert translate("living_costs.advice_only", lang) in texts(at.caption)
+    assert not [w for w in texts(at.warning) if "¥" in w]  # no cost well above
+    assert not too_low_said(at)
+    # it advises only: the budget is saved as before
+    assert not at.button(key="afford_save").disabled
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_housing_well_above_the_benchmark_gets_the_cut_note_naming_figure_and_source(
+    open_app, lang
+):
+    """Rent 1,800 and utilities 300 for two: 1,050.00 a person a month, above 1.5 × 521.92
+    (NBS 2024 housing, 6,263 a year): a lender may ask to cut it — the note names both figures
+    to the fen and the source; the budget is not refused for it."""
+    client = dibao_client()
+    at = open_client(open_app, client.id, lang)
+    at.text_input(key="budgetform_cost_housing").set_value("1,800")
+    at.text_input(key="budgetform_cost_utilities").set_value("300").run()
+    assert not at.exception
+    expected = translate(
+        "living_costs.note.well_above",
+        lang,
+        category=translate("enum.cost_line.housing", lang),
+        amount="¥1,050.00",
+        benchmark="¥521.92",
+        source=translate(NBS_SOURCE, lang),
+        year=2024,
+    )
+    assert expected in texts(at.warning)
+    assert table_rows(at)[0] == [
+        translate("enum.cost_line.housing", lang),
+        "¥1,050.00",
+        "¥521.92",
+        translate("benchmarks.flag.well_above", lang),
+    ]
+    # 2,100 + 900 + 350 = 3,350: above the floor, so no floor note; no other line is high
+    assert not any(translate("benchmarks.floor_source", lang) in i for i in texts(at.info))
+    assert [w for w in texts(at.warning) if "¥" in w] == [expected]
+    assert not too_low_said(at)
+    at.button(key="afford_save").click().run()
+    assert translate("afford.saved", lang) in texts(at.success)
+    saved = init_db().budgets.current(client.id).budget
+    assert saved.essential_costs[CostCategory.HOUSING] == Decimal("1800")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_chosen_benchmark_is_saved_and_survives_a_rerun(open_app, lang):
+    """Urban residents, 2024 (totals only, 34,557 a year = 2,879.75 a month): one line with
+    every compared cost, (600 + 900 + 350) / 2 = 925.00; kept for the next run, the next
+    page and the next session."""
+    import services
+    from core.rules.living_costs import NBS_2024_URBAN
+
+    client = dibao_client()
+    at = open_client(open_app, client.id, lang)
+    box = at.selectbox(key=BENCHMARK_BOX.format(version=0))
+    assert box.value == "nbs-2024-all"
+    assert box.options == [
+        translate("living_costs.benchmark.nbs_2024_all", lang),
+        translate("living_costs.benchmark.nbs_2024_urban", lang),
+        translate("living_costs.benchmark.nbs_2024_rural", lang),
+    ]
+    box.set_value("nbs-2024-urban").run()
+    assert not at.exception
+    assert services.benchmarks.chosen(init_db(), services.LOCAL_USER).benchmark == NBS_2024_URBAN
+    expected = [[translate("enum.cost_line.total", lang), "¥925.00", "¥2,879.75", ""]]
+    for _ in range(2):
+        assert at.selectbox(key=BENCHMARK_BOX.format(version=1)).value == "nbs-2024-urban"
+        assert table_rows(at) == expected
+        caption = translate(
+            "living_costs.caption", lang, source=translate(NBS_SOURCE, lang), year=2024
+        )
+        assert f"{caption} {translate('living_costs.total_only', lang)}" in texts(at.caption)
+        at.run()
+    at.switch_page("app_pages/home.py").run()
+    at.switch_page(PAGE).run()
+    assert at.selectbox(key=BENCHMARK_BOX.format(version=1)).value == "nbs-2024-urban"
+    fresh = open_client(open_app, client.id, lang)
+    assert fresh.selectbox(key=BENCHMARK_BOX.format(version=1)).value == "nbs-2024-urban"
+    assert table_rows(fresh) == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_choice_changed_elsewhere_is_not_overwritten(open_app, lang):
+    """Another tab chose rural residents after this page was drawn: picking urban here is
+    refused with the changed-elsewhere message, and the box shows the choice saved now."""
+    import services
+
+    client = dibao_client()
+    at = open_client(open_app, client.id, lang)
+    services.benchmarks.choose_benchmark(
+        init_db(), services.LOCAL_USER, "nbs-2024-rural", version=0
+    )
+    at.selectbox(key=BENCHMARK_BOX.format(version=0)).set_value("nbs-2024-urban").run()
+    assert not at.exception
+    entity = translate("changes.entity.benchmark_choice", lang)
+    assert translate("changes.refused", lang, entity=entity, seen=0, now=1) in texts(at.error)
+    assert at.selectbox(key=BENCHMARK_BOX.format(version=1)).value == "nbs-2024-rural"
+    chosen = services.benchmarks.chosen(init_db(), services.LOCAL_USER)
+    assert (chosen.benchmark.id, chosen.version) == ("nbs-2024-rural", 1)
+    # rural residents, 19,280 a year: 1,606.67 a month against 925.00 a person
+    assert table_rows(at) == [[translate("enum.cost_line.total", lang), "¥925.00", "¥1,606.67", ""]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_agencys_dibao_standard_gives_the_floor_and_its_text_is_shown_as_typed(open_app, lang):
+    """An agency's own 低保 row (1,000 a person a month, entered ×12): chosen, it compares
+    nothing line by line and says which floor it gives a household of 2 (2,000.00), its name
+    and source shown as typed — Markdown in them is text."""
+    import services
+    from core.rules.living_costs import Benchmark, BenchmarkKind
+    from i18n import md_escape
+
+    name, source = "**示例市** 2025 年低保标准", "示例市民政局 [通知](http://x.test)"
+    dibao = Benchmark(
+        id="city-dibao-2025",
+        name=name,
+        source=source,
+        year=2025,
+        kind=BenchmarkKind.MINIMUM_STANDARD,
+        region="示例市",
+        yearly={"total": "12000"},
+    )
+    ws = init_db()
+    services.benchmarks.save_benchmarks(ws, services.LOCAL_USER, [dibao], version=0)
+    services.benchmarks.choose_benchmark(ws, services.LOCAL_USER, dibao.id, version=0)
+    client = dibao_client()
+    at = open_client(open_app, client.id, lang)
+    box = at.selectbox(key=BENCHMARK_BOX.format(version=1))
+    assert (box.value, box.options[-1]) == ("city-dibao-2025", name)
+    said = translate(
+        "benchmarks.minimum_standard",
+        lang,
+        name=md_escape(name),
+        monthly="¥1,000.00",
+        source=md_escape(source),
+        year=2025,
+        size=2,
+        floor="¥2,000.00",
+        budget_floor="¥2,000.00",
+    )
+    assert said in texts(at.info)
+    assert not [df for df in at.dataframe if translate("living_costs.col.line", lang) in df.value]
+    floor_note = translate(
+        "living_costs.note.below_floor", lang, amount="¥1,850.00", floor="¥2,000.00"
+    ) + translate("benchmarks.floor_source", lang)
+    assert floor_note in texts(at.info)
+    assert not too_low_said(at)
