@@ -1,5 +1,6 @@
-"""Call prep: the lender's official channel, the scam checklist, the documents, and the script
-card (in both languages, as a PDF to print) — everything to have ready before dialling."""
+"""Call prep: the lender's official channel, the scam checklist, the documents, the client's
+hardship situations and their proof, and the script card (in both languages, as a PDF to
+print) — everything to have ready before dialling."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pydantic import ValidationError
 import services
 from core.calls import DocumentChecklist, DocumentItem, OfficialChannel, ServiceChannelKind
 from core.errors import CoreError
+from core.rules.hardship import CHECKLIST_ITEM as HARDSHIP_LINE
 from core.rules.scam import (
     NumberSource,
     ScamAnswers,
@@ -30,6 +32,7 @@ from ui.call_widgets import (
     proposal_result,
 )
 from ui.errors import show_error
+from ui.hardship_widgets import load_evidence, render_hardship
 from ui.i18n import current_language, enum_labels, t, worded
 from ui.state import actor
 
@@ -140,11 +143,15 @@ def render_scam_check(lang) -> None:
         st.markdown(f":{colour}-badge[{tag}] {flag.text}")
 
 
-def render_documents(store, client, account) -> None:
+def render_documents(store, client, account, hardship_ready: bool | None) -> None:
+    """The checklist; its "proof of hardship" line follows the evidence list (read-only) once
+    the client has a hardship situation (``hardship_ready`` not ``None``)."""
     st.subheader(t("prep.docs.title"))
     checklist = services.checklists.for_client(
         store, actor(), client.id, account.id
     ) or DocumentChecklist(client_id=client.id, debt_id=account.id)
+    if hardship_ready is not None:
+        checklist = checklist.model_copy(update={HARDSHIP_LINE.value: hardship_ready})
     ready = len(DocumentItem) - len(checklist.missing())
     st.progress(
         ready / len(DocumentItem),
@@ -154,7 +161,18 @@ def render_documents(store, client, account) -> None:
     with st.form(f"prep_docs_form_{account.id}", border=True):
         left, right = st.columns(2)
         for i, item in enumerate(DocumentItem):
-            (left if i % 2 == 0 else right).checkbox(
+            column = left if i % 2 == 0 else right
+            if item is HARDSHIP_LINE and hardship_ready is not None:
+                # Keyed by its value: a new value is a new box, drawn as the evidence says.
+                column.checkbox(
+                    labels[item],
+                    value=hardship_ready,
+                    key=f"prep_doc_{account.id}_{item.value}_auto_{hardship_ready}",
+                    disabled=True,
+                    help=t("pack.proof.checklist_auto_help"),
+                )
+                continue
+            column.checkbox(
                 labels[item],
                 value=getattr(checklist, item.value),
                 key=f"prep_doc_{account.id}_{item.value}",
@@ -162,7 +180,9 @@ def render_documents(store, client, account) -> None:
         submitted = st.form_submit_button(t("prep.docs.save"), key="prep_docs_save")
     if submitted:
         update = {
-            item.value: st.session_state[f"prep_doc_{account.id}_{item.value}"]
+            item.value: hardship_ready
+            if item is HARDSHIP_LINE and hardship_ready is not None
+            else st.session_state[f"prep_doc_{account.id}_{item.value}"]
             for item in DocumentItem
         }
         try:
@@ -287,9 +307,11 @@ def main() -> None:
     store, client, accounts = open_call_page("prep.title")
     lang = current_language()
     account = choose_account(accounts)
+    evidence = load_evidence(store, client.id)
     render_channels(store, account)
     render_scam_check(lang)
-    render_documents(store, client, account)
+    render_documents(store, client, account, evidence.ready if evidence else None)
+    render_hardship(store, evidence, lang)
     render_script(store, client, account)
 
 
