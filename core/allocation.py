@@ -239,7 +239,7 @@ class PayoffPlan(BaseModel):
 
 
 #: How many payoff plans are kept by the value of their inputs.
-PAYOFF_CACHE_SIZE = 128
+PAYOFF_CACHE_SIZE = 64
 
 
 def payoff_plan(

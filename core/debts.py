@@ -117,7 +117,7 @@ DESCRIPTIVE_FIELDS = frozenset(
 )
 #: How many debt values keep their figures (a counselor's clients' debts many times over);
 #: the least recently used is dropped first.
-DERIVED_CACHE_SIZE = 1024
+DERIVED_CACHE_SIZE = 512
 
 
 class RateBasis(StrEnum):

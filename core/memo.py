@@ -6,6 +6,9 @@ The engine's pure functions are instead cached with ``functools.lru_cache`` (bou
 recently used first out, no clock) on a :class:`Keyed` argument: the object the function
 reads, compared and hashed by an exact key of the fields that enter the figure.
 
+The caches are bounded (a few hundred entries each, a plan of 60 months being some 60 kB),
+so a long-running server holds at most some tens of MB of them.
+
 Keys are exact: a ``Decimal`` is keyed by its sign, digits and exponent, so ``1.0`` and
 ``1.00`` (equal numbers) are different keys and a cached result is always the one the
 function would have returned for that very value.
@@ -66,6 +69,14 @@ class Keyed(Generic[T]):
 
     def __hash__(self) -> int:
         return self._hash
+
+    # A string's hash differs from one process to the next: an unpickled key hashes anew.
+    def __getstate__(self) -> tuple[T, Hashable]:
+        return self.value, self.key
+
+    def __setstate__(self, state: tuple[T, Hashable]) -> None:
+        self.value, self.key = state
+        self._hash = hash(self.key)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Keyed) and self.key == other.key

@@ -592,7 +592,7 @@ def _settlement(debt: Debt, p: LumpSumSettlement, as_of: date) -> tuple[Plan, De
 
 
 #: How many proposal plans are kept by the value of the debt, the terms and the date.
-PLAN_CACHE_SIZE = 1024
+PLAN_CACHE_SIZE = 512
 
 
 def terms_key(proposal: Proposal) -> Keyed[Proposal] | None:

@@ -190,7 +190,7 @@ def amortization_schedule(
 
 
 #: How many schedules are kept by the value of their terms (see :mod:`core.memo`).
-SCHEDULE_CACHE_SIZE = 512
+SCHEDULE_CACHE_SIZE = 256
 
 
 def schedule_for(terms: LoanTerms) -> Schedule:

@@ -77,3 +77,16 @@ def test_keys_tell_apart_what_equality_does_not():
 
 def test_an_unhashable_key_is_not_cached():
     assert keyed([1], ([1],)) is None
+
+
+def test_a_key_survives_pickling_with_its_hash_made_anew():
+    import pickle
+
+    key = Keyed("debt", ("来分期", exact(Decimal("12000.00"))))
+    again = pickle.loads(pickle.dumps(key))
+    assert again == key and hash(again) == hash(key) and again.value == "debt"
+    debt = two_debts()[0]
+    assert debt.figures_key is not None
+    copy = pickle.loads(pickle.dumps(debt))
+    assert copy == debt and copy.figures_key == debt.figures_key
+    assert copy.contract_plan == debt.contract_plan
