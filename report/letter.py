@@ -83,7 +83,9 @@ __all__ = [
     "build_letter",
     "compose",
     "file_title",
+    "letter_file_name",
     "load_letter_inputs",
+    "make_letter",
     "require_consent",
 ]
 
@@ -181,6 +183,30 @@ def load_letter_inputs(
         situations=evidence.situations,
         enclosures=evidence.enclosures,
     )
+
+
+def make_letter(
+    ws,
+    client_id: int,
+    debt_id: int,
+    *,
+    as_of: date,
+    proposal_id: int | None = None,
+    actor: Actor = LOCAL_USER,
+) -> Letter:
+    """The letter of ``client_id`` about ``debt_id`` on ``as_of``: :func:`load_letter_inputs`
+    then :func:`build_letter` (what a page's download button or the command line calls)."""
+    inputs = load_letter_inputs(
+        ws, client_id, debt_id, proposal_id=proposal_id, as_of=as_of, actor=actor
+    )
+    return build_letter(inputs, as_of=as_of)
+
+
+def letter_file_name(letter: Letter, lang: str, suffix: str) -> str:
+    """A file name naming no one: ``letter-3-7-2026-11-30.docx`` (``-en`` for the reading
+    copy)."""
+    copy = "" if lang == "zh-CN" else f"-{lang}"
+    return f"letter-{letter.client_id}-{letter.debt_id}-{letter.dated.isoformat()}{copy}{suffix}"
 
 
 # --- the letter's content --------------------------------------------------------------------

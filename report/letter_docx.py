@@ -32,6 +32,8 @@ from docx.shared import Mm, Pt, RGBColor
 
 from report.letter import Block, Letter, compose, file_title
 
+#: The media type of a ``.docx`` file (for a download).
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #: East Asian text (w:eastAsia).
 EAST_ASIAN_FONT = "宋体"
 #: Latin letters and figures (w:ascii, w:hAnsi).

@@ -70,7 +70,9 @@ from report.letter import (
     LetterInputs,
     build_letter,
     compose,
+    letter_file_name,
     load_letter_inputs,
+    make_letter,
 )
 from report.letter_docx import EAST_ASIAN_FONT, render_docx
 from report.letter_pdf import render_pdf
@@ -789,3 +791,19 @@ def test_typed_text_reaches_both_files_as_plain_text(tmp_path):
         text = pdf_text(render_pdf(letter, "zh-CN"), tmp_path)
         assert "**X** <b>b</b>" in text
         assert "致：某银行<i>卡</i>" in text
+
+
+def test_make_letter_loads_and_builds_and_the_file_name_names_no_one(tmp_path):
+    with init_db(f"sqlite:///{tmp_path / 'guide.db'}") as ws:
+        client_id = seed_guide_case(ws)
+        debt_id = services.debts.list_for_client(ws, ME, client_id)[0].id
+        letter = make_letter(ws, client_id, debt_id, as_of=GUIDE_AS_OF)
+        inputs = load_letter_inputs(ws, client_id, debt_id, as_of=GUIDE_AS_OF)
+    assert letter == build_letter(inputs, as_of=GUIDE_AS_OF)
+    assert (
+        letter_file_name(letter, "zh-CN", ".docx")
+        == f"letter-{client_id}-{debt_id}-2026-11-30.docx"
+    )
+    assert (
+        letter_file_name(letter, "en", ".pdf") == f"letter-{client_id}-{debt_id}-2026-11-30-en.pdf"
+    )

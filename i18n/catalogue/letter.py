@@ -336,6 +336,33 @@ TEXT: Catalogue = {
         "zh-CN": "协商还款申请书（{creditor}）",
         "en": "Application to reschedule repayment ({creditor})",
     },
+    # --- the download buttons (Proposals and Share pages) --------------------------------------
+    "letter.download.title": {"zh-CN": "给贷款方的申请信", "en": "Letter to the lender"},
+    "letter.download.note": {
+        "zh-CN": "按已保存的方案生成协商还款申请书：写明困难情况、收支、方案和随附材料，"
+        "由客户签字后通过贷款方官方渠道提交。信中有客户全名和合同编号，"
+        "身份证号和手机号只显示后四位；Word 版可先修改再打印。",
+        "en": "An application to reschedule, filled from the saved proposal: the hardship, the "
+        "budget, the plan and the proof enclosed, for the client to sign and send through the "
+        "lender's official channels. It gives the client's full name and the contract number, "
+        "the ID and mobile numbers by their last four digits only; the Word file can be "
+        "edited before printing.",
+    },
+    "letter.download.for": {
+        "zh-CN": "{creditor}：{plan}",
+        "en": "{creditor}: {plan}",
+    },
+    "letter.download.language": {"zh-CN": "信件语言", "en": "Letter language"},
+    "letter.download.language.zh-CN": {
+        "zh-CN": "中文（寄给贷款方）",
+        "en": "Chinese (to send)",
+    },
+    "letter.download.language.en": {
+        "zh-CN": "英文对照（供顾问核对）",
+        "en": "English (reading copy)",
+    },
+    "letter.download.docx": {"zh-CN": "Word 申请信", "en": "Letter (Word)"},
+    "letter.download.pdf": {"zh-CN": "PDF 申请信", "en": "Letter (PDF)"},
     # --- refusals -----------------------------------------------------------------------------
     "field.letter": {"zh-CN": "给贷款方的申请信", "en": "Letter to the lender"},
     "error.letter_needs_consent": {
