@@ -14,11 +14,11 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from core.agreement import first_due_date
+from core.agreement import first_due_date, plan_starting_on
 from core.calls import DebtAccount
 from core.errors import CoreError
 from core.money import to_rate
-from core.plans import spread_evenly
+from core.plans import Plan, spread_evenly
 from core.proposals import (
     Combination,
     Comparison,
@@ -33,8 +33,14 @@ from core.proposals import (
     StopInterest,
     TermExtension,
 )
+from core.rules.credit_record import (
+    CreditClock,
+    Reporting,
+    amount_past_due,
+    clock_for_plan,
+)
 from core.schedules import add_months
-from i18n import format_date, format_money, format_months, format_percent, translate
+from i18n import format_date, format_money, format_months, format_percent, md_escape, translate
 from services import ProposalSettings
 from ui.errors import show_error
 from ui.i18n import t, worded
@@ -438,3 +444,135 @@ def results_table(comparison: Comparison, minimum: MinimumPlan | None, lang: str
             }
         )
     return pd.DataFrame.from_records(records)
+
+
+# --- the credit-record clock under each plan -------------------------------------------------
+
+
+def is_overdue(account: DebtAccount) -> bool:
+    """Whether the debt is overdue, as its clock on the Debts page counts it
+    (:func:`services.debts.credit_clock`): a day it went overdue was entered, or days or an
+    amount overdue are recorded (:func:`core.rules.credit_record.overdue_since`)."""
+    debt = account.debt
+    return account.overdue_since is not None or debt.days_overdue > 0 or debt.overdue_amount > 0
+
+
+def past_due_waived(kind: ProposalKind | str, forgiven: Decimal) -> Decimal:
+    """What a plan waives of the amount past due, given what it forgives of what is owed.
+
+    A waiver of interest and penalties (interest waiver, 停息挂账, principal first…) forgives
+    accrued amounts, which are past due: all of it comes off. A settlement forgives what is
+    left once its payments are made; as payments clear the oldest amounts first (the rule of
+    :mod:`core.rules.credit_record`), what it forgives is the newest, not what is past due:
+    nothing comes off, and the overdue ends with the payment that reaches it (or, paying less,
+    with its last one).
+    """
+    if ProposalKind(kind) is ProposalKind.LUMP_SUM_SETTLEMENT:
+        return Decimal("0")
+    return forgiven
+
+
+def plan_clock(
+    account: DebtAccount, plan: Plan, waived: Decimal, kind: ProposalKind | str | None = None
+) -> CreditClock | None:
+    """Under ``plan`` (of a proposal of ``kind`` forgiving ``waived`` of what is owed), when
+    the overdue would be cleared and its record end: :func:`core.rules.credit_record.
+    clock_for_plan` with what is past due on the debt less what the plan waives of it
+    (:func:`past_due_waived`). ``None`` when the debt is not overdue or its lender does not
+    report; a plan whose clearing payment has no date is core's ``CoreError``."""
+    if not is_overdue(account):
+        return None
+    if kind is not None:
+        waived = past_due_waived(kind, waived)
+    past_due = amount_past_due(account.debt, waived)
+    return clock_for_plan(account.reports_credit, plan, past_due, account.overdue_since)
+
+
+def clock_text(clock: CreditClock, lang: str, *, flag_unknown: bool = True) -> str:
+    """The estimate in words (dates only: no user text); when the lender's reporting is not
+    known and ``flag_unknown``, followed by the sentence saying the date is only a guide."""
+    words = translate(
+        "credit.clock.under_plan",
+        lang,
+        cleared=format_date(clock.overdue_ends_on, lang),
+        end=format_date(clock.record_ends_on, lang),
+    )
+    if flag_unknown and clock.reports is Reporting.UNKNOWN:
+        gap = "" if lang == "zh-CN" else " "
+        words = f"{words}{gap}{translate('credit.clock.reporting_unknown', lang)}"
+    return words
+
+
+def result_plan(result: ProposalResult, as_of: date | None, first_due: date | None) -> Plan:
+    """The plan of ``result`` as it would be saved: its monthly payments from ``first_due``
+    when one is chosen (the contract itself keeps its own dates)."""
+    if first_due is None or as_of is None or result.kind is ProposalKind.BASELINE:
+        return result.plan
+    return plan_starting_on(result.proposal, result.plan, as_of, first_due)
+
+
+def credit_line(
+    account: DebtAccount,
+    result: ProposalResult,
+    lang: str,
+    *,
+    as_of: date | None = None,
+    first_due: date | None = None,
+    flag_unknown: bool = True,
+) -> str | None:
+    """The estimated end of the late-payment record under one proposal, in words; ``None``
+    when the debt is not overdue or its lender does not report. Pass ``as_of`` and
+    ``first_due`` (the page's first installment date) to date the plan as it would be saved.
+    """
+    try:
+        plan = result_plan(result, as_of, first_due)
+        clock = plan_clock(account, plan, result.forgiven, result.kind)
+    except CoreError:
+        return translate("credit_plan.undated", lang)
+    if clock is None:
+        return None
+    return clock_text(clock, lang, flag_unknown=flag_unknown)
+
+
+def credit_lines(
+    account: DebtAccount,
+    comparison: Comparison,
+    minimum: MinimumPlan | None,
+    lang: str,
+    *,
+    as_of: date | None = None,
+    first_due: date | None = None,
+) -> list[str]:
+    """One Markdown line per row of the comparison: its label (escaped) and its estimate."""
+    lines = []
+    for result, is_minimum in rows_compared(comparison, minimum):
+        words = credit_line(
+            account, result, lang, as_of=as_of, first_due=first_due, flag_unknown=False
+        )
+        if words is not None:
+            label = md_escape(row_label(result, is_minimum, lang))
+            lines.append(translate("credit_plan.line", lang, plan=f"**{label}**", clock=words))
+    return lines
+
+
+def show_credit_clocks(
+    account: DebtAccount,
+    comparison: Comparison,
+    minimum: MinimumPlan | None,
+    lang: str,
+    *,
+    as_of: date | None = None,
+    first_due: date | None = None,
+) -> None:
+    """Under the comparison: when the late-payment record would end under each proposal, how
+    that is estimated, and that it is only a guide while the lender's reporting is unknown.
+    Nothing when the debt is not overdue or its lender does not report."""
+    lines = credit_lines(account, comparison, minimum, lang, as_of=as_of, first_due=first_due)
+    if not lines:
+        return
+    with st.container(border=True, key="proposals_credit_clocks"):
+        st.markdown(f"**{translate('credit_plan.title', lang)}**")
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        if account.reports_credit is Reporting.UNKNOWN:
+            st.caption(translate("credit.clock.reporting_unknown", lang))
+        st.caption(translate("credit.clock.under_plan_basis", lang))

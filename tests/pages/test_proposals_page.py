@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -401,3 +402,92 @@ def test_a_proposal_the_lender_refused_is_recorded_and_kept(page, lang):
     assert translate("proposals.refused.already", lang) in texts(at.warning)
     with pytest.raises(KeyError):
         at.button(key="proposals.refuse")  # nothing more to refuse
+
+
+# --- issue 20: the credit-record clock under each proposal -------------------------------------
+
+#: The Proposals page belongs to the lead: the block shows once it calls the helper.
+CREDIT_ON_PAGE = "show_credit_clocks" in Path(PAGE).read_text(encoding="utf-8")
+
+
+def credit_block(at) -> list[str]:
+    """The Markdown of the credit-record block: its title, then its lines."""
+    bodies = [m.value for m in at.markdown]
+    title = f"**{translate('credit_plan.title', at.session_state['lang'])}**"
+    if title not in bodies:
+        return []
+    start = bodies.index(title)
+    return bodies[start : start + 2]
+
+
+def five_years_on(day):
+    """征信业管理条例 art. 16 by hand: the same day 5 years later, or that month's last day."""
+    import calendar
+    from datetime import date
+
+    last = calendar.monthrange(day.year + 5, day.month)[1]
+    return date(day.year + 5, day.month, min(day.day, last))
+
+
+def seed_guide_account(reports) -> int:
+    from core.rules.credit_record import Reporting
+
+    db = store.init_db()
+    client = db.clients.create(Client(name="张明"))
+    db.debts.add(
+        DebtAccount(
+            client_id=client.id,
+            debt=GUIDE_DEBT,
+            reports_credit=Reporting(reports),
+            overdue_since=TODAY - timedelta(days=30),
+        )
+    )
+    db.budgets.add_version(client.id, TODAY, GUIDE_BUDGET)
+    return client.id
+
+
+@pytest.mark.skipif(not CREDIT_ON_PAGE, reason="app_pages/proposals.py does not call it yet")
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_proposal_shows_when_the_late_payment_record_would_end(page, lang):
+    """The guide's 来分期 (900 overdue + 1,500 accrued = 2,400 past due), reported to the credit
+    system: the 24-month extension (661.59 a month) clears 2,400 with its 4th installment —
+    15 Jul 2026 → record until 15 Jul 2031 for the core's 15 Mar 2026; here from the page's
+    first installment (a month from today, the debt having no due day): 3 months after it."""
+    from core.agreement import first_due_date
+    from i18n import md_escape
+    from ui.proposal_widgets import proposal_label
+
+    client_id = seed_guide_account("yes")
+    at = page(lang, client_id)
+    at.slider(key="proposals.months").set_value(24).run()
+    assert not at.exception
+    _, body = credit_block(at)
+    fourth = add_months(first_due_date(GUIDE_DEBT, TODAY), 3)
+    label = md_escape(proposal_label(TermExtension(months=24), lang))
+    clock = translate(
+        "credit.clock.under_plan",
+        lang,
+        cleared=format_date(fourth, lang),
+        end=format_date(five_years_on(fourth), lang),
+    )
+    line = translate("credit_plan.line", lang, plan=f"**{label}**", clock=clock)
+    assert f"- {line}" in body.split("\n")
+    assert len(body.split("\n")) == len(table(at))  # one line a row of the comparison
+    captions = [c.value for c in at.caption]
+    assert translate("credit.clock.under_plan_basis", lang) in captions
+    assert translate("credit.clock.reporting_unknown", lang) not in captions
+
+
+@pytest.mark.skipif(not CREDIT_ON_PAGE, reason="app_pages/proposals.py does not call it yet")
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_credit_clock_is_an_estimate_when_reporting_is_unknown_and_absent_when_not(page, lang):
+    client_id = seed_guide_account("unknown")
+    at = page(lang, client_id)
+    assert credit_block(at)
+    assert translate("credit.clock.reporting_unknown", lang) in [c.value for c in at.caption]
+    client_id = seed_guide_account("no")
+    at = page(lang, client_id)
+    assert credit_block(at) == []
+    client_id, _ = seed(budget=GUIDE_BUDGET)  # 甲银行: not overdue
+    at = page(lang, client_id)
+    assert credit_block(at) == []
