@@ -1,5 +1,6 @@
-"""Debts: each debt as the lender quotes it, its true rate and rate lines, totals, the capacity
-split between creditors and the payoff plan."""
+"""Debts: each debt as the lender quotes it, its true rate and rate lines, totals, each overdue
+account's credit-record clock (征信), the capacity split between creditors and the payoff
+plan."""
 
 from __future__ import annotations
 
@@ -19,12 +20,14 @@ from core.errors import CoreError
 from core.money import MAX_MONTHLY_RATE, ZERO_MONEY
 from core.rates import QuoteKind
 from core.reasons import describe
+from core.rules.credit_record import Reporting
 from core.rules.rate_lines import describe_flag
 from core.schedules import Method
 from i18n import format_date, format_money, format_months, format_percent, md_escape
 from services import ChangedElsewhereError, StoreError, Workspace
+from ui.credit_widgets import render_credit_record
 from ui.errors import show_error
-from ui.i18n import current_language, enum_label, t, worded
+from ui.i18n import current_language, enum_label, enum_labels, t, worded
 from ui.planning_forms import (
     changed_elsewhere_notice,
     confirm_delete,
@@ -184,6 +187,7 @@ def render_form(store: Workspace, client_id: int, account: DebtAccount | None, l
         account.contract_number if account else "",
         lambda: b.text_input(t("debts.contract_number"), key=FORM + "contract_number"),
     )
+    earliest = today().replace(year=today().year - 30)
     contract_date = keep(
         "contract_date",
         debt.contract_date if debt else None,
@@ -191,7 +195,7 @@ def render_form(store: Workspace, client_id: int, account: DebtAccount | None, l
             t("debts.contract_date"),
             key=FORM + "contract_date",
             max_value=today(),
-            min_value=today().replace(year=today().year - 30),
+            min_value=earliest,
             format="YYYY-MM-DD",
         ),
     )
@@ -256,6 +260,33 @@ def render_form(store: Workspace, client_id: int, account: DebtAccount | None, l
         percent_text(debt.penalty_rate) if debt else "",
         lambda: percent_input(
             t("debts.penalty_rate"), FORM + "penalty_rate", container=c, field="penalty_rate"
+        ),
+    )
+    a, b, _ = st.columns(3)
+    reporting = enum_labels(Reporting, lang)
+    reports_credit = keep(
+        "reports_credit",
+        account.reports_credit if account else Reporting.UNKNOWN,
+        lambda: a.selectbox(
+            t("field.reports"),
+            list(reporting),
+            key=worded(FORM + "reports_credit"),
+            format_func=reporting.get,
+            help=t("credit.reports_help"),
+        ),
+    )
+    saved_since = account.overdue_since if account else None
+    overdue_since = keep(
+        "overdue_since",
+        saved_since,
+        lambda: b.date_input(
+            t("field.overdue_since"),
+            key=FORM + "overdue_since",
+            # A saved day outside the usual range (after today: a date to correct) still shows.
+            min_value=min(d for d in (earliest, saved_since) if d is not None),
+            max_value=max(d for d in (today(), saved_since) if d is not None),
+            format="YYYY-MM-DD",
+            help=t("pack.debts.overdue_since_help"),
         ),
     )
 
@@ -333,6 +364,8 @@ def render_form(store: Workspace, client_id: int, account: DebtAccount | None, l
                 contract_number=contract_number,
                 official_channels=account.official_channels if account else (),
                 notes=account.notes if account else "",
+                reports_credit=reports_credit,
+                overdue_since=overdue_since,
                 debt=Debt(
                     id=account.id if account else None,
                     creditor=creditor,
@@ -396,6 +429,11 @@ def saved_debt_rows(account: DebtAccount | None) -> list[tuple[str, str]]:
         (t("debts.product"), debt.product),
         (t("debts.outstanding"), format_money(debt.outstanding_principal, lang)),
         (t("debts.remaining_months"), format_months(debt.remaining_months, lang)),
+        (t("field.reports"), enum_label(account.reports_credit, lang)),
+        (
+            t("field.overdue_since"),
+            format_date(account.overdue_since, lang) if account.overdue_since else "—",
+        ),
     ]
 
 
@@ -518,9 +556,11 @@ def main() -> None:
         return
     store, client = opened
     lang = current_language()
-    plan = load_plan(store, client.id, today())
+    as_of = today()
+    plan = load_plan(store, client.id, as_of)
     render_overview(plan, lang)
     if plan.debts:
+        render_credit_record(store, client.id, as_of, lang)
         render_allocation(plan, lang)
     st.divider()
     account = render_picker(plan)
