@@ -27,6 +27,17 @@ def open_clients(context, app_url):
     return page
 
 
+def show_name(page) -> None:
+    """Reveal the client's name in the form (a saved name shows masked until then), once the
+    chosen client's form is drawn (its consent ticked: a click before would send the new-client
+    form's unticked box with the rerun)."""
+    wait_idle(page)
+    expect(page.locator(".st-key-clientform_consent input")).to_be_checked(timeout=30_000)
+    page.locator(".st-key-clientform_show_name").get_by_role("button").click()
+    expect(page.locator(".st-key-clientform_show_name")).to_have_count(0, timeout=30_000)
+    wait_idle(page)
+
+
 def test_a_stale_save_in_a_second_window_is_refused(browser, app_url, artifacts):
     window_a = browser.new_context(viewport={"width": 1280, "height": 900})
     window_b = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -46,6 +57,7 @@ def test_a_stale_save_in_a_second_window_is_refused(browser, app_url, artifacts)
             search="王",
         )
         wait_idle(b)
+        show_name(b)
         expect(b.get_by_label(translate("clients.name", LANG), exact=True)).to_have_value(
             "王晓明", timeout=30_000
         )
@@ -54,11 +66,16 @@ def test_a_stale_save_in_a_second_window_is_refused(browser, app_url, artifacts)
         notes_b.press("Tab")
         wait_idle(b)
         expect(notes_b).to_have_value("Window B's notes")
+        # B's notes reached the server (its form says so) before A saves
+        expect(b.get_by_text(translate("clients.unsaved", LANG))).to_be_visible(timeout=30_000)
 
+        show_name(a)
         name_a = a.get_by_label(translate("clients.name", LANG), exact=True)
         name_a.fill("王二明")
         name_a.press("Enter")
         wait_idle(a)
+        # the rename reached the server (A's form says so) before A saves
+        expect(a.get_by_text(translate("clients.unsaved", LANG))).to_be_visible(timeout=30_000)
         a.get_by_role("button", name=translate("clients.save", LANG)).click()
         wait_idle(a)
         expect(a.get_by_text(translate("clients.unsaved", LANG))).to_have_count(0, timeout=30_000)
@@ -77,19 +94,25 @@ def test_a_stale_save_in_a_second_window_is_refused(browser, app_url, artifacts)
                 continue
         expect(b.get_by_text(refused)).to_be_visible()
         b.get_by_text(refused).scroll_into_view_if_needed()
-        expect(b.get_by_test_id("stDataFrame").last).to_contain_text("王二明")  # A's rename
+        # what is saved now (A's rename), masked
+        expect(b.get_by_test_id("stDataFrame").last).to_contain_text("王*明")
         b.screenshot(path=artifacts / "concurrent-refused-en.png")
 
         # Window A's rename is what is saved; window B can load it and save again.
         name_b = b.get_by_label(translate("clients.name", LANG), exact=True)
+        load = b.get_by_role("button", name=translate("changes.load_current", LANG)).first
+        reloaded = b.locator(".st-key-clientform_show_name")  # the reloaded form is masked
         for _ in range(3):
             wait_idle(b)
-            b.get_by_role("button", name=translate("changes.load_current", LANG)).first.click()
+            if reloaded.count():
+                break
+            load.click()
             try:
-                expect(name_b).to_have_value("王二明", timeout=10_000)
+                expect(reloaded).to_have_count(1, timeout=10_000)
                 break
             except AssertionError:
                 continue
+        show_name(b)
         expect(name_b).to_have_value("王二明")
     finally:
         window_a.close()
