@@ -1,7 +1,8 @@
 """Share (分享视图): one screen to screenshot and send — the plan, masked — and its downloads.
 
 Thin: the store's records → :func:`report.plan_report.build_report` (masked unless the user
-turns masking off for this view) → metrics, the key chart, debts, agreed dates, footer.
+turns masking off for this view) → metrics, the key chart, debts, when each overdue debt's
+late-payment record would end under its plan (an estimate), agreed dates, footer.
 ``?client=ID`` in the address opens a client's view directly. Downloads (chart PNG/SVG, PDF,
 HTML) are made only when their button is clicked.
 """
@@ -12,16 +13,20 @@ import pandas as pd
 import streamlit as st
 
 from charts.base import plotly_config
+from core.calls import DebtAccount
+from core.errors import CoreError
+from core.plans import Plan
 from i18n import DISPLAY_ZONE, format_date, format_money, md_escape, translate
 from report import text
 from report.charts import report_figures
 from report.html import render_html
 from report.images import SIZES, chart_html, export_image, find_chromium
 from report.pdf import render_pdf
-from report.plan_report import PlanReport, build_report, load_inputs
+from report.plan_report import PlanReport, ReportInputs, build_report, load_inputs
 from services import StoreError
 from ui.errors import show_error
 from ui.i18n import current_language, t, worded
+from ui.proposal_widgets import clock_text, plan_clock
 from ui.state import current_client_id, get_store, now_local, require_client, select_client
 from ui.tables import fitted_table
 
@@ -111,6 +116,34 @@ def render_debts(report: PlanReport, lang: str) -> None:
     fitted_table(frame, key="share_debts")
 
 
+def render_credit(report: PlanReport, accounts: tuple[DebtAccount, ...], lang: str) -> None:
+    """Under each overdue debt's plan, when its late-payment record would end (an estimate;
+    nothing for a debt not overdue or a lender that does not report)."""
+    by_id = {account.id: account for account in accounts}
+    lines = []
+    for line in report.debts:
+        account = by_id.get(line.debt_id)
+        if account is None:
+            continue
+        try:
+            clock = plan_clock(
+                account, Plan(opening=line.owed_now, rows=line.rows), line.forgiven, line.kind
+            )
+        except CoreError:  # a payment without a date
+            words = t("credit_plan.undated")
+        else:
+            if clock is None:
+                continue
+            words = clock_text(clock, lang)
+        label = md_escape(f"{line.creditor} · {text.plan_text(line, lang)}")
+        lines.append(f"- {t('credit_plan.line', plan=f'**{label}**', clock=words)}")
+    if not lines:
+        return
+    st.markdown(f"**{t('credit_plan.title')}**")
+    st.markdown("\n".join(lines))
+    st.caption(t("credit.clock.under_plan_basis"))
+
+
 def render_dates(report: PlanReport, lang: str) -> None:
     dues = [d for d in report.agreed_dues if d.due_date >= report.as_of]
     st.markdown(f"**{t('share.next_dates')}**")
@@ -127,7 +160,7 @@ def render_dates(report: PlanReport, lang: str) -> None:
     st.markdown("\n".join(lines))
 
 
-def render_view(report: PlanReport, lang: str) -> None:
+def render_view(report: PlanReport, lang: str, accounts: tuple[DebtAccount, ...] = ()) -> None:
     with st.container(border=True, key="share_view"):
         render_header(report, lang)
         if not report.debts:
@@ -143,6 +176,7 @@ def render_view(report: PlanReport, lang: str) -> None:
                 key="share_chart",
             )
             render_debts(report, lang)
+            render_credit(report, accounts, lang)
             render_dates(report, lang)
         made = format_date(report.made_at.astimezone(DISPLAY_ZONE).date(), lang)
         st.caption(t("share.footer", date=made))
@@ -216,9 +250,9 @@ def render_downloads(report: PlanReport, lang: str) -> None:
     )
 
 
-def load_report(store, client) -> PlanReport | None:
-    """The client's report, masked unless the toggle turns masking off; None (the error shown)
-    when the store cannot be read."""
+def load_report(store, client) -> tuple[ReportInputs, PlanReport] | None:
+    """The client's records and report, masked unless the toggle turns masking off; None (the
+    error shown) when the store cannot be read."""
     unmask = st.toggle(t("share.unmask"), key="share_unmask", help=t("share.unmask_help"))
     now = now_local()
     try:
@@ -227,7 +261,7 @@ def load_report(store, client) -> PlanReport | None:
         show_error(exc)
         return None
     as_of = st.session_state.get(AS_OF_KEY) or now.date()
-    return build_report(inputs, as_of=as_of, made_at=now, masked=not unmask)
+    return inputs, build_report(inputs, as_of=as_of, made_at=now, masked=not unmask)
 
 
 def main() -> None:
@@ -239,11 +273,12 @@ def main() -> None:
     client = require_client(store)
     if client is None:
         return
-    report = load_report(store, client)
-    if report is None:
+    loaded = load_report(store, client)
+    if loaded is None:
         return
+    inputs, report = loaded
     lang = current_language()
-    render_view(report, lang)
+    render_view(report, lang, inputs.debts)
     render_downloads(report, lang)
 
 

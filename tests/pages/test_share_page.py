@@ -177,3 +177,71 @@ def test_unmasked_the_view_shows_the_details_the_pdf_shows(open_app, guide_clien
     assert details_seen(shown) == {"name", "mobile", "ID", "contract"}
     assert PLAN[lang] in shown
     assert not [leak for leak in leaks(shown) if leak in ("延期24期（首选）", "首选")]
+
+
+# --- issue 20: the late-payment record under each plan -----------------------------------------
+
+
+def credit_lines_shown(at) -> list[str]:
+    """The lines of the credit-record block (its title, then one Markdown list)."""
+    bodies = [m.value for m in at.main.markdown]
+    title = f"**{translate('credit_plan.title', at.session_state['lang'])}**"
+    if title not in bodies:
+        return []
+    return bodies[bodies.index(title) + 1].split("\n")
+
+
+def set_reporting(client_id: int, reports: str) -> None:
+    import services
+    from core.rules.credit_record import Reporting
+
+    store = init_db()
+    (account,) = store.debts.list_for_client(client_id)
+    changed = account.model_copy(update={"reports_credit": Reporting(reports)})
+    services.debts.update(store, services.LOCAL_USER, changed)
+
+
+def record_line(lang: str, *, unknown: bool) -> str:
+    """The guide's agreed extension: 24 × 661.59 from 15 Dec 2026, the contract's due day;
+    2,400.00 past due (900 overdue + 1,500 accrued): 3 × 661.59 = 1,984.77 < 2,400.00 ≤
+    2,646.36, so the 4th installment, 15 Mar 2027, ends the overdue; the record 5 years on."""
+    from i18n import md_escape
+
+    clock = translate(
+        "credit.clock.under_plan",
+        lang,
+        cleared=format_date(date(2027, 3, 15), lang),
+        end=format_date(date(2032, 3, 15), lang),
+    )
+    if unknown:
+        gap = "" if lang == "zh-CN" else " "
+        clock = f"{clock}{gap}{translate('credit.clock.reporting_unknown', lang)}"
+    plan = f"**{md_escape(f'来分期 · {PLAN[lang]}')}**"
+    return f"- {translate('credit_plan.line', lang, plan=plan, clock=clock)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_view_says_when_the_late_payment_record_would_end_under_the_plan(
+    open_app, guide_client, lang
+):
+    """Done when (issue 20): one record end per plan — whether 来分期 reports is not known
+    yet (as saved), so the date is flagged as a guide; the basis is said."""
+    at = open_share(open_app, guide_client, lang, GUIDE_AS_OF)
+    assert credit_lines_shown(at) == [record_line(lang, unknown=True)]
+    assert translate("credit.clock.under_plan_basis", lang) in [c.value for c in at.caption]
+    assert leaks(view_text(at)) == []
+    set_reporting(guide_client, "yes")
+    at = open_share(open_app, guide_client, lang, GUIDE_AS_OF)
+    assert credit_lines_shown(at) == [record_line(lang, unknown=False)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_record_line_when_the_lender_does_not_report_or_nothing_is_overdue(
+    open_app, guide_client, example_client, lang
+):
+    set_reporting(guide_client, "no")
+    at = open_share(open_app, guide_client, lang, GUIDE_AS_OF)
+    assert credit_lines_shown(at) == []
+    assert translate("credit.clock.under_plan_basis", lang) not in [c.value for c in at.caption]
+    at = open_share(open_app, example_client, lang)  # no debt of the example is overdue
+    assert credit_lines_shown(at) == []
