@@ -20,7 +20,7 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from charts.base import PALETTE, STATUS_COLOURS, base_figure, series_style, yuan_axis
+from charts.base import PALETTE, STATUS_COLOURS, base_figure, plotly_text, series_style, yuan_axis
 from core.money import ZERO_MONEY
 from i18n import format_money, translate
 from report.plan_report import PlanReport
@@ -61,7 +61,7 @@ def monthly_chart(report: PlanReport, lang: str, *, height: int = 440) -> go.Fig
         fig.add_bar(
             x=labels,
             y=_floats(values),
-            name=line.creditor,
+            name=plotly_text(line.creditor),
             marker={
                 "color": colour,
                 "pattern": {

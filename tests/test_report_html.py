@@ -164,11 +164,6 @@ def test_the_browser_shows_the_text_and_fetches_nothing(browser):
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    reason="report/charts.py names a trace by the creditor as typed: plotly draws <a href> "
-    "and <b> in it until it goes through charts.base.plotly_text",
-    strict=False,
-)
 def test_the_charts_draw_creditors_as_text(browser):
     page, _ = open_in_chromium(browser, render_html(report_with(HOSTILE), "zh-CN"))
     try:

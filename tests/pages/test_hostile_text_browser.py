@@ -18,8 +18,8 @@ form, so the confirmation shows; Debts with a debt picked and its delete questio
   text with a tag or entity unescaped.
 
 Screenshots: ``test-artifacts/hostile-<lang>-<page>.png``. The Share page's chart is built in
-``report/charts.py``, outside this change: its check is a test of its own, expected to fail
-(``xfail``, not strict) until that file draws creditors through ``charts.base.plotly_text``.
+``report/charts.py`` (creditors drawn through ``charts.base.plotly_text``): its check is a test
+of its own.
 """
 
 from __future__ import annotations
@@ -86,12 +86,6 @@ TITLES = {
     "data": "page.data",
 }
 NAMES = [key.removeprefix("page.") for _, key, _ in PAGES]
-#: The Share page's chart is built by report/charts.py, which names each bar after its creditor
-#: as typed (plotly then draws <b> and <a href> in it): expected to fail until it is fixed.
-REPORT_CHART = (
-    "report/charts.py monthly_chart passes name=line.creditor to plotly unescaped "
-    "(fix: name=plotly_text(line.creditor), from charts.base)"
-)
 #: The pages that show user text in the main area: there it must read literally.
 SHOWS_TEXT = {"debts", "call_prep", "calls", "today", "share_unmasked", "proposals"}
 
@@ -614,7 +608,6 @@ def test_user_text_is_text_on_every_page(sessions, lang, name, artifacts):
             screenshot(session.page, artifacts / f"hostile-{lang}-calls-{tab}.png")
 
 
-@pytest.mark.xfail(reason=REPORT_CHART, strict=False)
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_share_chart_draws_creditors_as_text(sessions, lang, artifacts):
     session = sessions(lang)
