@@ -26,6 +26,7 @@ waiving 300.00. Situations: out of work since 1 Jun 2025, on 低保 since 1 Sep 
 
 from __future__ import annotations
 
+import inspect
 import io
 import re
 import shutil
@@ -807,3 +808,39 @@ def test_make_letter_loads_and_builds_and_the_file_name_names_no_one(tmp_path):
     assert (
         letter_file_name(letter, "en", ".pdf") == f"letter-{client_id}-{debt_id}-2026-11-30-en.pdf"
     )
+
+
+# --- the command line (once cli/report.py has --letter: see the report of issue 20) -------------
+
+
+def _cli_with_letter():
+    from cli import report as cli
+
+    if "--letter" not in inspect.getsource(cli.parse_args):
+        pytest.skip("cli/report.py has no --letter yet")
+    return cli
+
+
+def test_the_command_line_writes_the_letter_or_says_why_not(tmp_path, capsys):
+    cli = _cli_with_letter()
+    url = f"sqlite:///{tmp_path / 'guide.db'}"
+    with init_db(url) as ws:
+        client_id = seed_guide_case(ws)
+        debt_id = services.debts.list_for_client(ws, ME, client_id)[0].id
+        other = services.clients.create(ws, ME, Client(name="赵六")).id
+    common = ["--database", url, "--as-of", GUIDE_AS_OF.isoformat()]
+    word, pdf = tmp_path / "letter.docx", tmp_path / "letter.pdf"
+    assert cli.main([str(client_id), "--letter", str(debt_id), "--out", str(word), *common]) == 0
+    assert cli.main([str(client_id), "--letter", str(debt_id), "--out", str(pdf), *common]) == 0
+    assert "¥15,878.14" in docx_text(word.read_bytes())
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert word.stat().st_mode & 0o777 == 0o600
+    capsys.readouterr()
+    refused = [str(other), "--letter", str(debt_id), "--out", str(tmp_path / "x.docx")]
+    assert cli.main([*refused, *common]) == 5
+    assert capsys.readouterr().err == f"error: {CONSENT_REFUSED['zh-CN']}\n"
+    assert cli.main([*refused, "--lang", "en", *common]) == 5
+    assert capsys.readouterr().err == f"error: {CONSENT_REFUSED['en']}\n"
+    assert not (tmp_path / "x.docx").exists()
+    wrong = [str(client_id), "--letter", str(debt_id), "--out", str(tmp_path / "x.txt")]
+    assert cli.main([*wrong, *common]) == 2
