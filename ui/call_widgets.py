@@ -18,6 +18,7 @@ import services
 from core.agreement import first_monthly_due, plan_starting_on
 from core.calls import DebtAccount, FollowUpTask
 from core.clients import Client
+from core.privacy import Known
 from core.proposals import ProposalResult, evaluate_proposal
 from core.rules.adherence import AgreedPlan
 from core.rules.timing import LOCAL_TZ
@@ -145,12 +146,18 @@ def one_line(text: str) -> str:
 
 
 def client_ics(
-    cases: list[AgreedCase], tasks: list[FollowUpTask], lender: str, now: datetime, lang: str
+    cases: list[AgreedCase],
+    tasks: list[FollowUpTask],
+    lender: str,
+    now: datetime,
+    lang: str,
+    known: Known | None = None,
 ) -> bytes:
     """One ``.ics`` with every agreed plan's due dates and the tasks (UIDs stay stable).
 
-    A lender's name is typed text: on one line here (the calendar's name is a single line; a
-    line break in it made the page fail).
+    A lender's name is typed text: on one line here (a line break in it made the page fail).
+    ``known`` is what the client's record holds (``core.privacy.Known.of``): its names and
+    numbers are scrubbed from every text of the file, whatever their spelling.
     """
     first = cases[0] if cases else None
     calendar = plan_calendar(
@@ -160,6 +167,7 @@ def client_ics(
         tasks=tasks,
         now=now,
         language=lang,
+        known=known,
     )
     for case in cases[1:]:
         more = plan_calendar(
@@ -168,6 +176,7 @@ def client_ics(
             lender=one_line(case.lender),
             now=now,
             language=lang,
+            known=known,
         )
         for event in more.walk("VEVENT"):
             calendar.add_component(event)

@@ -643,10 +643,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "{amount} on {due}",
     },
     # --- calendar export (report/calendar.py) ------------------------------------------
-    "calendar.name": {
-        "zh-CN": "{lender}协商还款计划",
-        "en": "{lender} repayment plan",
-    },
     "calendar.due.summary": {
         "zh-CN": "{lender}还款{amount}（第{number}笔）",
         "en": "{lender}: pay {amount} (payment {number})",
