@@ -19,6 +19,7 @@ from typing import TypeVar
 from core.affordability import AffordabilityStatus, CostCategory
 from core.allocation import Strategy
 from core.calls import Channel, Direction, DocumentItem, Outcome, ServiceChannelKind, TaskKind
+from core.clients import Relation
 from core.debts import LenderType
 from core.rates import QuoteKind
 from core.rules.adherence import Status
@@ -60,6 +61,7 @@ ENUM_PREFIXES: dict[type[StrEnum], str] = {
     BenchmarkCategory: "benchmark_category",
     Population: "population",
     BenchmarkKind: "benchmark_kind",
+    Relation: "relation",
 }
 
 

@@ -22,7 +22,7 @@ from core.limits import MAX_NAME_LENGTH
 from i18n import format_date, md_escape
 from services import ChangedElsewhereError, StoreError
 from ui.errors import show_error
-from ui.i18n import t, worded
+from ui.i18n import current_language, enum_labels, t, worded
 from ui.planning_forms import kept
 
 #: Draft keys: the fields shown in full; a reveal refused on the last click; the contact rows
@@ -177,7 +177,7 @@ def _remove_row(draft: dict[str, Any], row_id: int) -> None:
 
 def relation_labels() -> dict[Relation, str]:
     """Each relation's label in the session's language, worded now (for a ``format_func``)."""
-    return {relation: t(f"clients.relation.{relation.value}") for relation in Relation}
+    return enum_labels(Relation, current_language())
 
 
 def contacts_editor(

@@ -9,7 +9,7 @@ from page_helpers import open_for, texts
 
 from core.clients import Client, ClientContact, Consent, ConsentScope, Relation
 from core.examples import example_case
-from i18n import md_escape, translate
+from i18n import enum_label, md_escape, translate
 from store import init_db
 from ui.state import today
 
@@ -189,7 +189,7 @@ def test_a_saved_client_shows_masked_and_the_page_carries_no_full_value(open_app
     )
     relation = at.selectbox(key="clientform_contact_0_relation")
     assert relation.value == Relation.SPOUSE
-    assert relation.options == [translate(f"clients.relation.{r.value}", lang) for r in Relation]
+    assert relation.options == [enum_label(r, lang) for r in Relation]
 
 
 @pytest.mark.parametrize("lang", LANGS)
