@@ -274,6 +274,8 @@ def render_benchmark(store: Workspace, budget: Budget | None) -> None:
 
 EDITOR_KEY = "benchmarks_editor_v{version}"
 EDITOR_FLASH_KEY = "benchmarks_editor_flash"
+#: Durable key: (version, rows) of the agency's list as the editor first showed it.
+EDITOR_SHOWN_KEY = "benchmarks_editor_shown"
 #: The editor's columns (field names; their headers are ``benchmarks.editor.col.<name>``).
 COLUMNS = ("name", "kind", "region", "population", "year", "source", "amount")
 
@@ -472,9 +474,25 @@ def _column_config(lang: str) -> dict[str, Any]:
     }
 
 
+def _shown(listed: services.benchmarks.Benchmarks) -> tuple[int, tuple[Benchmark, ...]]:
+    """The agency's rows as the editor first showed them, and their version: edits apply to
+    these, and are saved over this version, even if the list changes elsewhere meanwhile."""
+    shown = st.session_state.get(EDITOR_SHOWN_KEY)
+    if not (isinstance(shown, tuple) and len(shown) == 2 and isinstance(shown[0], int)):
+        shown = (listed.version, listed.agency)
+        st.session_state[EDITOR_SHOWN_KEY] = shown
+    return shown
+
+
+def _reload_editor() -> None:
+    """Drop the rows shown and their edits: the editor shows the list saved now."""
+    st.session_state.pop(EDITOR_SHOWN_KEY, None)
+
+
 def render_editor(store: Workspace) -> None:
-    """The agency's own benchmarks as an editable table, saved whole at the version shown (a
-    list saved elsewhere meanwhile is not overwritten: the page says so and shows it)."""
+    """The agency's own benchmarks as an editable table, saved whole over the version first
+    shown: a list saved elsewhere meanwhile is never overwritten — the editor says so, and a
+    save is refused with the list as it is now."""
     lang = current_language()
     st.subheader(t("benchmarks.editor.title"))
     st.caption(t("benchmarks.editor.intro"))
@@ -490,10 +508,18 @@ def render_editor(store: Workspace) -> None:
     st.caption(t("benchmarks.editor.shipped", names=shipped))
     if listed.unreadable:
         st.caption(t("benchmarks.unreadable", count=listed.unreadable))
-    key = EDITOR_KEY.format(version=listed.version)
+    version, rows_shown = _shown(listed)
+    if version != listed.version:
+        st.warning(
+            t("changes.stale_form", seen=version, now=listed.version),
+            icon=":material/sync_problem:",
+        )
+        st.button(
+            t("changes.load_current"), key="benchmarks_editor_reload", on_click=_reload_editor
+        )
     edited = st.data_editor(
-        editor_rows(listed.agency),
-        key=key,
+        editor_rows(rows_shown),
+        key=EDITOR_KEY.format(version=version),
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
@@ -504,14 +530,14 @@ def render_editor(store: Workspace) -> None:
         t("benchmarks.editor.save"), key="benchmarks_editor_save", icon=":material/save:"
     ):
         return
-    rows, problems = rows_from_editor(edited, listed.agency, lang)
+    rows, problems = rows_from_editor(edited, rows_shown, lang)
     if problems:
         st.error(
             "\n\n".join([t("benchmarks.editor.not_saved"), *problems]), icon=":material/error:"
         )
         return
     try:
-        saved = services.benchmarks.save_benchmarks(store, actor(), rows, version=listed.version)
+        saved = services.benchmarks.save_benchmarks(store, actor(), rows, version=version)
     except ChangedElsewhereError as exc:
         now = exc.current
         shown = [
@@ -523,5 +549,6 @@ def render_editor(store: Workspace) -> None:
     except StoreError as exc:
         st.error("\n\n".join(error_messages(exc, lang)), icon=":material/error:")
         return
+    st.session_state[EDITOR_SHOWN_KEY] = (saved.version, saved.agency)
     st.session_state[EDITOR_FLASH_KEY] = len(saved.agency)
     st.rerun()
