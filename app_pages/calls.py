@@ -13,12 +13,14 @@ from pydantic import ValidationError
 import services
 from charts.base import plotly_config
 from charts.timeline import (
+    RecordEnd,
     call_events,
     collection_events,
     due_events,
     event_rows,
     filter_by_lender,
     payment_events,
+    record_end_events,
     task_events,
     timeline_figure,
 )
@@ -258,6 +260,7 @@ def render_timeline(page: CallPage) -> None:
     for case in cases:
         paid = [p for p in payments if p.proposal_id == case.saved.id]
         events += due_events(plan_adherence(case.plan, paid, now, language=lang), case.lender, lang)
+    events += record_end_events(record_ends(page), lang)
     lenders = sorted(
         {account.debt.creditor for account in accounts}
         | set(lender_by_call.values())
@@ -315,6 +318,24 @@ def render_timeline(page: CallPage) -> None:
         icon=":material/table:",
         key="calls_download_csv",
     )
+
+
+def record_ends(page: CallPage) -> list[RecordEnd]:
+    """Each overdue account's record end if the overdue ended today (the page's now), where the
+    lender reports or may (an estimate); none where it does not."""
+    clocks = services.debts.credit_clocks(
+        page.store, actor(), page.client.id, as_of=page.now.date()
+    )
+    return [
+        RecordEnd(
+            lender=item.account.debt.creditor,
+            ends_on=item.clock.record_ends_on,
+            estimate=item.clock.is_estimate,
+            status=enum_label(item.clock.reports, page.lang),
+        )
+        for item in clocks
+        if item.clock is not None
+    ]
 
 
 def calls_csv(page: CallPage) -> bytes:

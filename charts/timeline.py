@@ -1,16 +1,23 @@
-"""A client's timeline: calls, promises, collection contacts, due dates, payments, follow-ups.
+"""A client's timeline: calls, promises, collection contacts, due dates, payments, follow-ups,
+and when each overdue account's late-payment record would leave the credit report.
 
-:func:`build_events` turns the records (and ``core``'s verdicts on them: plan adherence, overdue
-tasks) into :class:`TimelineEvent` s; :func:`timeline_figure` draws them as a plotly chart with
-one lane per kind, one marker style per outcome or status (colour AND symbol, named in the
-legend) and a red ring around whatever is overdue; :func:`event_rows` gives the list view.
+The ``*_events`` builders turn the records (and ``core``'s verdicts on them: plan adherence,
+overdue tasks, the credit-record clocks) into :class:`TimelineEvent` s; :func:`timeline_figure`
+draws them as a plotly chart with one lane per kind, one marker style per outcome or status
+(colour AND symbol, named in the legend) and a red ring around whatever is overdue;
+:func:`event_rows` gives the list view.
+
+The record ends (:func:`record_end_events`) are passed in as dates, worked out by the caller
+(``services.debts.credit_clocks``): nothing here reads a clock or a rule. They lie years
+ahead, beyond the weeks the chart opens on, so the chart names them at the right edge of
+their lane, with an arrow, until zoomed out to them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import plotly.graph_objects as go
 
@@ -22,7 +29,9 @@ from core.rules.followups import is_overdue
 from core.rules.timing import at_local, local
 from i18n import enum_label, format_date, format_money, translate
 
-LANES = ("call", "promise", "collection", "payment", "due", "task")
+LANES = ("call", "promise", "collection", "payment", "due", "task", "credit")
+#: Lanes whose events are days, not moments (the list shows no time of day).
+DAY_LANES = frozenset({"due", "payment", "credit"})
 NOON = time(12, 0)
 FOCUS_BEFORE = timedelta(days=60)
 FOCUS_AFTER = timedelta(days=45)
@@ -48,6 +57,8 @@ STYLES: dict[str, tuple[str, str]] = {
     "due.upcoming": (GREY, "square-open"),
     "task.open": (BLUE, "triangle-right"),
     "task.done": (GOOD, "circle-open"),
+    "credit.record_end": (PURPLE, "hourglass"),
+    "credit.record_end_estimate": (GREY, "hourglass-open"),
 }
 
 
@@ -177,6 +188,34 @@ def payment_events(
     ]
 
 
+@dataclass(frozen=True)
+class RecordEnd:
+    """When an overdue account's late-payment record would end (the last day it may be kept),
+    as the caller worked it out: ``estimate`` when the lender's reporting is not known."""
+
+    lender: str
+    ends_on: date
+    estimate: bool = False
+    status: str = ""
+
+
+def record_end_events(ends: Iterable[RecordEnd], lang: str) -> list[TimelineEvent]:
+    """One marker per account on its record's last day, in the credit lane."""
+    return [
+        TimelineEvent(
+            at=at_local(end.ends_on, NOON),
+            lane="credit",
+            style="credit.record_end_estimate" if end.estimate else "credit.record_end",
+            lender=end.lender,
+            title=translate(
+                "calls.timeline.credit_title", lang, end=format_date(end.ends_on, lang)
+            ),
+            status=end.status,
+        )
+        for end in ends
+    ]
+
+
 def filter_by_lender(
     events: Iterable[TimelineEvent], lenders: Sequence[str]
 ) -> list[TimelineEvent]:
@@ -272,18 +311,48 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime, lang: str) -
         yanchor="bottom",
         font={"size": 11, "color": "#374151"},
     )
+    # Open on the weeks around now (the rest of the plan is a zoom-out or double-click away).
+    moments = [_wall(event.at) for event in events] or [today]
+    start = max(min(moments), today - FOCUS_BEFORE) - timedelta(days=3)
+    end = min(max(moments), today + FOCUS_AFTER) + timedelta(days=3)
+    _name_beyond(fig, events, end, lane_label["credit"], lang)
     fig.update_yaxes(
         categoryorder="array",
         categoryarray=[lane_label[lane] for lane in reversed(lanes)],
         gridcolor="#E5E7EB",
     )
-    # Open on the weeks around now (the rest of the plan is a zoom-out or double-click away).
-    moments = [_wall(event.at) for event in events] or [today]
-    start = max(min(moments), today - FOCUS_BEFORE) - timedelta(days=3)
-    end = min(max(moments), today + FOCUS_AFTER) + timedelta(days=3)
     fig.update_xaxes(range=[start, end], nticks=5, tickangle=0, tickformat="%m-%d")
     fig.update_layout(hovermode="closest", showlegend=True, legend={"y": -0.2})
     return fig
+
+
+def _name_beyond(
+    fig: go.Figure, events: Sequence[TimelineEvent], end: datetime, lane: str, lang: str
+) -> None:
+    """Name the record ends beyond the opening range at its right edge, in their lane."""
+    beyond = sorted(
+        {local(e.at).date() for e in events if e.lane == "credit" and _wall(e.at) > end}
+    )
+    if not beyond:
+        return
+    dates = translate("pack.join.list", lang).join(format_date(day, lang) for day in beyond)
+    fig.add_annotation(
+        x=end,
+        y=lane,
+        xref="x",
+        yref="y",
+        text=translate(
+            "calls.timeline.credit_beyond",
+            lang,
+            label=translate("credit.timeline.record_end", lang),
+            date=dates,
+        ),
+        showarrow=False,
+        xanchor="right",
+        yanchor="middle",
+        font={"size": 12, "color": "#4B5563"},
+        bgcolor="white",
+    )
 
 
 def event_rows(events: Sequence[TimelineEvent], lang: str) -> list[dict[str, str]]:
@@ -293,7 +362,7 @@ def event_rows(events: Sequence[TimelineEvent], lang: str) -> list[dict[str, str
         wall = local(event.at)
         when = (
             format_date(wall.date(), lang)
-            if event.lane in {"due", "payment"}
+            if event.lane in DAY_LANES
             else f"{format_date(wall.date(), lang)} {wall:%H:%M}"
         )
         rows.append(

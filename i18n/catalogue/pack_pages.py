@@ -127,7 +127,7 @@ TEXT: Catalogue = {
     },
     "calls.timeline.credit_title": {
         "zh-CN": "如果今天还清逾期部分，记录保留到 {end}",
-        "en": "If the overdue part were paid off today: kept until {end}",
+        "en": "Kept until {end} if the overdue ended today",
     },
     "calls.timeline.credit_beyond": {
         "zh-CN": "{label}：{date} →",

@@ -4,13 +4,16 @@ timeline with its downloads."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+import json
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
 from calls_seed import seed_case
+from pack_seed import seed_pack
 from page_helpers import capture_downloads, open_for, texts
 
+import services
 from core.calls import Channel
 from core.rules.adherence import plan_adherence
 from core.rules.conduct import (
@@ -19,8 +22,10 @@ from core.rules.conduct import (
     ContactTarget,
     collection_conduct_flags,
 )
+from core.rules.credit_record import Reporting
 from core.rules.timing import LOCAL_TZ
-from i18n import md_escape, translate
+from i18n import format_date, md_escape, translate
+from services import LOCAL_USER
 from ui.state import today
 
 PAGE = "app_pages/calls.py"
@@ -289,3 +294,63 @@ def test_a_double_submit_logs_one_call_and_one_set_of_follow_ups(open_app):
     # a different call afterwards is a new record
     fill_call(at, summary="Called back about the waiver").button(key="calls_save").click().run()
     assert len(case.store.calls.list_for_client(case.client.id)) == 2
+
+
+# --- the credit-record clock on the timeline (issue 20) -----------------------------------
+
+
+def chart_spec(at) -> dict:
+    (chart,) = at.get("plotly_chart")
+    return json.loads(chart.proto.spec)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_timeline_marks_when_the_overdue_accounts_record_would_end(open_app, lang):
+    case = seed_pack(situations=False)
+    at = open_for(open_app, PAGE, lang, case.client.id)
+    as_of = today()  # the page's now, on the Shanghai clock
+    # 5 years on, the same day; 29 February has none 5 years later: the 28th.
+    leap_day = (as_of.month, as_of.day) == (2, 29)
+    end = date(as_of.year + 5, 2, 28) if leap_day else as_of.replace(year=as_of.year + 5)
+    lane = translate("calls.timeline.lane.credit", lang)
+    name = f"{lane}: {translate('calls.timeline.style.credit.record_end', lang)}"
+    spec = chart_spec(at)
+    (trace,) = [trace for trace in spec["data"] if trace.get("name") == name]
+    assert trace["x"] == [f"{end.isoformat()}T12:00:00"]
+    assert trace["y"] == [lane]
+    assert trace["marker"]["symbol"] == "hourglass"
+    assert trace["customdata"][0][:2] == [
+        "招联金融",
+        translate("calls.timeline.credit_title", lang, end=format_date(end, lang)),
+    ]
+    # Years beyond the weeks the chart opens on: named at the right edge of its lane.
+    beyond = translate(
+        "calls.timeline.credit_beyond",
+        lang,
+        label=translate("credit.timeline.record_end", lang),
+        date=format_date(end, lang),
+    )
+    (note,) = [a for a in spec["layout"]["annotations"] if a["text"] == beyond]
+    assert (note["y"], note["xanchor"]) == (lane, "right")
+    # The list view has it too, as a day.
+    table = at.dataframe[0].value
+    (row,) = table[table[translate("calls.list.kind", lang)] == lane].to_dict("records")
+    assert row[translate("calls.list.when", lang)] == format_date(end, lang)
+    assert row[translate("calls.list.lender", lang)] == "招联金融"
+    assert row[translate("calls.list.status", lang)] == translate("enum.reporting.yes", lang)
+
+
+def test_reporting_not_known_is_an_estimate_and_not_reporting_has_no_marker(open_app):
+    case = seed_pack(situations=False, reports=Reporting.UNKNOWN)
+    at = open_for(open_app, PAGE, "en", case.client.id)
+    names = [trace.get("name") for trace in chart_spec(at)["data"]]
+    assert "Credit record: Late-payment record ends (estimate)" in names
+    services.debts.update(
+        case.store,
+        LOCAL_USER,
+        services.debts.get(case.store, LOCAL_USER, case.account.id).model_copy(
+            update={"reports_credit": Reporting.NO}
+        ),
+    )
+    at.run()
+    assert translate("calls.timeline.empty", "en") in texts(at.info)
