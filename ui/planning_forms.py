@@ -82,9 +82,17 @@ def kept(draft: dict[str, Any], key: str, default: Any, draw: Callable[[], T]) -
 
 
 def edited(draft: dict[str, Any]) -> bool:
-    """Whether anything in the form differs from what it was seeded with."""
+    """Whether anything in the form differs from what it was seeded with: what the draft kept,
+    or what was typed since (the widget's value, before this run draws it — a rerun started by
+    typing must not treat the form as untouched and re-seed it over the typed text)."""
     seeds = draft.get("_seed", {})
-    return any(key in draft and draft[key] != seed for key, seed in seeds.items())
+    for key, seed in seeds.items():
+        if key in st.session_state:
+            if st.session_state[key] != seed:
+                return True
+        elif key in draft and draft[key] != seed:
+            return True
+    return False
 
 
 def open_record_draft(form: str, scope: str, version: int) -> tuple[dict[str, Any], int]:

@@ -66,6 +66,20 @@ def test_a_form_without_edits_follows_the_record(open_app):
     assert not tab_b.warning
 
 
+def test_typing_after_someone_elses_save_keeps_the_typed_text(open_app):
+    """The form had no edits when the record changed elsewhere; the rerun that typing starts
+    must keep what was typed (it used to re-seed the form from the saved values over it)."""
+    store = init_db()
+    client = saved_client(store)
+    tab_b = open_for(open_app, CLIENTS, "en", client.id)
+    store.clients.update(store.clients.get(client.id).model_copy(update={"notes": "from A"}))
+    tab_b.text_area(key="clientform_notes").set_value("typed in B").run()
+    assert tab_b.text_area(key="clientform_notes").value == "typed in B"
+    tab_b.button(key="clients_save").click().run()
+    assert store.clients.get(client.id).notes == "from A"  # refused, not overwritten
+    assert tab_b.text_area(key="clientform_notes").value == "typed in B"  # and not lost
+
+
 def test_a_stale_debt_save_is_refused(open_app):
     store = init_db()
     client = saved_client(store)
