@@ -1,6 +1,13 @@
 """``python -m report CLIENT_ID --out FILE.pdf [--lang en] [--html | --png | --svg]``: a
 client's plan report, or one of its charts as an image.
 
+``python -m report CLIENT_ID --letter DEBT_ID --out letter.docx`` (or ``.pdf``): the letter to
+the lender for the debt's saved proposal (the one agreed, else the latest saved; ``--proposal
+ID`` for another), in Chinese (``--lang en``: the counselor's English reading copy). It carries
+the client's full name and contract number and the ID and mobile by their last 4 only
+(``--no-mask`` does not apply). Exit code 5 when the letter cannot be made: no consent to
+contact lenders, no budget, no saved proposal, no such debt — said in ``--lang``.
+
 ``--png`` / ``--svg`` write a chart of the report (``--chart monthly`` or ``cumulative``) at
 the Share page's wide size (1280 × 720, PNG drawn at twice that), labelled with the client's
 masked name. Exit codes: 0 written; 2 bad arguments; 3 no such client; 4 the database or the
@@ -18,15 +25,21 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from i18n import DISPLAY_ZONE, LANGUAGES, translate
+from i18n.errors import model_error_lines
 from report.charts import report_figures
 from report.html import render_html
 from report.images import SIZES, ChromiumNotFoundError, ImageExportError, export_image
+from report.letter import LetterError, build_letter, load_letter_inputs
+from report.letter_docx import render_docx as render_letter_docx
+from report.letter_pdf import render_pdf as render_letter_pdf
 from report.pdf import FontMissingError, chart_images, render_pdf
 from report.plan_report import PlanReport, build_report, load_inputs
 from store import NotFoundError, StoreError, init_db
 from store.files import private_umask, write_private
 
-EXIT_OK, EXIT_USAGE, EXIT_NO_CLIENT, EXIT_IO = 0, 2, 3, 4
+EXIT_OK, EXIT_USAGE, EXIT_NO_CLIENT, EXIT_IO, EXIT_NO_LETTER = 0, 2, 3, 4, 5
+#: The letter's file types, by the suffix of ``--out``.
+LETTER_SUFFIXES = (".docx", ".pdf")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -40,6 +53,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     kind.add_argument("--html", action="store_true", help="write HTML instead of PDF")
     kind.add_argument("--png", action="store_true", help="write a chart as a PNG image")
     kind.add_argument("--svg", action="store_true", help="write a chart as an SVG image")
+    kind.add_argument(
+        "--letter",
+        type=int,
+        metavar="DEBT_ID",
+        default=None,
+        help="write the letter to the lender for this debt's saved proposal (.docx or .pdf)",
+    )
+    parser.add_argument(
+        "--proposal",
+        type=int,
+        metavar="ID",
+        default=None,
+        help="with --letter: the saved proposal (default: the agreed one, else the latest)",
+    )
     parser.add_argument(
         "--chart",
         choices=("monthly", "cumulative"),
@@ -56,8 +83,52 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.letter is not None and args.out.suffix.lower() not in LETTER_SUFFIXES:
+        print("error: the letter is written as .docx or .pdf", file=sys.stderr)
+        return EXIT_USAGE
     with private_umask():
-        return _run(args)
+        return _run_letter(args) if args.letter is not None else _run(args)
+
+
+def _run_letter(args: argparse.Namespace) -> int:
+    now = datetime.now(UTC)
+    as_of = args.as_of or now.astimezone(DISPLAY_ZONE).date()
+    try:
+        store = init_db(args.database)
+    except StoreError as exc:
+        print(f"error: cannot open the database: {exc}", file=sys.stderr)
+        return EXIT_IO
+    try:
+        inputs = load_letter_inputs(
+            store, args.client_id, args.letter, proposal_id=args.proposal, as_of=as_of
+        )
+        letter = build_letter(inputs, as_of=as_of)
+    except NotFoundError:
+        print(f"error: no client with id {args.client_id}", file=sys.stderr)
+        return EXIT_NO_CLIENT
+    except LetterError as exc:
+        for line in model_error_lines(exc, args.lang):
+            print(f"error: {line}", file=sys.stderr)
+        return EXIT_NO_LETTER
+    except StoreError as exc:
+        print(f"error: cannot read the database: {exc}", file=sys.stderr)
+        return EXIT_IO
+    finally:
+        store.close()
+    try:
+        if args.out.suffix.lower() == ".docx":
+            data = render_letter_docx(letter, args.lang)
+        else:
+            data = render_letter_pdf(letter, args.lang)
+        write_private(args.out, data)
+    except FontMissingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_IO
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_IO
+    print(args.out)
+    return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:

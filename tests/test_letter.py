@@ -26,7 +26,6 @@ waiving 300.00. Situations: out of work since 1 Jun 2025, on 低保 since 1 Sep 
 
 from __future__ import annotations
 
-import inspect
 import io
 import re
 import shutil
@@ -810,14 +809,12 @@ def test_make_letter_loads_and_builds_and_the_file_name_names_no_one(tmp_path):
     )
 
 
-# --- the command line (once cli/report.py has --letter: see the report of issue 20) -------------
+# --- the command line -----------------------------------------------------------------------
 
 
 def _cli_with_letter():
     from cli import report as cli
 
-    if "--letter" not in inspect.getsource(cli.parse_args):
-        pytest.skip("cli/report.py has no --letter yet")
     return cli
 
 
