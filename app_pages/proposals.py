@@ -33,6 +33,11 @@ from core.reasons import describe
 from core.rules.pitch import pitch
 from core.rules.rate_lines import describe_flag, plan_rate_flags
 from i18n import LANGUAGES, format_date, format_money, md_escape, translate
+from i18n.errors import model_error_lines
+from report.letter import LetterError, letter_file_name, make_letter
+from report.letter_docx import DOCX_MIME
+from report.letter_docx import render_docx as letter_docx
+from report.letter_pdf import render_pdf as letter_pdf
 from services import ProposalSettings, ProposalStatus, SavedProposal, StoreError
 from ui.errors import show_error
 from ui.i18n import current_language, t, worded
@@ -287,6 +292,53 @@ def show_saved(store, client_id, account, can_pay, income, as_of, lang, settings
     st.code(text, language=None, wrap_lines=True)
     if not result.affordable:
         st.warning(t("proposals.pitch.above_share"), icon=":material/warning:")
+    letter_downloads(store, client_id, account, chosen, as_of, lang)
+
+
+def letter_downloads(
+    store, client_id: int, account, chosen: SavedProposal, as_of: date, lang: str
+) -> None:
+    """The letter to the lender for the proposal put forward (Word and PDF, Chinese to send or
+    the English reading copy); without the client's consent to contact lenders, or without a
+    budget, the reason instead, in the user's language."""
+    st.markdown(f"**{t('letter.download.title')}**")
+    try:
+        letter = make_letter(
+            store, client_id, account.id, proposal_id=chosen.id, as_of=as_of, actor=actor()
+        )
+    except LetterError as exc:  # no consent to contact lenders, no budget: why, not a failure
+        st.info("\n\n".join(model_error_lines(exc, lang)), icon=":material/info:")
+        return
+    except (StoreError, CoreError) as exc:
+        show_error(exc)
+        return
+    st.caption(t("letter.download.note"))
+    letter_lang = st.radio(
+        t("letter.download.language"),
+        options=list(LANGUAGES),
+        format_func=lambda code: translate(f"letter.download.language.{code}", lang),
+        key=worded("proposals.letter_lang"),
+        horizontal=True,
+    )
+    left, right = st.columns(2)
+    left.download_button(
+        t("letter.download.docx"),
+        data=lambda: letter_docx(letter, letter_lang),
+        file_name=letter_file_name(letter, letter_lang, ".docx"),
+        mime=DOCX_MIME,
+        key="proposals_letter_docx",
+        icon=":material/description:",
+        on_click="ignore",
+    )
+    right.download_button(
+        t("letter.download.pdf"),
+        data=lambda: letter_pdf(letter, letter_lang),
+        file_name=letter_file_name(letter, letter_lang, ".pdf"),
+        mime="application/pdf",
+        key="proposals_letter_pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+    )
 
 
 def refused_button(store, chosen: SavedProposal, lang: str) -> None:
