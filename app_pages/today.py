@@ -139,6 +139,15 @@ def render_done_today(store, clients, now, lang) -> None:
             )
 
 
+@st.fragment
+def task_lists(store, clients, now, lang, show_all: bool) -> None:
+    """The open tasks and today's done ones: a fragment, so "done" and "undo" rerun these two
+    lists alone (nothing else on the page depends on a task being done)."""
+    show_remembered_error()
+    render_tasks(store, clients, now, lang, show_all)
+    render_done_today(store, clients, now, lang)
+
+
 def render_installments(store, clients, now, lang, show_all: bool) -> None:
     st.subheader(t("today.dues.title"))
     today = now.date()
@@ -251,8 +260,7 @@ def main() -> None:
         st.info(t("today.no_clients"), icon=":material/person_search:")
         return
     show_all = st.toggle(t("followups.today.show_all"), key=SHOW_ALL_KEY)
-    render_tasks(store, clients, now, lang, show_all)
-    render_done_today(store, clients, now, lang)
+    task_lists(store, clients, now, lang, show_all)
     render_installments(store, clients, now, lang, show_all)
     render_escalations(store, clients, now, lang)
 
