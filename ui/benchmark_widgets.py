@@ -91,6 +91,11 @@ def source_md(row: Benchmark, lang: str) -> str:
 # --- the comparison -------------------------------------------------------------------------
 
 
+def sentences(lang: str, *parts: str) -> str:
+    """Sentences one after another: run together in Chinese, a space apart in English."""
+    return ("" if lang == "zh-CN" else " ").join(parts)
+
+
 def comparison_frame(rows: tuple[LineComparison, ...], lang: str) -> pd.DataFrame:
     """One row per compared line: the household's cost and the benchmark's, a person a month."""
     return pd.DataFrame(
@@ -121,7 +126,7 @@ def note_text(note: BenchmarkNote, lang: str) -> str:
             amount=format_money(note.amount, lang),
             floor=format_money(note.reference, lang),
         )
-        return f"{words}{translate('benchmarks.floor_source', lang)}"
+        return sentences(lang, words, translate("benchmarks.floor_source", lang))
     benchmark = note.benchmark
     if benchmark is None or note.line is None:  # not a note core makes
         raise ValueError(f"a {note.kind} note names its line and benchmark")
@@ -260,14 +265,15 @@ def render_benchmark(store: Workspace, budget: Budget | None) -> None:
     """The Affordability page's section: the chooser, then the comparison of ``budget`` (the
     form's, saved or not; nothing when its input is invalid)."""
     lang = current_language()
-    st.subheader(t("living_costs.title"))
-    benchmark = choose(store, lang)
-    if benchmark is None or budget is None:
-        return
-    try:
-        render_comparison(budget, benchmark, lang)
-    except (CoreError, ValidationError) as exc:  # a household too large, say: advice only
-        show_error(exc)
+    with st.container(key="afford_benchmark"):
+        st.subheader(t("living_costs.title"))
+        benchmark = choose(store, lang)
+        if benchmark is None or budget is None:
+            return
+        try:
+            render_comparison(budget, benchmark, lang)
+        except (CoreError, ValidationError) as exc:  # a household too large, say: advice only
+            show_error(exc)
 
 
 # --- the agency's own rows ------------------------------------------------------------------

@@ -182,6 +182,12 @@ def test_the_guide_case_shows_the_usual_installments_gap_beside_this_months(open
 # --- issue 20: the budget against a living-cost benchmark --------------------------------------
 
 BENCHMARK_BOX = "afford_benchmark_v{version}"
+
+
+def sentences(lang: str, *parts: str) -> str:
+    return ("" if lang == "zh-CN" else " ").join(parts)
+
+
 NBS_SOURCE = "living_costs.source.nbs_2024"
 
 
@@ -235,9 +241,11 @@ def test_the_client_on_dibao_gets_the_floor_note_never_too_low(open_app, lang):
     client = dibao_client()
     at = open_client(open_app, client.id, lang)
     assert translate("living_costs.title", lang) in texts(at.subheader)
-    floor_note = translate(
-        "living_costs.note.below_floor", lang, amount="¥1,850.00", floor="¥2,000.00"
-    ) + translate("benchmarks.floor_source", lang)
+    floor_note = sentences(
+        lang,
+        translate("living_costs.note.below_floor", lang, amount="¥1,850.00", floor="¥2,000.00"),
+        translate("benchmarks.floor_source", lang),
+    )
     assert floor_note in texts(at.info)
     # per person a month: 300.00 of housing against 6,263 / 12 = 521.92, and so on
     assert table_rows(at) == [
@@ -393,8 +401,10 @@ def test_an_agencys_dibao_standard_gives_the_floor_and_its_text_is_shown_as_type
     )
     assert said in texts(at.info)
     assert not [df for df in at.dataframe if translate("living_costs.col.line", lang) in df.value]
-    floor_note = translate(
-        "living_costs.note.below_floor", lang, amount="¥1,850.00", floor="¥2,000.00"
-    ) + translate("benchmarks.floor_source", lang)
+    floor_note = sentences(
+        lang,
+        translate("living_costs.note.below_floor", lang, amount="¥1,850.00", floor="¥2,000.00"),
+        translate("benchmarks.floor_source", lang),
+    )
     assert floor_note in texts(at.info)
     assert not too_low_said(at)
