@@ -312,7 +312,8 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime, lang: str) -
         font={"size": 11, "color": "#374151"},
     )
     # Open on the weeks around now (the rest of the plan is a zoom-out or double-click away).
-    moments = [_wall(event.at) for event in events] or [today]
+    # A record's end, years ahead, does not widen them: it is named at the edge instead.
+    moments = [_wall(event.at) for event in events if event.lane != "credit"] or [today]
     start = max(min(moments), today - FOCUS_BEFORE) - timedelta(days=3)
     end = min(max(moments), today + FOCUS_AFTER) + timedelta(days=3)
     _name_beyond(fig, events, end, lane_label["credit"], lang)

@@ -69,8 +69,8 @@ TEXT: Catalogue = {
         "en": "The checklist's “{line}” is ticked for you: every situation has its proof.",
     },
     "pack.proof.checklist_missing": {
-        "zh-CN": "材料清单中的“{line}”还不能勾选：{kinds}还缺证明。",
-        "en": "The checklist's “{line}” cannot be ticked yet: {kinds} still needs proof.",
+        "zh-CN": "材料清单中的“{line}”还不能勾选，这些情况还缺证明：{kinds}。",
+        "en": "The checklist's “{line}” cannot be ticked yet; still without proof: {kinds}.",
     },
     "pack.proof.checklist_auto_help": {
         "zh-CN": "这一项按下面“困难情况与证明材料”自动勾选或取消。",

@@ -331,7 +331,9 @@ def test_the_timeline_marks_when_the_overdue_accounts_record_would_end(open_app,
         date=format_date(end, lang),
     )
     (note,) = [a for a in spec["layout"]["annotations"] if a["text"] == beyond]
-    assert (note["y"], note["xanchor"]) == (lane, "right")
+    start, stop = spec["layout"]["xaxis"]["range"]
+    assert start < f"{as_of.isoformat()}T12" < stop  # the weeks around now, not 2031
+    assert (note["x"], note["y"], note["xanchor"]) == (stop, lane, "right")
     # The list view has it too, as a day.
     table = at.dataframe[0].value
     (row,) = table[table[translate("calls.list.kind", lang)] == lane].to_dict("records")
