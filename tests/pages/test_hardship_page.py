@@ -9,11 +9,13 @@ from datetime import date
 
 import pytest
 from calls_seed import seed_case
+from hostile_text import hostile
 from pack_seed import seed_pack
 from page_helpers import open_for, texts
 
 import services
 from core.calls import DocumentItem
+from core.limits import MAX_HARDSHIP_NOTE_LENGTH
 from core.rules.hardship import ProofItem, ProofStatus, SituationKind
 from i18n import enum_label, translate
 from services import LOCAL_USER
@@ -264,3 +266,21 @@ def test_a_situation_changed_after_the_delete_question_is_not_deleted(open_app):
         (case.situations[0].id, "2025年6月公司裁员"),
         (situation.id, "renewed until 2027"),
     ]
+
+
+def test_a_hostile_note_is_shown_as_text_only_in_the_grid(open_app):
+    """The note is the section's only typed text: it goes to the data grid (text), never into
+    Markdown (the picker and the delete question name a situation by kind and date)."""
+    case = seed_pack()
+    note = hostile(MAX_HARDSHIP_NOTE_LENGTH, tag="HN")
+    services.hardship.update(
+        case.store, LOCAL_USER, case.situations[0].model_copy(update={"note": note})
+    )
+    at = open_for(open_app, PAGE, "en", case.client.id)
+    at.selectbox(key="hardship_pick").set_value(case.situations[0].id).run()
+    at.button(key="hardship_delete").click().run()
+    assert not at.exception
+    (table,) = [df.value for df in at.dataframe if "Note" in df.value.columns]
+    assert list(table["Note"]) == [note, "每月低保金1100元"]
+    markdown = [*texts(at.markdown), *texts(at.caption), *texts(at.warning), *texts(at.info)]
+    assert not [text for text in markdown if "HN" in text]
