@@ -35,7 +35,6 @@ from services.hardship import Evidence
 from ui.errors import show_error
 from ui.i18n import enum_label, enum_labels, t, worded
 from ui.planning_forms import (
-    DRAFTS_KEY,
     changed_elsewhere_notice,
     confirm_delete,
     discard_form,
@@ -368,28 +367,12 @@ def proof_key(item: ProofItem) -> str:
     return f"{PROOF_FORM}{item.value}"
 
 
-def submitted_values_to_draft(form: str) -> None:
-    """Bring a ``st.form``'s submitted values into its draft before the draft is opened.
-
-    The widgets of a ``st.form`` change only when it is submitted, and their draft only when
-    they are drawn again: without this, the run of the submission would see an untouched draft,
-    follow a version saved elsewhere meanwhile and drop what was ticked.
-    """
-    draft = st.session_state.get(DRAFTS_KEY, {}).get(form)
-    if not draft:
-        return
-    for key in draft.get("_seed", {}):
-        if key in st.session_state:
-            draft[key] = st.session_state[key]
-
-
 def render_evidence(store: Workspace, evidence: Evidence, lang: str) -> None:
     if not evidence.lines:
         return
     st.markdown(f"**{t('pack.proof.title')}**")
     st.caption(t("pack.proof.intro"))
     proof = evidence.gathered
-    submitted_values_to_draft(PROOF_FORM)
     draft, seen = open_record_draft(PROOF_FORM, f"proof:{evidence.client_id}", proof.version)
     changed_elsewhere_notice(PROOF_FORM, draft, proof.version)
     have = set(proof.items)
