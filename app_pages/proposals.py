@@ -40,6 +40,7 @@ from report.letter_docx import render_docx as letter_docx
 from report.letter_pdf import render_pdf as letter_pdf
 from services import ProposalSettings, ProposalStatus, SavedProposal, StoreError
 from ui.errors import show_error
+from ui.guard import guarded_fragment
 from ui.i18n import current_language, t, worded
 from ui.proposal_widgets import (
     debt_label,
@@ -49,6 +50,7 @@ from ui.proposal_widgets import (
     results_table,
     row_label,
     rows_compared,
+    show_credit_clocks,
 )
 from ui.state import actor, get_store, now_local, request_for, require_client, today
 from ui.tables import fitted_columns, table_height
@@ -482,6 +484,7 @@ def main() -> None:
 
 
 @st.fragment
+@guarded_fragment
 def workbench(
     store, client_id: int, account, can_pay: Decimal | None, as_of: date, restored: bool
 ) -> ProposalSettings | None:
@@ -531,6 +534,9 @@ def workbench(
         height=table_height(len(table), row_height),
     )
     show_plan_rate_flags(comparison, debt, lang)
+    show_credit_clocks(
+        account, comparison, minimum, lang, as_of=as_of, first_due=settings.first_due
+    )
     show_recommendation(comparison, minimum, lang)
     chart_left, chart_right = st.columns(2)
     chart_left.plotly_chart(payments, width="stretch", key="proposals.chart.payment")

@@ -18,6 +18,7 @@ from i18n import format_date, format_money, md_escape
 from services import StoreError
 from ui.call_widgets import agreed_cases
 from ui.errors import show_error
+from ui.guard import guarded_fragment
 from ui.i18n import current_language, enum_label, t
 from ui.state import actor, client_label, get_store, now_local
 
@@ -140,6 +141,7 @@ def render_done_today(store, clients, now, lang) -> None:
 
 
 @st.fragment
+@guarded_fragment
 def task_lists(store, clients, now, lang, show_all: bool) -> None:
     """The open tasks and today's done ones: a fragment, so "done" and "undo" rerun these two
     lists alone (nothing else on the page depends on a task being done)."""
