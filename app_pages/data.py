@@ -19,6 +19,7 @@ import services
 from i18n import code_labeller, format_date, format_datetime, translate
 from services import ChangedElsewhereError, StaleRecordError, StoreError
 from services.retention import MAX_YEARS, MIN_YEARS, ClientRetention, NotPastRetentionError
+from ui.benchmark_widgets import render_editor
 from ui.errors import show_error
 from ui.i18n import current_language, t, worded
 from ui.state import actor, current_client_id, get_store, now_local, select_client, today
@@ -302,7 +303,9 @@ def main() -> None:
     st.divider()
     render_exports(store)
     st.divider()
-    render_retention(store)
+    render_editor(store)
+    st.divider()
+    render_retention(store)  # last: the one that erases
 
 
 main()

@@ -2,7 +2,7 @@
 a province's average and a city's 低保 standard (entered monthly, saved × 12), bad rows named
 and nothing saved, the list saved whole at the version first shown.
 
-The editor waits for a settings page to hold it (the Data page's owner): it runs here in a
+The Data page holds the editor (tests/pages/test_data_page.py); here it runs in a
 small script. AppTest cannot type into a data editor, so the script hands the editor's result
 over from the session (``TEST_EDITED``) — the table as the counselor left it.
 """

@@ -229,3 +229,12 @@ def test_exports_are_masked_by_default_and_unmasking_warns(open_app, monkeypatch
     box.uncheck().run()
     assert at.warning[0].value == translate("data.export.unmasked", lang)
     assert "张小明的手机 139 1234 5678" in downloads["repaytalk-calls.csv"].decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_the_agency_benchmarks_editor_sits_before_retention(open_app, lang):
+    at = open_app(PAGE, lang)
+    titles = [sub.value for sub in at.subheader]
+    editor = titles.index(translate("benchmarks.editor.title", lang))
+    assert titles.index(translate("retention.title", lang)) == editor + 1
+    assert not at.exception
