@@ -16,13 +16,18 @@ from charts.base import plotly_config
 from core.calls import DebtAccount
 from core.errors import CoreError
 from core.plans import Plan
-from i18n import DISPLAY_ZONE, format_date, format_money, md_escape, translate
+from i18n import DISPLAY_ZONE, LANGUAGES, format_date, format_money, md_escape, translate
+from i18n.errors import model_error_lines
 from report import text
 from report.charts import report_figures
 from report.html import render_html
 from report.images import SIZES, chart_html, export_image, find_chromium
+from report.letter import LetterError, letter_file_name, make_letter
+from report.letter_docx import DOCX_MIME
+from report.letter_docx import render_docx as letter_docx
+from report.letter_pdf import render_pdf as letter_pdf
 from report.pdf import render_pdf
-from report.plan_report import PlanReport, ReportInputs, build_report, load_inputs
+from report.plan_report import PlanReport, PlanStatus, ReportInputs, build_report, load_inputs
 from services import StoreError
 from ui.errors import show_error
 from ui.i18n import current_language, t, worded
@@ -264,6 +269,60 @@ def load_report(store, client) -> tuple[ReportInputs, PlanReport] | None:
     return inputs, build_report(inputs, as_of=as_of, made_at=now, masked=not unmask)
 
 
+def render_letters(store, client_id: int, report: PlanReport, lang: str) -> None:
+    """The letter to the lender for each debt with a saved proposal (the plan the view shows),
+    Word and PDF; without the client's consent to contact lenders, or without a budget, the
+    reason once instead, in the user's language."""
+    lines = [
+        line
+        for line in report.debts
+        if line.debt_id is not None and line.status is not PlanStatus.CONTRACT
+    ]
+    if not lines:
+        return
+    st.markdown(f"##### :material/mail: {t('letter.download.title')}")
+    try:
+        letters = [
+            make_letter(store, client_id, line.debt_id, as_of=report.as_of) for line in lines
+        ]
+    except LetterError as exc:  # no consent to contact lenders, no budget: why, not a failure
+        st.info("\n\n".join(model_error_lines(exc, lang)), icon=":material/info:")
+        return
+    except StoreError as exc:
+        show_error(exc)
+        return
+    st.caption(t("letter.download.note"))
+    letter_lang = st.radio(
+        t("letter.download.language"),
+        options=list(LANGUAGES),
+        format_func=lambda code: translate(f"letter.download.language.{code}", lang),
+        key=worded("share_letter_lang"),
+        horizontal=True,
+    )
+    for line, letter in zip(lines, letters, strict=True):
+        left, middle, right = st.columns([2, 1, 1], vertical_alignment="center")
+        plan = text.plan_text(line, lang)
+        left.markdown(md_escape(t("letter.download.for", creditor=line.creditor, plan=plan)))
+        middle.download_button(
+            t("letter.download.docx"),
+            data=lambda letter=letter: letter_docx(letter, letter_lang),
+            file_name=letter_file_name(letter, letter_lang, ".docx"),
+            mime=DOCX_MIME,
+            key=f"share_letter_docx_{line.debt_id}",
+            icon=":material/description:",
+            on_click="ignore",
+        )
+        right.download_button(
+            t("letter.download.pdf"),
+            data=lambda letter=letter: letter_pdf(letter, letter_lang),
+            file_name=letter_file_name(letter, letter_lang, ".pdf"),
+            mime="application/pdf",
+            key=f"share_letter_pdf_{line.debt_id}",
+            icon=":material/picture_as_pdf:",
+            on_click="ignore",
+        )
+
+
 def main() -> None:
     store = get_store()
     if store is None:
@@ -280,6 +339,7 @@ def main() -> None:
     lang = current_language()
     render_view(report, lang, inputs.debts)
     render_downloads(report, lang)
+    render_letters(store, client.id, report, lang)
 
 
 main()
