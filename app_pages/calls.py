@@ -27,6 +27,7 @@ from charts.timeline import (
 from core.calls import Call, Channel, DebtAccount, Direction, Outcome, Payment
 from core.clients import Client
 from core.errors import CoreError
+from core.privacy import Known
 from core.rules.adherence import plan_adherence
 from core.rules.conduct import (
     CollectionContact,
@@ -233,12 +234,15 @@ def render_confirmation(page: CallPage) -> None:
         agreed = proposal_result(store, client.id, case.account, case.saved)
     st.subheader(t("calls.confirmation.title"))
     st.caption(t("calls.confirmation.help"))
-    message = confirmation_message(call, client, lang, agreed=agreed)
+    contracts = [account.contract_number for account in page.accounts]
+    message = confirmation_message(call, client, lang, agreed=agreed, contract_numbers=contracts)
     st.markdown(f"**{t('calls.confirmation.subject')}** {md_escape(message.subject)}")
     st.code(message.text, language=None, wrap_lines=True)
     other = "en" if lang == "zh-CN" else "zh-CN"
     with st.expander(t("calls.confirmation.other_language")):
-        other_message = confirmation_message(call, client, other, agreed=agreed)
+        other_message = confirmation_message(
+            call, client, other, agreed=agreed, contract_numbers=contracts
+        )
         st.code(f"{other_message.subject}\n\n{other_message.text}", language=None, wrap_lines=True)
 
 
@@ -300,7 +304,12 @@ def render_timeline(page: CallPage) -> None:
         task for task in tasks if not chosen or lender_by_call.get(task.source_call_id) in chosen
     ]
     ics_cases = [case for case in cases if not chosen or case.lender in chosen]
-    ics = client_ics(ics_cases, ics_tasks, chosen[0] if chosen else client.name, now, lang)
+    known = Known.of(
+        client,
+        contract_numbers=[account.contract_number for account in page.accounts],
+        agent_ids=[call.agent_id for call in calls],
+    )
+    ics = client_ics(ics_cases, ics_tasks, chosen[0] if chosen else "", now, lang, known=known)
     left, right = st.columns(2)
     left.download_button(
         t("calls.download.ics"),

@@ -278,6 +278,26 @@ def test_the_calls_download_is_the_stores_csv_with_a_byte_order_mark(open_app, m
     assert translate("enum.outcome.refused", lang) in row.split(",")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_calendar_download_names_no_one_and_hides_the_numbers_typed(
+    open_app, monkeypatch, lang
+):
+    downloads = capture_downloads(monkeypatch)
+    case = seed_case(agreed_days_ago=40)
+    at = open_for(open_app, PAGE, lang, case.client.id)
+    fill_call(at, outcome="refused")
+    at.text_input(key="calls_next_action").set_value("回电 张明 13812345678，合同 HT2024-0001-5566")
+    at.date_input(key="calls_next_action_on").set_value(today() + timedelta(days=2))
+    at.button(key="calls_save").click().run()
+    assert not at.exception
+    ics = downloads["repaytalk-calls.ics"].decode("utf-8")
+    assert "X-WR-CALNAME:" + translate("privacy.calendar.name", lang) in ics.replace("\r\n ", "")
+    flat = ics.replace("\r\n ", "").replace("\r\n", "")
+    for secret in ("张明", "13812345678", "5678", "HT2024", "5566"):
+        assert secret not in flat, secret
+    assert "回电 张*" in flat  # the task is there, with the name shortened and no number
+
+
 def test_a_double_submit_logs_one_call_and_one_set_of_follow_ups(open_app):
     """Regression: Enter in the form's last field, then a click on Save, stored the call twice
     with twice the follow-ups. The browser's second submission carries the same values."""
