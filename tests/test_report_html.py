@@ -110,8 +110,8 @@ def test_the_html_holds_no_image_or_link_tag_anywhere():
     assert not re.search(r"<img", html, re.IGNORECASE)
     assert f'<a href="http://{OUTSIDE}' not in html
     assert "<script>alert(1)</script>" not in html
-    # The charts' data (a script) carries the text escaped, never a tag.
-    assert "\\u003cimg src=http:\\u002f\\u002f127.0.0.1:9" in html
+    # The charts' data (a script) carries the text as entities for plotly, never a tag.
+    assert "&lt;img src=http:\\u002f\\u002f127.0.0.1:9" in html
 
 
 def test_the_title_names_the_client_as_the_masked_header_does():
