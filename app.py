@@ -7,6 +7,7 @@ import streamlit as st
 from ui.guard import guarded
 from ui.i18n import t
 from ui.layout import setup_page
+from ui.process import settle_once, tune
 from ui.state import get_store, sidebar_client
 
 # (script, catalogue key of its title, icon). The first page is the default; add a page in one line.
@@ -45,8 +46,10 @@ def main() -> None:
         sidebar_client(get_store())
     with guarded(page.url_path or "home"):
         page.run()
+    settle_once()
 
 
 if __name__ == "__main__":  # Streamlit runs the entry file as __main__; importing it draws nothing.
     os.umask(0o077)  # whatever the server writes is the counselor's alone (0600 / 0700)
+    tune()  # the collector's pace, for the process (see ui.process)
     main()

@@ -52,7 +52,15 @@ from ui.proposal_widgets import (
     rows_compared,
     show_credit_clocks,
 )
-from ui.state import actor, get_store, now_local, request_for, require_client, today
+from ui.state import (
+    actor,
+    get_store,
+    now_local,
+    request_for,
+    require_client,
+    session_memo,
+    today,
+)
 from ui.tables import fitted_columns, table_height
 
 #: Durable key (not a widget key): the debt being worked on.
@@ -61,37 +69,32 @@ DEBT_KEY = "proposals_debt_id"
 FLASH_KEY = "proposals_flash"
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
 def compare(
-    client_id: int, debt_json: str, proposals_json: tuple[str, ...], can_pay: str, as_of: date
+    debt_json: str, proposals_json: tuple[str, ...], can_pay: str, as_of: date
 ) -> tuple[Comparison, MinimumPlan]:
-    """The comparison (the contract first) and the minimum plan, cached per client and inputs.
-
-    ``client_id`` is part of the cache key: one client's figures never serve another.
-    """
-    del client_id  # cache key only
+    """The comparison (the contract first) and the minimum plan."""
     debt = Debt.model_validate_json(debt_json)
     proposals = [Baseline(), *(parse_proposal(p) for p in proposals_json)]
     comparison = compare_proposals(debt, proposals, can_pay, as_of)
     return comparison, comparison.minimum_plan
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
-def figures(
-    client_id: int,
-    debt_json: str,
-    proposals_json: tuple[str, ...],
-    can_pay: str,
-    as_of: date,
-    lang: str,
-):
-    comparison, minimum = compare(client_id, debt_json, proposals_json, can_pay, as_of)
-    series = [(row_label(r, m, lang), r.plan) for r, m in rows_compared(comparison, minimum)]
-    return (
-        results_table(comparison, minimum, lang),
-        payment_chart(series, Decimal(can_pay), lang),
-        cumulative_chart(series, lang),
-    )
+def compared(key: tuple, lang: str):
+    """The comparison with its table and charts for ``key`` (client, inputs), built once per
+    browser session and language: a term seen before costs a lookup, not a rebuild."""
+
+    def build():
+        comparison, minimum = compare(*key[1:])
+        series = [(row_label(r, m, lang), r.plan) for r, m in rows_compared(comparison, minimum)]
+        return (
+            comparison,
+            minimum,
+            results_table(comparison, minimum, lang),
+            payment_chart(series, Decimal(key[3]), lang),
+            cumulative_chart(series, lang),
+        )
+
+    return session_memo("proposals.compared", (*key, lang), build)
 
 
 def choose_debt(accounts):
@@ -510,8 +513,7 @@ def workbench(
         str(can_pay),
         as_of,
     )
-    comparison, minimum = compare(*key)
-    table, payments, cumulative = figures(*key, lang)
+    comparison, minimum, table, payments, cumulative = compared(key, lang)
     st.subheader(t("proposals.compare.title"))
     st.caption(
         t(

@@ -21,7 +21,13 @@ from i18n.errors import model_error_lines
 from report import text
 from report.charts import report_figures
 from report.html import render_html
-from report.images import SIZES, chart_html, export_image, find_chromium
+from report.images import (
+    SIZES,
+    chart_html,
+    export_image,
+    find_chromium,
+    warm_up_in_background,
+)
 from report.letter import LetterError, letter_file_name, make_letter
 from report.letter_docx import DOCX_MIME
 from report.letter_docx import render_docx as letter_docx
@@ -221,6 +227,7 @@ def render_downloads(report: PlanReport, lang: str) -> None:
                 on_click="ignore",
             )
         else:
+            warm_up_in_background()  # the export server is ready by the time a PNG is asked for
             for column, fmt, mime in ((0, "png", "image/png"), (1, "svg", "image/svg+xml")):
                 buttons[column].download_button(
                     t(f"share.{fmt}"),

@@ -50,28 +50,45 @@ def base_figure(title: str, x_title: str, y_title: str, *, height: int = 380) ->
 
     The legend sits under the plot so a 390-px-wide phone keeps the whole width for data.
     """
-    fig = go.Figure()
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        font={"family": FONT_FAMILY, "size": 13, "color": INK},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 56, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "title": None},
-        hovermode="x unified",
-        # Plotly would colour each hover label like its series, with white or grey text.
-        hoverlabel={"bgcolor": "white", "bordercolor": "#9CA3AF", "font": {"color": INK}},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        colorway=list(PALETTE),
-    )
-    # Colours named on the axes and the legend themselves, not only on the layout's font: a
-    # theme (Streamlit's) would otherwise draw them in its own, paler grey.
+    # One layout dict, validated once: three update calls cost twice as much per chart.
+    # Colours are named on the title, axes and legend themselves, not only on the layout's font:
+    # a theme (Streamlit's) would otherwise draw them in its own, paler grey.
     ink = {"color": INK}
-    fig.update_layout(title_font=ink, legend_font=ink)
-    axes = {"automargin": True, "tickfont": ink, "title_font": ink}
-    fig.update_xaxes(title_text=x_title, showgrid=False, linecolor="#9CA3AF", **axes)
-    fig.update_yaxes(title_text=y_title, gridcolor="#E5E7EB", zeroline=False, **axes)
-    return fig
+    axes = {"automargin": True, "tickfont": ink}
+    return go.Figure(
+        layout={
+            "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, **ink}},
+            "font": {"family": FONT_FAMILY, "size": 13, "color": INK},
+            "height": height,
+            "margin": {"l": 10, "r": 10, "t": 56, "b": 10},
+            "legend": {
+                "orientation": "h",
+                "yanchor": "top",
+                "y": -0.18,
+                "x": 0,
+                "title": None,
+                "font": ink,
+            },
+            "hovermode": "x unified",
+            # Plotly would colour each hover label like its series, with white or grey text.
+            "hoverlabel": {"bgcolor": "white", "bordercolor": "#9CA3AF", "font": ink},
+            "plot_bgcolor": "white",
+            "paper_bgcolor": "white",
+            "colorway": list(PALETTE),
+            "xaxis": {
+                **axes,
+                "title": {"text": x_title, "font": ink},
+                "showgrid": False,
+                "linecolor": "#9CA3AF",
+            },
+            "yaxis": {
+                **axes,
+                "title": {"text": y_title, "font": ink},
+                "gridcolor": "#E5E7EB",
+                "zeroline": False,
+            },
+        }
+    )
 
 
 def relative_luminance(colour: str) -> float:

@@ -17,6 +17,7 @@ interactive HTML (:func:`chart_html`) instead. Any other failure of the export c
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import threading
@@ -47,6 +48,8 @@ class ImageExportError(RuntimeError):
 
 _lock = threading.Lock()
 _server_started = False
+_warming = False
+log = logging.getLogger(__name__)
 
 
 def find_chromium() -> str | None:
@@ -67,6 +70,25 @@ def warm_up() -> None:
     with _lock:
         _start_locked()
         _server_started = True
+
+
+def warm_up_in_background() -> None:
+    """Start the export server in a background thread, once per process, so the first image
+    a page offers does not wait seconds for Chromium. Failures are left for the export itself
+    to report (as :class:`ChromiumNotFoundError` or :class:`ImageExportError`)."""
+    global _warming
+    with _lock:
+        if _server_started or _warming:
+            return
+        _warming = True
+
+    def start() -> None:
+        try:
+            warm_up()
+        except Exception:  # the export that needs the server reports it
+            log.warning("chart image server did not start", exc_info=True)
+
+    threading.Thread(target=start, name="kaleido-warm-up", daemon=True).start()
 
 
 def _start_locked() -> None:

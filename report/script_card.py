@@ -22,7 +22,7 @@ from fpdf import FPDF
 from core.privacy import Audience, scrub
 from core.rules.script import CallScript
 from core.rules.templates import render
-from report.pdf import FAMILY, FONT_BOLD, FONT_REGULAR, SIMPLIFIED_CHINESE, FontMissingError
+from report.pdf import FAMILY, add_cjk_fonts
 
 MARGIN = 16
 BODY_SIZE = 11
@@ -49,12 +49,8 @@ _OPENING = set("（「『《〈【“‘(")
 
 def card_pdf() -> FPDF:
     """An A4 document with the plan report's Chinese fonts as regular and bold."""
-    if not FONT_REGULAR.exists():
-        raise FontMissingError(f"{FONT_REGULAR} is missing: install fonts-noto-cjk")
     pdf = FPDF(format="A4")
-    pdf.add_font(FAMILY, "", str(FONT_REGULAR), collection_font_number=SIMPLIFIED_CHINESE)
-    bold = FONT_BOLD if FONT_BOLD.exists() else FONT_REGULAR
-    pdf.add_font(FAMILY, "B", str(bold), collection_font_number=SIMPLIFIED_CHINESE)
+    add_cjk_fonts(pdf)  # parsed once per process; FontMissingError when fonts-noto-cjk is absent
     pdf.set_creator("RepayTalk")
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(auto=True, margin=MARGIN)

@@ -7,8 +7,10 @@ widget's key when the widget is not drawn, so a choice made on one page would va
 from __future__ import annotations
 
 import secrets
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -18,6 +20,8 @@ from i18n import DISPLAY_ZONE, md_escape
 from services import LOCAL_USER, Actor, StoreError, Workspace
 from ui.errors import show_error
 from ui.i18n import t
+
+T = TypeVar("T")
 
 #: Durable key: the id of the client being worked on, or None.
 CLIENT_KEY = "client_id"
@@ -50,6 +54,23 @@ def request_for(kind: str, *payload: Any) -> str:
     """The request id of submitting ``payload`` from this browser session's ``kind`` form."""
     parts = [p.model_dump(mode="json") if hasattr(p, "model_dump") else p for p in payload]
     return services.request_key(form_session(), kind, parts)
+
+
+def session_memo(name: str, key: Hashable, build: Callable[[], T], *, max_entries: int = 32) -> T:
+    """``build()``'s value for ``key``, kept in this browser session (the newest ``max_entries``).
+
+    Per session, never per process: one counselor's client figures never serve another session,
+    and a hit costs a dict lookup (``st.cache_data`` would unpickle the value on every hit).
+    """
+    memo: OrderedDict[Hashable, Any] = st.session_state.setdefault(f"_memo.{name}", OrderedDict())
+    if key in memo:
+        memo.move_to_end(key)
+        return memo[key]
+    value = build()
+    memo[key] = value
+    while len(memo) > max_entries:
+        memo.popitem(last=False)
+    return value
 
 
 def actor() -> Actor:
