@@ -22,7 +22,9 @@ __all__ = [
     "DatabaseReadOnlyError",
     "DatabaseUnavailableError",
     "InvalidDataError",
+    "NotAllowedError",
     "NotFoundError",
+    "NotYoursError",
     "StaleRecordError",
     "StoreError",
 ]
@@ -46,3 +48,26 @@ class ChangedElsewhereError(StaleRecordError):
         self.expected = self.seen = seen
         self.actual = saved if saved is not None else 0  # 0: the record is gone
         self.current = current
+
+
+class NotAllowedError(StoreError):
+    """The acting account's role does not permit this action (nothing was done)."""
+
+    code = "not_allowed"
+
+    def __init__(self, actor: str, permission: str) -> None:
+        super().__init__(f"{actor} may not {permission}")
+        self.actor = actor
+        self.permission = permission
+
+
+class NotYoursError(StoreError):
+    """The client asked for is not assigned to the acting counselor (nothing was shown or done;
+    the refusal is in the audit trail)."""
+
+    code = "not_yours"
+
+    def __init__(self, actor: str, client_id: int) -> None:
+        super().__init__(f"client {client_id} is not assigned to {actor}")
+        self.actor = actor
+        self.client_id = client_id

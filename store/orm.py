@@ -67,6 +67,29 @@ class Versioned:
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
 
+class AccountRow(Versioned, Base):
+    """A person who signs in to a team installation, with one role (``core.access.Role``).
+
+    Not in backups, and a restore keeps the accounts there are (a restore must not bring back
+    an old password or lock the administrator out)."""
+
+    __tablename__ = "accounts"
+    __table_args__ = ({"info": {"backup": "kept", "added_in": "0010"}},)
+
+    #: Sign-in name, lower case, unique (``core.access.USERNAME_PATTERN``).
+    username: Mapped[str] = mapped_column(sa.String(40), nullable=False, unique=True)
+    display_name: Mapped[str] = mapped_column(sa.String(MAX_NAME_LENGTH), nullable=False)
+    #: The e-mail an identity provider signs in with (lower case), if any; unique.
+    email: Mapped[str | None] = mapped_column(sa.String(254), unique=True)
+    role: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    #: Argon2id hash in PHC string form (argon2-cffi); NULL: no password (identity provider only).
+    password_hash: Mapped[str | None] = mapped_column(sa.String(200))
+    disabled: Mapped[bool] = mapped_column(nullable=False, default=False)
+    failed_sign_ins: Mapped[int] = mapped_column(nullable=False, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 class ClientRow(Versioned, Base):
     __tablename__ = "clients"
 
@@ -80,6 +103,11 @@ class ClientRow(Versioned, Base):
     consent_scopes: Mapped[str] = mapped_column(sa.String(200), nullable=False)
     #: Other people the record names, ``[{"name": ..., "relation": ...}]``; NULL before 0008.
     contacts: Mapped[list[dict[str, Any]] | None] = mapped_column(sa.JSON)
+    #: The counselor (account) the client is assigned to in team mode; NULL: nobody's (and
+    #: always NULL in single-user mode).
+    counselor_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("accounts.id", ondelete="SET NULL"), index=True, info={"added_in": "0010"}
+    )
 
 
 class CallRow(Versioned, Base):

@@ -407,11 +407,20 @@ def test_a_database_at_0008_is_upgraded_with_its_debts_unknown_and_not_dated(
     engine = make_engine(database_url, settings)
     try:
         upgrade(engine, "0008")
-        with Store(engine, settings) as old:  # opened without upgrading it
+        with Store(engine, settings):  # opened without upgrading it
             assert current_revision(engine) == "0008"
-            client = old.clients.create(a_client())
         now = "2026-02-01 08:00:00"
         with engine.begin() as connection:
+            # raw SQL: today's models write columns that 0008 does not have
+            connection.execute(
+                sa.text(
+                    "INSERT INTO clients (id, version, created_at, updated_at, name, mobile,"
+                    " id_number, household_size, notes, consent_given_on, consent_scopes,"
+                    " contacts) VALUES (1, 1, :now, :now, '张明', NULL, NULL, 1, '', NULL, '',"
+                    " '[]')"
+                ),
+                {"now": now},
+            )
             connection.execute(
                 sa.text(
                     "INSERT INTO debts (id, version, created_at, updated_at, client_id, creditor,"
@@ -424,19 +433,19 @@ def test_a_database_at_0008_is_upgraded_with_its_debts_unknown_and_not_dated(
                     " NULL, NULL, NULL, 1200000, 90000, 30, 0, '0', '0.18', 'annual', NULL, 0,"
                     " 'equal_installment', 12, NULL, '[]', '')"
                 ),
-                {"now": now, "client": client.id},
+                {"now": now, "client": 1},
             )
     finally:
         engine.dispose()
     with init_db(database_url, settings=settings) as store:
-        assert current_revision(store.engine) == "0009"
+        assert current_revision(store.engine) == "0010"
         debt = store.debts.get(3)
         assert (debt.reports_credit, debt.overdue_since, debt.version) == (
             Reporting.UNKNOWN,
             None,
             1,
         )
-        assert store.hardship.list_for_client(client.id) == []
+        assert store.hardship.list_for_client(1) == []
 
 
 # --- any valid record round-trips ------------------------------------------------------------

@@ -24,6 +24,8 @@ TABLES = {
     # 0009 (the application pack); records, backed up like those of RECORD_TABLES
     "hardship_situations",
     "client_proofs",
+    # 0010 (team mode): accounts, kept by a restore like the audit trail
+    "accounts",
 }
 
 
@@ -33,7 +35,7 @@ def table_names(engine) -> set[str]:
 
 def test_an_empty_database_is_migrated_to_the_newest_schema(store):
     assert table_names(store.engine) == TABLES
-    assert current_revision(store.engine) == head_revision() == "0009"
+    assert current_revision(store.engine) == head_revision() == "0010"
 
 
 def test_opening_a_database_twice_changes_nothing(database_url, settings, store):
