@@ -28,10 +28,11 @@ from typing import Any
 
 import pydantic
 
+from core.access import Permission
 from core.errors import CoreError
 from core.rules.living_costs import DEFAULT_BENCHMARK, SHIPPED, Benchmark
 from services._work import unit
-from services.actor import Actor, check
+from services.actor import Actor, check, require
 from services.errors import ChangedElsewhereError, InvalidDataError, StaleRecordError
 from services.workspace import Workspace
 
@@ -158,8 +159,11 @@ def save_benchmarks(
     Refused, nothing saved: a row that is not a :class:`Benchmark`, claims a catalogue text
     (``inconsistent``) or repeats an id, a shipped one's included (``duplicate``), or more than
     :data:`MAX_AGENCY_BENCHMARKS` (``too_many``) — :class:`InvalidDataError`; a list saved
-    elsewhere since — :class:`ChangedElsewhereError` with the list as it is now.
+    elsewhere since — :class:`ChangedElsewhereError` with the list as it is now; without
+    :attr:`Permission.MANAGE_SETTINGS` (a workspace setting: the administrator's in team
+    mode) — :class:`~services.errors.NotAllowedError`.
     """
+    require(actor, Permission.MANAGE_SETTINGS)
     checked = _checked(rows)
     value: list[Any] = [row.model_dump(mode="json") for row in checked]
     try:
@@ -194,8 +198,10 @@ def choose_benchmark(ws: Workspace, actor: Actor, benchmark_id: str, *, version:
 
     An id of no benchmark is an :class:`InvalidDataError` (``benchmark_id``, code
     ``not_found``); a choice saved elsewhere since, :class:`ChangedElsewhereError` — unless
-    it is the same choice, which is returned as it is.
+    it is the same choice, which is returned as it is. Needs
+    :attr:`Permission.MANAGE_SETTINGS` (:class:`~services.errors.NotAllowedError`).
     """
+    require(actor, Permission.MANAGE_SETTINGS)
     if not isinstance(benchmark_id, str):
         raise InvalidDataError(
             "benchmark_id", f"expected a benchmark's id, got {benchmark_id!r}", code="wrong_type"

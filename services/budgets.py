@@ -5,20 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 from core.affordability import Budget
+from services import access
 from services._work import once
-from services.actor import Actor, check
+from services.actor import Actor
 from services.workspace import BudgetVersion, Workspace
 
 
 def current(
     ws: Workspace, actor: Actor, client_id: int, on: date | None = None
 ) -> BudgetVersion | None:
-    check(actor)
+    access.open_client(ws, actor, client_id, via="budgets.current")
     return ws.budgets.current(client_id, on)
 
 
 def history(ws: Workspace, actor: Actor, client_id: int) -> list[BudgetVersion]:
-    check(actor)
+    access.open_client(ws, actor, client_id, via="budgets.history")
     return ws.budgets.history(client_id)
 
 
@@ -33,6 +34,7 @@ def save_version(
 ) -> BudgetVersion:
     """Keep ``budget`` as the client's budget from ``valid_from`` on (a new dated version),
     once per ``request_id``."""
+    access.open_client(ws, actor, client_id, via="budgets.save_version")
     return once(
         ws,
         actor,

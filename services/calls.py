@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from core.calls import Call, FollowUpTask
+from services import access
 from services._reminders import sync_reminders
 from services._work import delete_seen, once, save_seen
-from services.actor import Actor, check
+from services.actor import Actor
 from services.errors import InvalidDataError
 from services.workspace import Workspace
 
@@ -16,12 +17,12 @@ from services.workspace import Workspace
 def list_for_client(
     ws: Workspace, actor: Actor, client_id: int, *, newest_first: bool = True
 ) -> list[Call]:
-    check(actor)
+    access.open_client(ws, actor, client_id, via="calls.list_for_client")
     return ws.calls.list_for_client(client_id, newest_first=newest_first)
 
 
 def get(ws: Workspace, actor: Actor, call_id: int) -> Call:
-    check(actor)
+    access.open_record(ws, actor, ws.calls, call_id, via="calls.get")
     return ws.calls.get(call_id)
 
 
@@ -45,6 +46,7 @@ def log(
     client_id = call.client_id
     if client_id is None:
         raise InvalidDataError("client_id", "the call does not say which client it is about")
+    access.open_client(ws, actor, client_id, via="calls.log")
     tasks = list(follow_ups)
 
     def write() -> tuple[Call, list[FollowUpTask]]:
@@ -66,8 +68,10 @@ def log_one(ws: Workspace, actor: Actor, call: Call) -> Call:
 
 
 def update(ws: Workspace, actor: Actor, call: Call) -> Call:
+    access.open_model(ws, actor, ws.calls, call, via="calls.update")
     return save_seen(ws, actor, "call", call, ws.calls.update, ws.calls.get)
 
 
 def delete(ws: Workspace, actor: Actor, call_id: int, *, version: int | None = None) -> None:
+    access.open_record(ws, actor, ws.calls, call_id, via="calls.delete")
     delete_seen(ws, actor, "call", call_id, version, ws.calls.delete, ws.calls.get)

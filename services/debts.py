@@ -10,18 +10,19 @@ from datetime import date
 from core.calls import DebtAccount
 from core.errors import CoreError
 from core.rules.credit_record import CreditClock, clock_for_debt, overdue_since
+from services import access
 from services._work import delete_seen, once, save_seen
-from services.actor import Actor, check
+from services.actor import Actor
 from services.workspace import Workspace
 
 
 def list_for_client(ws: Workspace, actor: Actor, client_id: int) -> list[DebtAccount]:
-    check(actor)
+    access.open_client(ws, actor, client_id, via="debts.list_for_client")
     return ws.debts.list_for_client(client_id)
 
 
 def get(ws: Workspace, actor: Actor, debt_id: int) -> DebtAccount:
-    check(actor)
+    access.open_record(ws, actor, ws.debts, debt_id, via="debts.get")
     return ws.debts.get(debt_id)
 
 
@@ -29,6 +30,7 @@ def add(
     ws: Workspace, actor: Actor, account: DebtAccount, *, request_id: str | None = None
 ) -> DebtAccount:
     """Add a debt (once per ``request_id``)."""
+    access.open_new(ws, actor, account, via="debts.add")
     return once(
         ws,
         actor,
@@ -42,10 +44,12 @@ def add(
 
 def update(ws: Workspace, actor: Actor, account: DebtAccount) -> DebtAccount:
     """Save changes to a debt; ``account.version`` is the version the counselor saw."""
+    access.open_model(ws, actor, ws.debts, account, via="debts.update")
     return save_seen(ws, actor, "debt", account, ws.debts.update, ws.debts.get)
 
 
 def delete(ws: Workspace, actor: Actor, debt_id: int, *, version: int | None = None) -> None:
+    access.open_record(ws, actor, ws.debts, debt_id, via="debts.delete")
     delete_seen(ws, actor, "debt", debt_id, version, ws.debts.delete, ws.debts.get)
 
 
@@ -84,5 +88,5 @@ def credit_clock(account: DebtAccount, as_of: date) -> DebtClock:
 def credit_clocks(ws: Workspace, actor: Actor, client_id: int, *, as_of: date) -> list[DebtClock]:
     """Every debt of the client with its credit-record clock on ``as_of`` (passed in: nothing
     here reads a clock), in the order of :func:`list_for_client`."""
-    check(actor)
+    access.open_client(ws, actor, client_id, via="debts.credit_clocks")
     return [credit_clock(account, as_of) for account in ws.debts.list_for_client(client_id)]

@@ -31,8 +31,9 @@ from core.rules.hardship import (
     evidence_list,
     hardship_proof_ready,
 )
+from services import access
 from services._work import delete_seen, once, save_seen, unit
-from services.actor import Actor, check
+from services.actor import Actor
 from services.errors import ChangedElsewhereError, StaleRecordError
 from services.workspace import Workspace
 from store.hardship import GatheredProof
@@ -75,12 +76,12 @@ class Evidence:
 
 def list_for_client(ws: Workspace, actor: Actor, client_id: int) -> list[HardshipSituation]:
     """The client's situations, earliest start first."""
-    check(actor)
+    access.open_client(ws, actor, client_id, via="hardship.list_for_client")
     return ws.hardship.list_for_client(client_id)
 
 
 def get(ws: Workspace, actor: Actor, situation_id: int) -> HardshipSituation:
-    check(actor)
+    access.open_record(ws, actor, ws.hardship, situation_id, via="hardship.get")
     return ws.hardship.get(situation_id)
 
 
@@ -92,6 +93,7 @@ def add(
     request_id: str | None = None,
 ) -> HardshipSituation:
     """Add a situation to its client (once per ``request_id``); the checklists follow."""
+    access.open_new(ws, actor, situation, via="hardship.add")
 
     def write() -> HardshipSituation:
         saved = ws.hardship.add(situation)
@@ -111,6 +113,7 @@ def add(
 
 def update(ws: Workspace, actor: Actor, situation: HardshipSituation) -> HardshipSituation:
     """Save changes to a situation; ``situation.version`` is the version the counselor saw."""
+    access.open_model(ws, actor, ws.hardship, situation, via="hardship.update")
 
     def write(changed: HardshipSituation) -> HardshipSituation:
         saved = ws.hardship.update(changed)
@@ -124,6 +127,7 @@ def update(ws: Workspace, actor: Actor, situation: HardshipSituation) -> Hardshi
 
 def delete(ws: Workspace, actor: Actor, situation_id: int, *, version: int) -> None:
     """Delete a situation at the version shown; the checklists follow."""
+    access.open_record(ws, actor, ws.hardship, situation_id, via="hardship.delete")
 
     def remove(record_id: int, *, version: int | None) -> None:
         client_id = ws.hardship.get(record_id).client_id
@@ -136,7 +140,7 @@ def delete(ws: Workspace, actor: Actor, situation_id: int, *, version: int) -> N
 
 def gathered(ws: Workspace, actor: Actor, client_id: int) -> GatheredProof:
     """The proof the client has gathered (version 0 while nothing was ever saved)."""
-    check(actor)
+    access.open_client(ws, actor, client_id, via="hardship.gathered")
     return ws.proofs.get(client_id)
 
 
@@ -154,6 +158,7 @@ def set_gathered(
     :class:`ChangedElsewhereError` (nothing written) when the set was saved elsewhere since,
     unless it now holds exactly ``items``: then that is returned and nothing is written.
     """
+    access.open_client(ws, actor, client_id, via="hardship.set_gathered")
     wanted = tuple(items)
     try:
         with unit(ws, actor):
@@ -170,7 +175,7 @@ def set_gathered(
 def evidence(ws: Workspace, actor: Actor, client_id: int) -> Evidence:
     """The client's evidence list: each proof item their situations call for, gathered, missing
     or not needed, and whether the checklist's hardship line is complete."""
-    check(actor)
+    access.open_client(ws, actor, client_id, via="hardship.evidence")
     situations = tuple(ws.hardship.list_for_client(client_id))
     proof = ws.proofs.get(client_id)
     lines = evidence_list(situations, proof.items)

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from core.clients import Client
 from core.rules.escalation import EscalationStep, Step, attempts_from_calls, next_escalation
-from services.actor import Actor, check
+from services import access
+from services.actor import Actor
 from services.workspace import Workspace
 
 
@@ -15,7 +16,8 @@ def stalled(
 ) -> list[tuple[Client, str, Step]]:
     """(client, lender, next step) for every debt of ``clients`` whose negotiation was tried
     and is not resolved, the steps due now first, then by when they may be taken."""
-    check(actor)
+    ids = [client.id for client in clients if client.id is not None]
+    access.open_clients(ws, actor, ids, via="negotiations.stalled")
     found = []
     for client in clients:
         if client.id is None:

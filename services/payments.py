@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from core.calls import Payment
+from services import access
 from services._work import once
-from services.actor import Actor, check
+from services.actor import Actor
 from services.workspace import Workspace
 
 
 def list_for_client(ws: Workspace, actor: Actor, client_id: int) -> list[Payment]:
-    check(actor)
+    access.open_client(ws, actor, client_id, via="payments.list_for_client")
     return ws.payments.list_for_client(client_id)
 
 
@@ -17,6 +18,7 @@ def record(
     ws: Workspace, actor: Actor, payment: Payment, *, request_id: str | None = None
 ) -> Payment:
     """Record a payment (once per ``request_id``)."""
+    access.open_new(ws, actor, payment, via="payments.record")
     return once(
         ws,
         actor,

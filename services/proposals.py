@@ -13,22 +13,23 @@ from datetime import date, datetime
 
 from core.calls import TaskKind
 from core.plans import Plan
+from services import access
 from services._reminders import sync_reminders
 from services._work import delete_seen, once, save_seen, unit
-from services.actor import Actor, check
+from services.actor import Actor
 from services.errors import InvalidDataError
 from services.workspace import ProposalSettings, ProposalStatus, SavedProposal, Workspace
 
 
 def list_for_client(ws: Workspace, actor: Actor, client_id: int) -> list[SavedProposal]:
-    check(actor)
+    access.open_client(ws, actor, client_id, via="proposals.list_for_client")
     return ws.proposals.list_for_client(client_id)
 
 
 def agreed(
     ws: Workspace, actor: Actor, client_id: int, debt_id: int | None = None
 ) -> SavedProposal | None:
-    check(actor)
+    access.open_client(ws, actor, client_id, via="proposals.agreed")
     return ws.proposals.agreed(client_id, debt_id)
 
 
@@ -37,7 +38,7 @@ def settings_for(
 ) -> ProposalSettings | None:
     """The Proposals page's settings saved last for the client's debt (with the newest saved
     proposal that has them), or None."""
-    check(actor)
+    access.open_client(ws, actor, client_id, via="proposals.settings_for")
     for saved in reversed(ws.proposals.list_for_client(client_id)):
         if saved.debt_id == debt_id and saved.settings is not None:
             return saved.settings
@@ -55,6 +56,7 @@ def save(
 ) -> SavedProposal:
     """Add a proposal (``id`` None; once per ``request_id``) or save changes to one the
     counselor saw at ``version``; the reminders follow what is agreed after it."""
+    access.open_model(ws, actor, ws.proposals, saved, via="proposals.save")
 
     def write(record: SavedProposal) -> SavedProposal:
         result = ws.proposals.save(record)
@@ -92,7 +94,7 @@ def agree(
     and the open reminders of a plan no longer agreed go. Recording the same agreement again
     (a double click, a second tab) changes nothing and is not refused.
     """
-    check(actor)
+    access.open_model(ws, actor, ws.proposals, saved, via="proposals.agree")
     if saved.id is not None:
         current = ws.proposals.get(saved.id)
         same_plan = plan is None or current.plan == plan
@@ -121,6 +123,7 @@ def refuse(
 ) -> SavedProposal:
     """Record that the lender refused ``saved`` (as the counselor saw it, at its version). It
     stays as history; if it had been agreed, its open reminders go in the same unit of work."""
+    access.open_model(ws, actor, ws.proposals, saved, via="proposals.refuse")
     refused = saved.model_copy(update={"status": ProposalStatus.REFUSED, "agreed_on": None})
     if saved.id is None:
         raise InvalidDataError("id", "only a saved proposal can be refused")
@@ -138,6 +141,7 @@ def delete(
 ) -> None:
     """Delete a proposal; an agreed one's open reminders go with it, the done ones stay (no
     longer linked to a plan) as history."""
+    access.open_record(ws, actor, ws.proposals, proposal_id, via="proposals.delete")
 
     def remove(record_id: int, *, version: int | None = None) -> None:
         client_id = ws.proposals.get(record_id).client_id

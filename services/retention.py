@@ -33,9 +33,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from core.access import Permission
 from core.clients import MaskKind, mask
+from services import access
 from services._work import unit
-from services.actor import Actor, check
+from services.actor import Actor, check, require
 from services.errors import ChangedElsewhereError, InvalidDataError, StaleRecordError, StoreError
 from services.workspace import Workspace
 from store.retention import ClientActivity
@@ -171,7 +173,9 @@ def setting(ws: Workspace, actor: Actor) -> RetentionSetting:
 def save_years(ws: Workspace, actor: Actor, years: int, *, version: int) -> RetentionSetting:
     """Change the retention period; ``version`` is the one shown. A value out of range is an
     :class:`InvalidDataError` (code ``retention_years``); a period changed meanwhile a
-    :class:`StaleRecordError`. Nothing is saved then."""
+    :class:`StaleRecordError`; without :attr:`Permission.MANAGE_SETTINGS`, a
+    :class:`~services.errors.NotAllowedError`. Nothing is saved then."""
+    require(actor, Permission.MANAGE_SETTINGS)
     years = check_years(years)
     with unit(ws, actor):
         saved = ws.workspace_settings.put(SETTING_KEY, years, version=version)
@@ -194,21 +198,23 @@ def due(
     ws: Workspace, actor: Actor, *, as_of: date, years: int | None = None
 ) -> list[ClientRetention]:
     """The clients past retention on ``as_of`` (with the saved period unless ``years`` is
-    given), the least recently active first."""
-    check(actor)
+    given) that the actor may see (a counselor: their own), the least recently active first."""
+    caseload = access.caseload_of(actor)
     years = _read_setting(ws).years if years is None else check_years(years)
-    inactive = ws.retention.activity(inactive_through=cutoff(as_of, years))
+    inactive = ws.retention.activity(inactive_through=cutoff(as_of, years), caseload=caseload)
     return [_entry(item, years, as_of) for item in inactive]
 
 
 def status(
     ws: Workspace, actor: Actor, client_ids: Iterable[int], *, as_of: date
 ) -> list[ClientRetention]:
-    """The clients of ``client_ids`` that exist, past retention on ``as_of`` or not (with
-    the saved period), the least recently active first."""
-    check(actor)
+    """The clients of ``client_ids`` that exist and the actor may see (a counselor: their
+    own), past retention on ``as_of`` or not (with the saved period), the least recently
+    active first."""
+    caseload = access.caseload_of(actor)
     years = _read_setting(ws).years
-    return [_entry(item, years, as_of) for item in ws.retention.activity(client_ids=client_ids)]
+    found = ws.retention.activity(client_ids=client_ids, caseload=caseload)
+    return [_entry(item, years, as_of) for item in found]
 
 
 def purge(
@@ -224,10 +230,11 @@ def purge(
 
     Refused — nothing erased — when a client was changed since it was shown
     (:class:`ChangedElsewhereError`) or is not past retention on ``as_of``
-    (:class:`NotPastRetentionError`; ``force`` purges them all the same). Clients no longer
-    there are returned as ``gone``.
+    (:class:`NotPastRetentionError`; ``force`` purges them all the same), or when the actor
+    lacks :attr:`Permission.DELETE_ALL` (:class:`~services.errors.NotAllowedError`: in team
+    mode purging is an administrator's). Clients no longer there are returned as ``gone``.
     """
-    acting = check(actor)
+    acting = require(actor, Permission.DELETE_ALL)
     wanted: dict[int, int] = {}
     for client_id, version in seen:
         for value, field in ((client_id, "client_id"), (version, "version")):

@@ -28,6 +28,7 @@ from store._rows import (
     require_id,
     update_versioned,
 )
+from store.errors import NotFoundError
 from store.orm import Versioned
 
 if TYPE_CHECKING:
@@ -130,6 +131,22 @@ class Repository(Generic[ModelT, RowT]):
         kind = self.kind
         with self._store.read() as session:
             return kind.from_row(get_row(session, kind.row_type, kind.entity, record_id))
+
+    def client_of(self, record_id: int) -> int:
+        """The id of the client the record belongs to (one column read), or
+        :class:`NotFoundError` when there is no such record."""
+        kind = self.kind
+        if not kind.owned:
+            raise TypeError(f"{kind.entity} records do not belong to a client")
+        row_type: Any = kind.row_type
+        record_id = require_id(record_id, f"{kind.entity}_id")
+        with self._store.read() as session:
+            client_id = session.scalar(
+                sa.select(row_type.client_id).where(row_type.id == record_id)
+            )
+        if client_id is None:
+            raise NotFoundError(kind.entity, record_id)
+        return int(client_id)
 
     def _of_client(self, client_id: object) -> sa.Select[Any]:
         """The client's rows (``client_id`` checked to be an id), to filter and order further."""

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from core.calls import Call, Channel, Direction, FollowUpTask, Outcome, TaskKind
 from store._repository import Kind, Parent, VersionedRepository
 from store._rows import check_client, require_new
+from store.clients import Caseload, in_caseload
 from store.errors import InvalidDataError
 from store.orm import CallRow, DebtRow, FollowUpTaskRow, ProposalRow
 
@@ -199,20 +200,34 @@ class TaskRepository(VersionedRepository[FollowUpTask, FollowUpTaskRow]):
         return self._all(query.order_by(FollowUpTaskRow.due, FollowUpTaskRow.id))
 
     def list_done(
-        self, *, since: datetime | None = None, limit: int | None = None
+        self,
+        *,
+        since: datetime | None = None,
+        limit: int | None = None,
+        caseload: Caseload | None = None,
     ) -> list[FollowUpTask]:
-        """Tasks of every client marked done (at ``since`` or later), the latest done first."""
-        query = sa.select(FollowUpTaskRow).where(FollowUpTaskRow.done.is_(True))
+        """Tasks of every client (of ``caseload``, if given) marked done (at ``since`` or
+        later), the latest done first."""
+        query = sa.select(FollowUpTaskRow).where(
+            FollowUpTaskRow.done.is_(True), in_caseload(FollowUpTaskRow.client_id, caseload)
+        )
         if since is not None:
             query = query.where(FollowUpTaskRow.done_at >= since)
         order = (FollowUpTaskRow.done_at.desc(), FollowUpTaskRow.id.desc())
         return self._all(query.order_by(*order).limit(limit))
 
     def list_open(
-        self, *, due_before: datetime | None = None, limit: int | None = None
+        self,
+        *,
+        due_before: datetime | None = None,
+        limit: int | None = None,
+        caseload: Caseload | None = None,
     ) -> list[FollowUpTask]:
-        """Open tasks of every client, soonest due first (the counselor's to-do list)."""
-        query = sa.select(FollowUpTaskRow).where(FollowUpTaskRow.done.is_(False))
+        """Open tasks of every client (of ``caseload``, if given), soonest due first (the
+        counselor's to-do list)."""
+        query = sa.select(FollowUpTaskRow).where(
+            FollowUpTaskRow.done.is_(False), in_caseload(FollowUpTaskRow.client_id, caseload)
+        )
         if due_before is not None:
             query = query.where(FollowUpTaskRow.due < due_before)
         return self._all(query.order_by(FollowUpTaskRow.due, FollowUpTaskRow.id).limit(limit))

@@ -1,16 +1,25 @@
-"""Clients: create, read, list, search, update and delete (which erases everything about them)."""
+"""Clients: create, read, list, search, update and delete (which erases everything about them).
+
+In team mode each client may be assigned to one counselor (``clients.counselor_id``, NULL:
+nobody's). The ``core`` :class:`~core.clients.Client` does not carry it: it is read and changed
+here (:meth:`ClientRepository.counselor_of`, :meth:`ClientRepository.assign`), and lists,
+searches and counts take a :class:`Caseload` to cover one counselor's clients only — a filter
+in the query, never on the rows read.
+"""
 
 from __future__ import annotations
 
 import builtins
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
 from core.clients import Client, ClientContact, Consent, ConsentScope
 from store._repository import Kind, VersionedRepository
-from store._rows import delete_versioned, like_pattern, require_id, require_new
-from store.orm import Base, ClientRow, DebtRow
+from store._rows import delete_versioned, insert, like_pattern, require_id, require_new
+from store.errors import NotFoundError
+from store.orm import AccountRow, Base, ClientRow, DebtRow
 
 #: A search made of digits only and at least this long also matches the end of mobile numbers.
 MIN_PHONE_TAIL = 3
@@ -51,28 +60,84 @@ def from_row(row: ClientRow) -> Client:
 CLIENT = Kind("client", Client, ClientRow, from_row, to_values, owned=False)
 
 
+@dataclass(frozen=True)
+class Caseload:
+    """The clients of one counselor (account ``counselor_id``), or with ``counselor_id``
+    ``None`` the clients assigned to nobody. Where a method takes ``caseload=None``, that
+    means every client.
+
+    >>> Caseload(3), Caseload(None)
+    (Caseload(counselor_id=3), Caseload(counselor_id=None))
+    """
+
+    counselor_id: int | None
+
+    def __post_init__(self) -> None:
+        if self.counselor_id is not None:
+            require_id(self.counselor_id, "counselor_id")
+
+    def condition(self) -> sa.ColumnElement[bool]:
+        """The SQL condition a client row of this caseload meets."""
+        if self.counselor_id is None:
+            return ClientRow.counselor_id.is_(None)
+        return ClientRow.counselor_id == self.counselor_id
+
+
+@dataclass(frozen=True)
+class Assignee:
+    """What an assignment needs to know of an account: its role (``core.access.Role`` value)
+    and whether it is disabled."""
+
+    account_id: int
+    role: str
+    disabled: bool
+
+
+def in_caseload(client_id: Any, caseload: Caseload | None) -> sa.ColumnElement[bool]:
+    """A condition on ``client_id`` (a column holding a client's id): the client is in
+    ``caseload`` (always true for ``None``, every client)."""
+    if caseload is None:
+        return sa.true()
+    return client_id.in_(sa.select(ClientRow.id).where(caseload.condition()))
+
+
 class ClientRepository(VersionedRepository[Client, ClientRow]):
     kind = CLIENT
 
-    def create(self, client: Client) -> Client:
+    def create(self, client: Client, *, counselor_id: int | None = None) -> Client:
+        """Save a new client, assigned to the account ``counselor_id`` (``None``: nobody)."""
         client = CLIENT.require(client)
         require_new(client, "client")
+        if counselor_id is not None:
+            require_id(counselor_id, "counselor_id")
         with self._store.write() as session:
-            return from_row(CLIENT.insert(session, client, self._store.clock()))
+            row = ClientRow(**CLIENT.values(client), counselor_id=counselor_id)
+            return from_row(insert(session, row, self._store.clock()))
 
-    def list(self, *, limit: int | None = None, offset: int = 0) -> list[Client]:
-        """All clients by name (then id)."""
+    def list(
+        self, *, limit: int | None = None, offset: int = 0, caseload: Caseload | None = None
+    ) -> list[Client]:
+        """All clients (of ``caseload``, if given) by name (then id)."""
         query = sa.select(ClientRow).order_by(ClientRow.name, ClientRow.id)
+        if caseload is not None:
+            query = query.where(caseload.condition())
         return self._all(query.offset(offset).limit(limit))
 
-    def count(self) -> int:
+    def count(self, *, caseload: Caseload | None = None) -> int:
+        """How many clients there are (in ``caseload``, if given)."""
+        query = sa.select(sa.func.count()).select_from(ClientRow)
+        if caseload is not None:
+            query = query.where(caseload.condition())
         with self._store.read() as session:
-            return session.scalar(sa.select(sa.func.count()).select_from(ClientRow)) or 0
+            return session.scalar(query) or 0
 
     # ``list`` is the method above from here on in the class body.
-    def search(self, text: str, *, limit: int = 50) -> builtins.list[Client]:
-        """Clients whose name contains ``text``, whose mobile ends with it (3+ digits), or who
-        have a debt whose contract or order number contains it (case-insensitive)."""
+    def search(
+        self, text: str, *, limit: int = 50, caseload: Caseload | None = None
+    ) -> builtins.list[Client]:
+        """Clients (of ``caseload``, if given) whose name contains ``text``, whose mobile ends
+        with it (3+ digits), or who have a debt whose contract or order number contains it
+        (case-insensitive)."""
         text = "".join(str(text).split())
         if not text:
             return []
@@ -87,13 +152,72 @@ class ClientRepository(VersionedRepository[Client, ClientRow]):
         ]
         if text.isascii() and text.isdigit() and len(text) >= MIN_PHONE_TAIL:
             matches.append(ClientRow.mobile.like(f"%{pattern}", escape="\\"))
+        query = sa.select(ClientRow).where(sa.or_(*matches))
+        if caseload is not None:
+            query = query.where(caseload.condition())
+        return self._all(query.order_by(ClientRow.name, ClientRow.id).limit(limit))
+
+    def counselor_of(self, client_id: int) -> int | None:
+        """The account the client is assigned to (``None``: nobody); :class:`NotFoundError`
+        for a client that does not exist."""
+        client_id = require_id(client_id, "client_id")
+        query = sa.select(ClientRow.id, ClientRow.counselor_id).where(ClientRow.id == client_id)
+        with self._store.read() as session:
+            found = session.execute(query).first()
+        if found is None:
+            raise NotFoundError("client", client_id)
+        return found.counselor_id
+
+    def counselors_of(self, client_ids: builtins.list[int]) -> dict[int, int | None]:
+        """Each existing client of ``client_ids`` with the account it is assigned to (one
+        query; clients that do not exist are left out)."""
+        ids = sorted({require_id(client_id, "client_id") for client_id in client_ids})
+        query = sa.select(ClientRow.id, ClientRow.counselor_id).where(ClientRow.id.in_(ids))
+        with self._store.read() as session:
+            return {row.id: row.counselor_id for row in session.execute(query)}
+
+    def assign(self, client_id: int, counselor_id: int | None) -> int | None:
+        """Assign the client to the account ``counselor_id`` (``None``: to nobody) and return
+        the account it was assigned to before. The client's version is unchanged: who works
+        with a client is not a change to their record (an open form stays valid)."""
+        client_id = require_id(client_id, "client_id")
+        if counselor_id is not None:
+            require_id(counselor_id, "counselor_id")
         query = (
-            sa.select(ClientRow)
-            .where(sa.or_(*matches))
-            .order_by(ClientRow.name, ClientRow.id)
-            .limit(limit)
+            sa.select(ClientRow.id, ClientRow.counselor_id)
+            .where(ClientRow.id == client_id)
+            .with_for_update()
         )
-        return self._all(query)
+        with self._store.write() as session:
+            found = session.execute(query).first()
+            if found is None:
+                raise NotFoundError("client", client_id)
+            if found.counselor_id != counselor_id:
+                session.execute(
+                    sa.update(ClientRow)
+                    .where(ClientRow.id == client_id)
+                    .values(counselor_id=counselor_id)
+                    .execution_options(synchronize_session=False)
+                )
+            previous: int | None = found.counselor_id
+            return previous
+
+    def caseload_counts(self) -> dict[int | None, int]:
+        """How many clients each account is assigned (``None``: assigned to nobody); accounts
+        without clients are left out."""
+        query = sa.select(ClientRow.counselor_id, sa.func.count()).group_by(ClientRow.counselor_id)
+        with self._store.read() as session:
+            return {counselor: int(n) for counselor, n in session.execute(query)}
+
+    def assignee(self, account_id: int) -> Assignee | None:
+        """The account ``account_id`` as an assignment sees it, or ``None`` if there is none."""
+        account_id = require_id(account_id, "counselor_id")
+        query = sa.select(AccountRow.id, AccountRow.role, AccountRow.disabled).where(
+            AccountRow.id == account_id
+        )
+        with self._store.read() as session:
+            found = session.execute(query).first()
+        return None if found is None else Assignee(found.id, found.role, bool(found.disabled))
 
     def update(self, client: Client) -> Client:
         """Save a changed copy; :class:`StaleRecordError` if someone saved since it was read."""

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from core.rules.timing import LOCAL_TZ, local_date
-from store.clients import client_tables
+from store.clients import Caseload, client_tables
 from store.columns import UTCDateTime
 from store.orm import Base, ClientRow
 
@@ -116,14 +116,17 @@ class RetentionRepository:
         *,
         inactive_through: date | None = None,
         client_ids: Iterable[int] | None = None,
+        caseload: Caseload | None = None,
     ) -> list[ClientActivity]:
         """Each client's last activity, the least recent first (then by id).
 
         ``inactive_through``: only the clients with no activity after that day. ``client_ids``:
-        only those clients (the ones that exist).
+        only those clients (the ones that exist). ``caseload``: only its clients.
         """
         ids = None if client_ids is None else sorted(set(client_ids))
         query, latest = self._query(ids)
+        if caseload is not None:
+            query = query.where(caseload.condition())
         if inactive_through is not None:
             next_day = inactive_through + timedelta(days=1)
             # An instant is after the day from the next day's midnight on the display clock.
