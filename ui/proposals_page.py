@@ -1,0 +1,551 @@
+"""Proposals: for one debt, compare offers to the lender, save the one to put forward, and say it.
+
+Thin: widgets → core proposal models → ``core.proposals.compare_proposals`` (memoised per browser
+session and inputs) → table, charts, recommendation; the saved proposal → ``core.rules.pitch``.
+
+The page script ``app_pages/proposals.py`` only calls :func:`main`: this module is compiled once
+per process by the import system, where a page script's own code is recompiled by every runner
+that does not share Streamlit's script cache (AppTest compiles it on every run).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import streamlit as st
+from pydantic import ValidationError
+
+import services
+from charts.proposals import cumulative_chart, payment_chart
+from core.agreement import first_due_date, first_monthly_due, plan_starting_on
+from core.allocation import allocate_capacity
+from core.calls import TaskKind
+from core.debts import Debt
+from core.errors import CoreError
+from core.proposals import (
+    Baseline,
+    Comparison,
+    MinimumPlan,
+    Proposal,
+    compare_proposals,
+    evaluate_proposal,
+    parse_proposal,
+    proposal_plan,
+)
+from core.reasons import describe
+from core.rules.pitch import pitch
+from core.rules.rate_lines import describe_flag, plan_rate_flags
+from i18n import LANGUAGES, format_date, format_money, md_escape, translate
+from i18n.errors import model_error_lines
+from report.letter import LetterError, letter_file_name, make_letter
+from report.letter_docx import DOCX_MIME
+from report.letter_docx import render_docx as letter_docx
+from report.letter_pdf import render_pdf as letter_pdf
+from services import ProposalSettings, ProposalStatus, SavedProposal, StoreError
+from ui.errors import show_error
+from ui.guard import guarded_fragment
+from ui.i18n import current_language, t, worded
+from ui.proposal_widgets import (
+    debt_label,
+    proposal_inputs,
+    proposal_label,
+    restore_settings,
+    results_table,
+    row_label,
+    rows_compared,
+    show_credit_clocks,
+)
+from ui.state import (
+    actor,
+    get_store,
+    now_local,
+    request_for,
+    require_client,
+    session_memo,
+    today,
+)
+from ui.tables import fitted_columns, table_height
+
+#: Durable key (not a widget key): the debt being worked on.
+DEBT_KEY = "proposals_debt_id"
+#: What the page says after a full rerun it caused (a catalogue key).
+FLASH_KEY = "proposals_flash"
+
+
+def compare(
+    debt_json: str, proposals_json: tuple[str, ...], can_pay: str, as_of: date
+) -> tuple[Comparison, MinimumPlan]:
+    """The comparison (the contract first) and the minimum plan."""
+    debt = Debt.model_validate_json(debt_json)
+    proposals = [Baseline(), *(parse_proposal(p) for p in proposals_json)]
+    comparison = compare_proposals(debt, proposals, can_pay, as_of)
+    return comparison, comparison.minimum_plan
+
+
+def compared(key: tuple, lang: str):
+    """The comparison with its table and charts for ``key`` (client, inputs), built once per
+    browser session and language: a term seen before costs a lookup, not a rebuild."""
+
+    def build():
+        comparison, minimum = compare(*key[1:])
+        series = [(row_label(r, m, lang), r.plan) for r, m in rows_compared(comparison, minimum)]
+        return (
+            comparison,
+            minimum,
+            results_table(comparison, minimum, lang),
+            payment_chart(series, Decimal(key[3]), lang),
+            cumulative_chart(series, lang),
+        )
+
+    return session_memo("proposals.compared", (*key, lang), build)
+
+
+def choose_debt(accounts):
+    ids = [a.id for a in accounts]
+    if st.session_state.get(DEBT_KEY) not in ids:
+        st.session_state[DEBT_KEY] = ids[0]
+    by_id = {a.id: a for a in accounts}
+    lang = current_language()
+    st.session_state["proposals.debt"] = st.session_state[DEBT_KEY]
+    chosen = st.selectbox(
+        t("proposals.input.debt"),
+        options=ids,
+        key=worded("proposals.debt"),
+        format_func=lambda i: debt_label(by_id[i], lang),
+        on_change=lambda: st.session_state.update({DEBT_KEY: st.session_state["proposals.debt"]}),
+    )
+    return by_id[chosen]
+
+
+def share_input(
+    store, client_id, accounts, account, column
+) -> tuple[Decimal | None, Decimal | None]:
+    """What this debt can get each month (editable) and the client's monthly income."""
+    version = services.budgets.current(store, actor(), client_id)
+    lang = current_language()
+    if version is None:
+        default = account.debt.monthly_demand
+        income = None
+        note = t("proposals.share.no_budget")
+    else:
+        budget = version.budget
+        income = budget.net_income
+        allocation = allocate_capacity([a.debt for a in accounts], budget.capacity)
+        default = next(s.amount for s in allocation.shares if s.debt_id == account.id)
+        note = t(
+            "proposals.share.note",
+            capacity=format_money(budget.capacity, lang),
+            count=len(accounts),
+            share=format_money(default, lang),
+        )
+    key = f"proposals.share.{account.id}"
+    if key not in st.session_state:
+        st.session_state[key] = f"{default:,.2f}"
+    text = column.text_input(t("proposals.input.share"), key=key, help=t("proposals.help.share"))
+    column.caption(note)
+    from core.money import to_money
+
+    try:
+        return to_money(text or "0", "capacity"), income
+    except CoreError:
+        column.error(t("proposals.error.amount"), icon=":material/error:")
+        return None, income
+
+
+def valid_only(debt: Debt, proposals: list[Proposal], as_of: date) -> list[Proposal]:
+    """The proposals core can plan for this debt; each one it cannot is explained inline."""
+    kept = []
+    for proposal in proposals:
+        try:
+            proposal_plan(debt, proposal, as_of)
+        except (CoreError, ValidationError) as exc:
+            st.markdown(f"**{proposal_label(proposal, current_language())}**")
+            show_error(exc)
+            continue
+        kept.append(proposal)
+    return kept
+
+
+def show_recommendation(comparison: Comparison, minimum: MinimumPlan, lang: str) -> None:
+    best = comparison.best
+    if best is not None:
+        label = row_label(best, comparison.recommends_minimum, lang)
+        title = t(
+            "proposals.recommended_if_agreed" if best.needs_consent else "proposals.recommended",
+            label=label,
+        )
+        lines = [describe(comparison.reason, lang), *(describe(r, lang) for r in best.reasons)]
+        st.success(f"**{title}**\n\n" + "\n\n".join(lines), icon=":material/thumb_up:")
+    else:
+        st.warning(
+            f"**{t('proposals.none_affordable')}**\n\n{describe(comparison.reason, lang)}",
+            icon=":material/warning:",
+        )
+    text = "\n\n".join(describe(r, lang) for r in minimum.reasons)
+    st.info(f"**{t('proposals.minimum.title')}**\n\n{text}", icon=":material/low_priority:")
+
+
+def show_plan_rate_flags(comparison: Comparison, debt: Debt, lang: str) -> None:
+    """A plan that sets a new rate is judged against the rate lines like the contract."""
+    lines = []
+    for result in comparison.results:
+        for flag in plan_rate_flags(result.proposal, debt):
+            if flag.above:
+                label = row_label(result, False, lang)
+                lines.append(f"**{md_escape(label)}**: {describe_flag(flag, lang)}")
+    if lines:
+        st.warning("\n\n".join(lines), icon=":material/gavel:")
+
+
+def save_form(
+    store, client_id, account, comparison, minimum, lang, settings: ProposalSettings, as_of
+) -> None:
+    choices = [(r, m) for r, m in rows_compared(comparison, minimum) if r.kind != "baseline"]
+    if not choices:
+        return
+    labels = [row_label(r, m, lang) for r, m in choices]
+    recommended = comparison.best
+    default = next((i for i, (r, _) in enumerate(choices) if r is recommended), 0)
+    # The selection follows the recommendation whenever the recommendation changes (a kept
+    # widget state would otherwise stay on the row recommended before).
+    chosen_for = (tuple(labels), labels[default])
+    if st.session_state.get("proposals.save_for") != chosen_for:
+        st.session_state["proposals.save_for"] = chosen_for
+        st.session_state["proposals.save_choice"] = default
+    with st.form("proposals.save_form", border=True):
+        st.markdown(f"**{t('proposals.save.title')}**")
+        index = st.selectbox(
+            t("proposals.save.which"),
+            options=range(len(choices)),
+            format_func=lambda i: labels[i],
+            key=worded("proposals.save_choice"),
+        )
+        note = st.text_input(t("proposals.save.note"), key="proposals.save_note", max_chars=200)
+        submitted = st.form_submit_button(t("proposals.save.button"), type="primary")
+    if not submitted:
+        return
+    result = choices[index][0]
+    try:
+        plan = result.plan
+        if settings.first_due is not None:
+            plan = plan_starting_on(result.proposal, plan, as_of, settings.first_due)
+        proposal = SavedProposal(
+            client_id=client_id,
+            debt_id=account.id,
+            proposal=result.proposal,
+            title=(note or labels[index]).strip()[:200],
+            plan=plan,
+            settings=settings,
+        )
+        saved = services.proposals.save(
+            store,
+            actor(),
+            proposal,
+            request_id=request_for("proposal", proposal),
+            now=now_local(),
+            language=lang,
+        )
+    except (StoreError, ValidationError, CoreError) as exc:
+        show_error(exc)
+        return
+    st.session_state["proposals_saved_id"] = saved.id
+    # The saved list below the fragment changes: the whole page runs again, saying so.
+    st.session_state[FLASH_KEY] = "proposals.save.done"
+    st.rerun()
+
+
+def show_saved(store, client_id, account, can_pay, income, as_of, lang, settings) -> None:
+    try:
+        saved = [
+            s
+            for s in services.proposals.list_for_client(store, actor(), client_id)
+            if s.debt_id == account.id
+        ]
+    except StoreError as exc:
+        show_error(exc)
+        return
+    st.subheader(t("proposals.saved.title"))
+    if not saved:
+        st.caption(t("proposals.saved.none"))
+        return
+    chosen = saved[-1]  # the latest saved is the one to put forward
+    label = proposal_label(chosen.proposal, lang)
+    title = md_escape(chosen.title) if chosen.title and chosen.title != label else None
+    text = (
+        t("proposals.saved.current", title=title, label=label)
+        if title
+        else t("proposals.saved.current_untitled", label=label)
+    )
+    st.success(text, icon=":material/bookmark_added:")
+    agreed_form(store, account, chosen, can_pay, as_of, lang, settings)
+    if len(saved) > 1:
+        with st.expander(t("proposals.saved.earlier", n=len(saved) - 1)):
+            for item in reversed(saved[:-1]):
+                st.markdown(f"- {md_escape(item.title or proposal_label(item.proposal, lang))}")
+    pitch_lang = st.radio(
+        t("proposals.pitch.language"),
+        options=list(LANGUAGES),
+        format_func=lambda code: translate(f"lang.name.{code}", lang),
+        key="proposals.pitch_lang",
+        index=list(LANGUAGES).index(lang),
+        horizontal=True,
+    )
+    try:
+        result = evaluate_proposal(account.debt, chosen.proposal, can_pay, as_of)
+        text = pitch(account.debt, result, pitch_lang, can_pay=can_pay, monthly_income=income)
+    except (CoreError, ValidationError) as exc:
+        show_error(exc)
+        return
+    st.markdown(f"**{t('proposals.pitch.title')}**")
+    st.code(text, language=None, wrap_lines=True)
+    if not result.affordable:
+        st.warning(t("proposals.pitch.above_share"), icon=":material/warning:")
+    letter_downloads(store, client_id, account, chosen, as_of, lang)
+
+
+def letter_downloads(
+    store, client_id: int, account, chosen: SavedProposal, as_of: date, lang: str
+) -> None:
+    """The letter to the lender for the proposal put forward (Word and PDF, Chinese to send or
+    the English reading copy); without the client's consent to contact lenders, or without a
+    budget, the reason instead, in the user's language."""
+    st.markdown(f"**{t('letter.download.title')}**")
+    try:
+        letter = make_letter(
+            store, client_id, account.id, proposal_id=chosen.id, as_of=as_of, actor=actor()
+        )
+    except LetterError as exc:  # no consent to contact lenders, no budget: why, not a failure
+        st.info("\n\n".join(model_error_lines(exc, lang)), icon=":material/info:")
+        return
+    except (StoreError, CoreError) as exc:
+        show_error(exc)
+        return
+    st.caption(t("letter.download.note"))
+    letter_lang = st.radio(
+        t("letter.download.language"),
+        options=list(LANGUAGES),
+        format_func=lambda code: translate(f"letter.download.language.{code}", lang),
+        key=worded("proposals.letter_lang"),
+        horizontal=True,
+    )
+    left, right = st.columns(2)
+    left.download_button(
+        t("letter.download.docx"),
+        data=lambda: letter_docx(letter, letter_lang),
+        file_name=letter_file_name(letter, letter_lang, ".docx"),
+        mime=DOCX_MIME,
+        key="proposals_letter_docx",
+        icon=":material/description:",
+        on_click="ignore",
+    )
+    right.download_button(
+        t("letter.download.pdf"),
+        data=lambda: letter_pdf(letter, letter_lang),
+        file_name=letter_file_name(letter, letter_lang, ".pdf"),
+        mime="application/pdf",
+        key="proposals_letter_pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+    )
+
+
+def refused_button(store, chosen: SavedProposal, lang: str) -> None:
+    """The lender said no: keep the proposal as history (the next step is on Today)."""
+    if not st.button(
+        t("proposals.refused.button"), key="proposals.refuse", icon=":material/block:"
+    ):
+        return
+    try:
+        services.proposals.refuse(store, actor(), chosen, now=now_local(), language=lang)
+    except (StoreError, ValidationError, CoreError) as exc:  # a stale copy too
+        show_error(exc)
+        return
+    st.toast(t("proposals.refused.done"), icon=":material/block:")
+    st.rerun()
+
+
+def agreed_form(
+    store, account, chosen: SavedProposal, can_pay, as_of, lang, settings: ProposalSettings
+) -> None:
+    """Record that the lender agreed to the proposal, keeping the plan as agreed on that day
+    (so later changes to the debt's balances do not move the agreed installments), its first
+    installment on the date agreed — the contract's due day unless changed. The reminders
+    before each installment come with it (``services.proposals.agree``)."""
+    if chosen.status is ProposalStatus.AGREED:
+        st.info(
+            t("proposals.agreed.already", date=format_date(chosen.agreed_on, lang)),
+            icon=":material/handshake:",
+        )
+        agreed_summary(store, chosen, lang)
+        return
+    if chosen.status is ProposalStatus.REFUSED:
+        st.warning(t("proposals.refused.already"), icon=":material/block:")
+        return
+    refused_button(store, chosen, lang)
+    first_default = first_monthly_due(chosen.plan) if chosen.plan is not None else None
+    if first_default is None or first_default < as_of:
+        first_default = settings.first_due or first_due_date(account.debt, as_of)
+    with st.form("proposals.agree_form", border=True):
+        st.markdown(f"**{t('proposals.agreed.title')}**")
+        on_col, first_col = st.columns(2)
+        agreed_on = on_col.date_input(
+            t("proposals.agreed.date"),
+            value=as_of,
+            max_value=as_of,
+            key="proposals.agreed_on",
+            format="YYYY-MM-DD",
+        )
+        first_due = first_col.date_input(
+            t("followups.first_due"),
+            value=first_default,
+            key="proposals.agreed_first_due",
+            format="YYYY-MM-DD",
+            help=t("followups.first_due_help", date=format_date(first_default, lang))
+            if account.debt.next_due_date is not None
+            else t("followups.first_due_help_none"),
+        )
+        submitted = st.form_submit_button(t("proposals.agreed.button"))
+    if not submitted:
+        return
+    try:
+        result = evaluate_proposal(account.debt, chosen.proposal, can_pay, agreed_on)
+        plan = plan_starting_on(chosen.proposal, result.plan, agreed_on, first_due)
+        services.proposals.agree(
+            store, actor(), chosen, agreed_on, plan=plan, now=now_local(), language=lang
+        )
+    except (StoreError, ValidationError, CoreError) as exc:
+        show_error(exc)
+        return
+    st.toast(t("proposals.agreed.done"), icon=":material/handshake:")
+    st.rerun()
+
+
+def agreed_summary(store, chosen: SavedProposal, lang) -> None:
+    """The agreed plan's first installment and how many reminders Today holds for it."""
+    if chosen.plan is None or chosen.client_id is None:
+        return
+    first = first_monthly_due(chosen.plan) or (
+        chosen.plan.rows[0].due_date if chosen.plan.rows else None
+    )
+    if first is None:
+        return
+    try:
+        tasks = services.tasks.list_for_client(store, actor(), chosen.client_id)
+    except StoreError as exc:
+        show_error(exc)
+        return
+    reminders = [
+        task
+        for task in tasks
+        if task.kind is TaskKind.INSTALLMENT_REMINDER and task.proposal_id == chosen.id
+    ]
+    count = len({row.due_date for row in chosen.plan.rows})
+    st.caption(
+        t(
+            "followups.agreed_plan",
+            first=format_date(first, lang),
+            count=count,
+            n=len(reminders),
+        )
+    )
+
+
+def main() -> None:
+    st.title(t("page.proposals"))
+    store = get_store()
+    if store is None:
+        return
+    client = require_client(store)
+    if client is None:
+        return
+    lang = current_language()
+    as_of = today()
+    try:
+        accounts = services.debts.list_for_client(store, actor(), client.id)
+    except StoreError as exc:
+        show_error(exc)
+        return
+    if not accounts:
+        st.info(t("proposals.no_debts"), icon=":material/info:")
+        st.page_link("app_pages/debts.py", label=t("page.debts"), icon=":material/receipt_long:")
+        return
+    st.caption(t("proposals.intro", date=format_date(as_of, lang)))
+    left, right = st.columns([3, 2])
+    with left:
+        account = choose_debt(accounts)
+    can_pay, income = share_input(store, client.id, accounts, account, right)
+    try:
+        saved_settings = services.proposals.settings_for(store, actor(), client.id, account.id)
+    except StoreError as exc:
+        show_error(exc)
+        saved_settings = None
+    restored = restore_settings(saved_settings, f"{client.id}:{account.id}", as_of)
+    flash = st.session_state.pop(FLASH_KEY, None)
+    if flash:
+        st.toast(t(flash), icon=":material/check_circle:")
+    settings = workbench(store, client.id, account, can_pay, as_of, restored)
+    if can_pay is None or settings is None:
+        return
+    show_saved(store, client.id, account, can_pay, income, as_of, lang, settings)
+
+
+@st.fragment
+@guarded_fragment
+def workbench(
+    store, client_id: int, account, can_pay: Decimal | None, as_of: date, restored: bool
+) -> ProposalSettings | None:
+    """The proposal inputs, their comparison, charts and recommendation, and the save form.
+
+    A fragment: moving a slider or ticking a kind reruns this part alone, with the save form's
+    preselection following the recommendation; saving reruns the whole page (the saved list
+    below changes). Returns the settings as they stand (the full run passes them on).
+    """
+    lang = current_language()
+    with st.container(border=True):
+        if restored:
+            st.caption(t("followups.settings_restored"))
+        proposals, settings = proposal_inputs(account, as_of)
+    if can_pay is None:
+        return None
+    debt = account.debt
+    proposals = valid_only(debt, proposals, as_of)
+    key = (
+        client_id,
+        debt.model_dump_json(),
+        tuple(p.model_dump_json() for p in proposals),
+        str(can_pay),
+        as_of,
+    )
+    comparison, minimum, table, payments, cumulative = compared(key, lang)
+    st.subheader(t("proposals.compare.title"))
+    st.caption(
+        t(
+            "proposals.compare.owed",
+            owed=format_money(debt.opening_balance, lang),
+            principal=format_money(debt.outstanding_principal, lang),
+            arrears=format_money(debt.accrued_interest_and_penalties, lang),
+        )
+    )
+    # Widths from the content, so every header shows at 1280 px (long cells wrap); the name
+    # stays in view while a phone scrolls.
+    columns, row_height = fitted_columns(table, pinned=(t("proposals.col.proposal"),))
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key="proposals.table",
+        column_config=columns,
+        row_height=row_height,
+        height=table_height(len(table), row_height),
+    )
+    show_plan_rate_flags(comparison, debt, lang)
+    show_credit_clocks(
+        account, comparison, minimum, lang, as_of=as_of, first_due=settings.first_due
+    )
+    show_recommendation(comparison, minimum, lang)
+    chart_left, chart_right = st.columns(2)
+    chart_left.plotly_chart(payments, width="stretch", key="proposals.chart.payment")
+    chart_right.plotly_chart(cumulative, width="stretch", key="proposals.chart.cumulative")
+    save_form(store, client_id, account, comparison, minimum, lang, settings, as_of)
+    return settings
