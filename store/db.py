@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
+from store.accounts import AccountRepository
 from store.audit import AuditRepository
 from store.budgets import BudgetRepository
 from store.calls import CallRepository, TaskRepository
@@ -76,6 +77,7 @@ class Store:
         self.proofs = ProofRepository(self)
         self.requests = RequestRepository(self)
         self.audit = AuditRepository(self)
+        self.accounts = AccountRepository(self)
         self.workspace_settings = WorkspaceSettingRepository(self)
         self.retention = RetentionRepository(self)
 
