@@ -88,8 +88,8 @@ _HASHER = PasswordHasher()
 class AccountError(StoreError):
     """An account cannot be created or changed as asked (nothing was); ``code`` says why:
     a ``core.access`` problem code (``username_format``, ``password_too_short`` …),
-    ``username_taken``, ``email_taken``, ``email_format``, ``display_name_invalid``, ``role_invalid``,
-    ``last_admin`` or ``wrong_password``."""
+    ``username_taken``, ``email_taken``, ``email_format``, ``display_name_invalid``,
+    ``role_invalid``, ``last_admin`` or ``wrong_password``."""
 
     code = "account_invalid"
 
