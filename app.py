@@ -1,14 +1,26 @@
-"""RepayTalk entry point: page config, the shared frame and navigation — nothing else."""
+"""RepayTalk entry point: page config, the shared frame and navigation — nothing else.
+
+Single-user mode (the default) routes every page to the person at this computer. Team mode
+(``REPAYTALK_TEAM_MODE=1``) routes every address to the sign-in page until the session is signed
+in, then offers the pages the account's role may use. Without team mode, a server listening on
+an address other computers can reach shows only a refusal (``ui.auth.render_refusal``).
+"""
 
 import os
 
 import streamlit as st
 
+import services
+from core.access import Permission
+from services import Actor, StoreError
+from services.actor import team_mode
+from ui.auth import is_loopback, render_refusal, sidebar_account, signed_in
+from ui.errors import show_error
 from ui.guard import guarded
 from ui.i18n import t
 from ui.layout import setup_page
 from ui.process import settle_once, tune
-from ui.state import get_store, sidebar_client
+from ui.state import get_store, select_client, sidebar_client
 
 # (script, catalogue key of its title, icon). The first page is the default; add a page in one line.
 # Page scripts live in app_pages/, not pages/: a pages/ folder beside this file turns on Streamlit's
@@ -25,15 +37,64 @@ PAGES = (
     ("app_pages/share.py", "page.share", ":material/share:"),
     ("app_pages/data.py", "page.data", ":material/database:"),
 )
+#: Team mode's own pages, each for the roles with its permission: (script, title key, icon,
+#: permission).
+TEAM_PAGES = (
+    ("app_pages/audit.py", "page.audit", ":material/policy:", Permission.READ_AUDIT),
+    (
+        "app_pages/accounts.py",
+        "page.accounts",
+        ":material/manage_accounts:",
+        Permission.MANAGE_ACCOUNTS,
+    ),
+)
+SIGN_IN_PAGE = "app_pages/sign_in.py"
 
 
-def build_navigation():
-    """Navigation with titles in the current language (so build it after the language is known)."""
+def url_path(key: str) -> str:
+    return key.removeprefix("page.")
+
+
+def build_navigation(current: Actor | None = None):
+    """Navigation with titles in the current language (so build it after the language is known):
+    every page in single-user mode, in team mode those ``current``'s role may open."""
+    listed = [(*page, None) for page in PAGES]
+    if current is not None:
+        listed += [page for page in TEAM_PAGES if current.allows(page[3])]
     pages = [
-        st.Page(path, title=t(key), icon=icon, url_path=key.removeprefix("page."), default=i == 0)
-        for i, (path, key, icon) in enumerate(PAGES)
+        st.Page(path, title=t(key), icon=icon, url_path=url_path(key), default=i == 0)
+        for i, (path, key, icon, _) in enumerate(listed)
     ]
     return st.navigation(pages)
+
+
+def sign_in_navigation():
+    """Every page's address leads to the sign-in page (hidden navigation): after signing in,
+    the same address opens the page that was asked for."""
+    pages = [
+        st.Page(SIGN_IN_PAGE, title=t("page.sign_in"), url_path=url_path(key), default=i == 0)
+        for i, key in enumerate([key for _, key, _ in PAGES] + [key for _, key, _, _ in TEAM_PAGES])
+    ]
+    return st.navigation(pages, position="hidden")
+
+
+def client_from_url(store, current: Actor) -> None:
+    """Team mode: ``?client=ID`` chooses that client if the account may open it; otherwise it
+    says so (in the user's language, naming nothing of the client) and chooses nobody. The
+    parameter is consumed here, so no page acts on it again."""
+    value = st.query_params.get("client")
+    if value is None:
+        return
+    del st.query_params["client"]
+    if not value.isdigit():
+        return
+    try:
+        client = services.clients.get(store, current, int(value))
+    except StoreError as exc:
+        select_client(None)
+        show_error(exc)
+        return
+    select_client(client.id)
 
 
 def main() -> None:
@@ -41,7 +102,22 @@ def main() -> None:
     # fonts.gstatic.com, a request to another host on every page a counselor opens.
     st.set_page_config(page_title=t("app.title"), page_icon="🤝", layout="wide")
     setup_page()
-    page = build_navigation()
+    if not team_mode():
+        address = st.get_option("server.address")
+        if not is_loopback(address):
+            render_refusal(address)  # no data, no navigation
+            return
+        page = build_navigation()
+    else:
+        store = get_store()
+        current = signed_in(store) if store is not None else None
+        if current is None:
+            sign_in_navigation().run()
+            return
+        sidebar_account(current)
+        page = build_navigation(current)
+        with guarded("client_from_url"):
+            client_from_url(store, current)
     with guarded("sidebar"):
         sidebar_client(get_store())
     with guarded(page.url_path or "home"):

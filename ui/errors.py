@@ -2,8 +2,10 @@
 
 Every ``core`` error carries a ``field``, a ``code`` and its ``params``; pydantic's own checks
 carry a ``type`` and a location; every ``store`` error carries a ``code`` (a refused backup file
-also where and why). :func:`error_messages` is pure (testable without Streamlit) and words them
-through ``i18n.errors``, as the command lines do; :func:`show_error` draws it.
+also where and why). Team mode's refusals — another counselor's client (``not_yours``), an
+action the role does not allow (``not_allowed``) — are worded from ``team.`` texts.
+:func:`error_messages` is pure (testable without Streamlit) and words them through
+``i18n.errors``, as the command lines do; :func:`show_error` draws it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from core.errors import CoreError
 from i18n import translate
 from i18n.errors import backup_lines, field_line, model_error_lines, problem_text
 from services import StoreError
+from services.errors import NotAllowedError, NotYoursError
 
 log = logging.getLogger("repaytalk.ui")
 
@@ -25,6 +28,10 @@ def error_messages(exc: BaseException, lang: str) -> list[str]:
     """Every problem ``exc`` describes, each a sentence in ``lang`` (worded by ``i18n.errors``)."""
     if isinstance(exc, ValidationError | CoreError):
         return model_error_lines(exc, lang)
+    if isinstance(exc, NotYoursError):  # says nothing of the client, not even its name
+        return [translate("team.error.not_yours", lang)]
+    if isinstance(exc, NotAllowedError):
+        return [translate("team.error.not_allowed", lang)]
     if isinstance(exc, StoreError):
         if hasattr(exc, "reason") and hasattr(exc, "where"):  # a refused backup file
             return backup_lines(exc, lang)

@@ -18,6 +18,8 @@ import services
 from core.clients import Client, MaskKind, mask
 from i18n import DISPLAY_ZONE, md_escape
 from services import LOCAL_USER, Actor, StoreError, Workspace
+from services.actor import team_mode
+from services.errors import NotAllowedError, NotYoursError
 from ui.errors import show_error
 from ui.i18n import t
 
@@ -27,6 +29,9 @@ T = TypeVar("T")
 CLIENT_KEY = "client_id"
 #: Durable key: this browser session's form id (see :func:`form_session`).
 FORM_SESSION_KEY = "form_session"
+#: Durable key: in team mode, the signed-in account as an Actor (refreshed on every run by
+#: :func:`ui.auth.signed_in`; absent while nobody is signed in).
+ACTOR_KEY = "auth_actor"
 
 
 @st.cache_resource(show_spinner=False)
@@ -74,8 +79,15 @@ def session_memo(name: str, key: Hashable, build: Callable[[], T], *, max_entrie
 
 
 def actor() -> Actor:
-    """Who is acting in this browser session: in single-user mode, the local user."""
-    return LOCAL_USER
+    """Who is acting in this browser session: in single-user mode, the local user; in team
+    mode the signed-in account (:class:`NotAllowedError` if nobody is signed in — ``app.py``
+    runs no page then)."""
+    if not team_mode():
+        return LOCAL_USER
+    current = st.session_state.get(ACTOR_KEY)
+    if not isinstance(current, Actor):
+        raise NotAllowedError("anonymous", "sign_in")
+    return current
 
 
 def now_local() -> datetime:
@@ -105,6 +117,10 @@ def current_client(store: Workspace) -> Client | None:
         return None
     try:
         return services.clients.get(store, actor(), client_id)
+    except NotYoursError as exc:  # reassigned to another counselor while chosen here
+        select_client(None)
+        show_error(exc)
+        return None
     except StoreError:
         select_client(None)
         return None

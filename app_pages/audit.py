@@ -1,0 +1,7 @@
+"""Placeholder."""
+
+import streamlit as st
+
+from ui.i18n import t
+
+st.title(t("page.audit"))
