@@ -51,7 +51,7 @@ from ui.call_widgets import (
 )
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, enum_labels, t, worded
-from ui.state import actor, now_local, request_for
+from ui.state import actor, now_local, request_for, session_memo
 from ui.widgets import money_input
 
 FORM_KEYS = (
@@ -284,8 +284,15 @@ def render_timeline(page: CallPage) -> None:
     overdue = sum(event.overdue for event in shown)
     if overdue:
         st.error(t("calls.timeline.overdue_count", n=overdue), icon=":material/warning:")
+    # Built once per browser session for the same events, minute and language.
+    minute = now.replace(second=0, microsecond=0)
+    figure = session_memo(
+        "calls.timeline",
+        (tuple(shown), minute, lang),
+        lambda: timeline_figure(shown, minute, lang),
+    )
     st.plotly_chart(
-        timeline_figure(shown, now, lang),
+        figure,
         width="stretch",
         config=plotly_config("repaytalk-timeline"),
         key="calls_timeline_chart",

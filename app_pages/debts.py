@@ -49,7 +49,7 @@ from ui.planning_tables import (
     load_plan,
     rate_basis_text,
 )
-from ui.state import actor, request_for, today
+from ui.state import actor, request_for, session_memo, today
 from ui.tables import fitted_table
 from ui.widgets import money_input, percent_input
 
@@ -529,8 +529,9 @@ def render_allocation(plan: PlanInputs, lang: str) -> None:
 
 def render_payoff(plan: PlanInputs, amount: Decimal, strategy: Strategy, lang: str) -> None:
     st.subheader(t("debts.payoff_title"))
+    as_of = today()
     try:
-        payoff = payoff_plan(plan.debts, amount, strategy, today())
+        payoff = payoff_plan(plan.debts, amount, strategy, as_of)
     except (ValidationError, CoreError) as exc:
         show_error(exc)
         return
@@ -543,8 +544,13 @@ def render_payoff(plan: PlanInputs, amount: Decimal, strategy: Strategy, lang: s
     texts = {k: t(f"debts.chart.{k}") for k in ("title", "x", "y", "total")}
     creditors = [d.creditor for d in plan.debts]
     opening = [d.opening_balance for d in plan.debts]
+    # Built once per browser session for the same debts, amount, strategy, day and language.
+    key = (tuple(d.model_dump_json() for d in plan.debts), str(amount), strategy, as_of, lang)
+    figure = session_memo(
+        "debts.payoff_chart", key, lambda: payoff_chart(payoff, creditors, opening, texts)
+    )
     st.plotly_chart(
-        payoff_chart(payoff, creditors, opening, texts),
+        figure,
         config=plotly_config("payoff"),
         key="debts_payoff_chart",
     )

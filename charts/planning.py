@@ -82,13 +82,15 @@ def income_split_chart(result: Affordability, texts: dict[str, str]) -> go.Figur
             (texts["gap"], bar, shortfall, STATUS_COLOURS["bad"], GAP_PATTERN),
         ]
     named: set[str] = set()
+    traces = []
     for name, bar, amount, colour, pattern in segments:
         if amount <= 0:
             continue
         trace = _segment(name, bar, amount, colour, pattern)
         trace.showlegend = name not in named  # one legend entry for both demand bars
         named.add(name)
-        fig.add_trace(trace)
+        traces.append(trace)
+    fig.add_traces(traces)
     fig.update_layout(
         barmode="stack",
         hovermode="closest",
@@ -96,8 +98,8 @@ def income_split_chart(result: Affordability, texts: dict[str, str]) -> go.Figur
         uniformtext={"minsize": 11, "mode": "hide"},
         legend={"traceorder": "normal", "y": -0.3},
         margin={"b": 20},
+        yaxis={"autorange": "reversed"},
     )
-    fig.update_yaxes(autorange="reversed")
     return yuan_axis(fig, "x")
 
 
@@ -110,11 +112,11 @@ def payoff_chart(
     ``title``, ``x``, ``y`` and ``total``.
     """
     fig = base_figure(texts["title"], texts["x"], texts["y"], height=440)
-    fig.update_layout(legend={"y": -0.22})  # clear of the month axis title
     periods = list(range(0, plan.month_count + 1))
+    traces = []
     for i, creditor in enumerate(creditors):
         balances = [opening[i], *(m.balances[i] for m in plan.months)]
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=periods,
                 y=[float(b) for b in balances],
@@ -124,7 +126,7 @@ def payoff_chart(
             )
         )
     totals = [sum(opening, Decimal(0)), *(m.total_balance for m in plan.months)]
-    fig.add_trace(
+    traces.append(
         go.Scatter(
             x=periods,
             y=[float(b) for b in totals],
@@ -133,7 +135,12 @@ def payoff_chart(
             line={"color": "#1F2937", "width": 3.5, "dash": "solid"},
         )
     )
-    # A whole number of months per tick, few enough to stay legible on a phone.
-    fig.update_xaxes(rangemode="tozero", nticks=8, tickformat="d")
-    fig.update_yaxes(rangemode="tozero")
+    # One call each (every add_trace or update re-validates the figure).
+    fig.add_traces(traces)
+    fig.update_layout(
+        legend={"y": -0.22},  # clear of the month axis title
+        # A whole number of months per tick, few enough to stay legible on a phone.
+        xaxis={"rangemode": "tozero", "nticks": 8, "tickformat": "d"},
+        yaxis={"rangemode": "tozero"},
+    )
     return yuan_axis(fig)

@@ -60,11 +60,13 @@ def payment_chart(series: list[tuple[str, Plan]], can_pay: Decimal, lang: str) -
         height=HEIGHT,
     )
     hover = translate("proposals.chart.payment.hover", lang)
-    for index, (name, plan) in enumerate(series):
-        fig.add_trace(_trace(index, name, monthly_payments(plan), hover))
+    traces = [
+        _trace(index, name, monthly_payments(plan), hover)
+        for index, (name, plan) in enumerate(series)
+    ]
     longest = max((plan.months for _, plan in series), default=1)
     limit = translate("proposals.chart.limit", lang, amount=format_money(can_pay, lang))
-    fig.add_trace(
+    traces.append(
         go.Scatter(
             x=[0, max(longest, 1)],
             y=[float(can_pay)] * 2,
@@ -74,6 +76,7 @@ def payment_chart(series: list[tuple[str, Plan]], can_pay: Decimal, lang: str) -
             hoverinfo="skip",
         )
     )
+    fig.add_traces(traces)  # one call: every add_trace re-validates the figure
     fig.update_layout(hovermode="closest", legend=LEGEND, margin=MARGIN)
     return yuan_axis(fig)
 
@@ -88,10 +91,12 @@ def cumulative_chart(series: list[tuple[str, Plan]], lang: str) -> go.Figure:
     )
     hover = translate("proposals.chart.cumulative.hover", lang)
     longest = max((plan.months for _, plan in series), default=0)
+    traces = []
     for index, (name, plan) in enumerate(series):
         totals = _running_totals(monthly_payments(plan))
         # a plan that ends early stays at its total, so every line can be read at any month
         totals += [totals[-1]] * (longest + 1 - len(totals))
-        fig.add_trace(_trace(index, name, totals, hover))
+        traces.append(_trace(index, name, totals, hover))
+    fig.add_traces(traces)
     fig.update_layout(hovermode="closest", legend=LEGEND, margin=MARGIN)
     return yuan_axis(fig)

@@ -246,12 +246,13 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime, lang: str) -
         "",
         height=200 + 46 * len(lanes),
     )
+    traces = []
     for style, (colour, symbol) in STYLES.items():
         chosen = [event for event in events if event.style == style]
         if not chosen:
             continue
         lane = style.partition(".")[0]
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[_wall(event.at) for event in chosen],
                 y=[lane_label[event.lane] for event in chosen],
@@ -274,7 +275,7 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime, lang: str) -
         )
     overdue = [event for event in events if event.overdue]
     if overdue:
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[_wall(event.at) for event in overdue],
                 y=[lane_label[event.lane] for event in overdue],
@@ -292,6 +293,7 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime, lang: str) -
                 hoverinfo="skip",
             )
         )
+    fig.add_traces(traces)  # one call: every add_trace re-validates the figure
     today = _wall(now)
     fig.add_shape(
         type="line",
@@ -317,13 +319,17 @@ def timeline_figure(events: Sequence[TimelineEvent], now: datetime, lang: str) -
     start = max(min(moments), today - FOCUS_BEFORE) - timedelta(days=3)
     end = min(max(moments), today + FOCUS_AFTER) + timedelta(days=3)
     _name_beyond(fig, events, end, lane_label["credit"], lang)
-    fig.update_yaxes(
-        categoryorder="array",
-        categoryarray=[lane_label[lane] for lane in reversed(lanes)],
-        gridcolor="#E5E7EB",
+    fig.update_layout(
+        hovermode="closest",
+        showlegend=True,
+        legend={"y": -0.2},
+        xaxis={"range": [start, end], "nticks": 5, "tickangle": 0, "tickformat": "%m-%d"},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [lane_label[lane] for lane in reversed(lanes)],
+            "gridcolor": "#E5E7EB",
+        },
     )
-    fig.update_xaxes(range=[start, end], nticks=5, tickangle=0, tickformat="%m-%d")
-    fig.update_layout(hovermode="closest", showlegend=True, legend={"y": -0.2})
     return fig
 
 
