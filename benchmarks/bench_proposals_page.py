@@ -1,13 +1,13 @@
 """The proposals page's rerun after a changed input, against the same elements from constants.
 
 A client with 10 debts and a budget is written to a throwaway SQLite database; the page
-(``app_pages/proposals.py``) and a page drawing the same elements from constants
-(``benchmarks/proposals_page_constant.py``) are each opened with AppTest and the term slider is
-moved to a new value before every rerun. Both are timed in the same run; the ratio is the
-page's median over the constant page's.
+(``app_pages/proposals.py``, its code in ``ui/proposals_page.py``) and a page drawing the same
+elements from constants (``benchmarks/proposals_page_constant.py``) are each opened with AppTest
+and the term slider is moved to a new value before every rerun. Both are timed in the same run;
+the ratio is the page's median over the constant page's.
 
 - "new value": every rerun has a term not seen before (the comparison is computed);
-- "seen value": the slider goes back to values already shown (``st.cache_data`` serves them).
+- "seen value": the slider goes back to values already shown (the session memo serves them).
 
 Importing this module does nothing; :func:`run` returns the table.
 """
