@@ -18,6 +18,8 @@ services.errors.ChangedElsewhereError: client 1 was changed elsewhere (version 1
 """
 
 from services import (
+    accounts,
+    audit,
     benchmarks,
     budgets,
     calls,
@@ -68,6 +70,8 @@ __all__ = [
     "StaleRecordError",
     "StoreError",
     "Workspace",
+    "accounts",
+    "audit",
     "benchmarks",
     "budgets",
     "calls",
