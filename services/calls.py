@@ -64,6 +64,8 @@ def log(
 
 def log_one(ws: Workspace, actor: Actor, call: Call) -> Call:
     """Save a call that gave rise to no follow-up."""
+    if call.client_id is not None:
+        access.open_client(ws, actor, call.client_id, via="calls.log_one")
     return log(ws, actor, call)[0]
 
 
