@@ -22,6 +22,14 @@ database error half-way rolls everything back. A file that cannot be used raises
 ``tables.calls[3].at`` for a bad value) with a ``reason`` and ``params`` the catalogue words in
 the user's language (``error.backup.<reason>``); the database is then exactly as it was.
 
+The audit trail is written into every backup too (``audit_events``, after the records), but
+a restore never replaces it: the trail there is stays as it is, none of the file's lines are
+taken, and the restore appends its own line (``backup.restored``, with the rows restored per
+table) in the same transaction. A file without the trail (written before it was included)
+restores all the same. Accounts are neither in backups nor touched by a restore; a restored
+client whose counselor (``clients.counselor_id``) names no account of this database comes back
+unassigned.
+
 A backup written at an older schema restores too when all it lacks is what later migrations
 added and marked (``info={"added_in": revision}`` on a table or column of :mod:`store.orm`):
 such a table is restored empty and such a column takes its default (``NULL`` or its server
@@ -154,12 +162,15 @@ class BackupVersionError(BackupFileError):
 @dataclass(frozen=True)
 class Backup:
     """A backup file read and checked, ready to restore; ``rows`` hold column values as the
-    ORM has them (``Decimal`` money, aware UTC datetimes)."""
+    ORM has them (``Decimal`` money, aware UTC datetimes). ``counts`` are the rows a restore
+    brings back per table; ``trail_count`` the audit lines the file holds (checked, never
+    restored)."""
 
     created_at: datetime
     schema_revision: str | None
     counts: Mapping[str, int]
     rows: Mapping[str, list[dict[str, Any]]] = field(repr=False)
+    trail_count: int = 0
 
     @property
     def client_count(self) -> int:
@@ -170,12 +181,28 @@ class Backup:
 
 
 def tables() -> list[sa.Table]:
-    """Every table of records, parents before children (bookkeeping such as the processed
-    requests of :mod:`store.requests` is not a record: it is neither backed up nor restored;
-    nor are the audit trail and the workspace's settings, which a restore leaves as they are)."""
+    """Every table of records, parents before children: what a restore replaces (bookkeeping
+    such as the processed requests of :mod:`store.requests` is not a record: it is neither
+    backed up nor restored; nor are the accounts and the workspace's settings, which a restore
+    leaves as they are; the audit trail is backed up, :func:`written_tables`, never restored)."""
     return [
         table for table in Base.metadata.sorted_tables if table.info.get("backup", True) is True
     ]
+
+
+#: The audit trail's table: written into every backup, never restored from one.
+TRAIL_TABLE = "audit_events"
+#: The audit action a restore appends.
+RESTORED = "backup.restored"
+
+
+def trail_table() -> sa.Table:
+    return Base.metadata.tables[TRAIL_TABLE]
+
+
+def written_tables() -> list[sa.Table]:
+    """What a backup file holds: the records (:func:`tables`), then the audit trail."""
+    return [*tables(), trail_table()]
 
 
 def bookkeeping_tables() -> list[sa.Table]:
@@ -200,7 +227,7 @@ def backup_document(store: Store) -> dict[str, Any]:
         "tables": {},
     }
     with _snapshot(store) as connection:
-        for table in tables():
+        for table in written_tables():
             columns = _columns(table)
             encoders = [(str(column.name), _encoder(column)) for column in columns]
             rows = [
@@ -305,7 +332,7 @@ def read_backup(
         raise BackupFileError(source, "counts", "missing, or not an object", reason="missing_part")
     if not isinstance(body, dict):
         raise BackupFileError(source, "tables", "missing, or not an object", reason="missing_part")
-    expected = [table.name for table in tables()]
+    expected = [table.name for table in written_tables()]
     for name in body:
         if name not in expected:
             raise BackupFileError(
@@ -332,13 +359,41 @@ def read_backup(
                 params={"rows": len(table_rows), "counted": str(counts.get(table.name))},
             )
         rows[table.name] = _decode_rows(table, table_rows, source, revision)
+    trail_count = _check_trail(body, counts, source, revision)
     _check_links(rows, source)
     return Backup(
         created_at=created_at,
         schema_revision=revision,
         counts={name: len(table_rows) for name, table_rows in rows.items()},
         rows=rows,
+        trail_count=trail_count,
     )
+
+
+def _check_trail(
+    body: Mapping[str, Any], counts: Mapping[str, Any], source: str, revision: str | None
+) -> int:
+    """The number of audit lines in the file, each checked like a record's row (a file
+    without the trail has none: it was written before backups held it)."""
+    table = trail_table()
+    where = f"tables.{table.name}"
+    table_rows = body.get(table.name)
+    if table_rows is None and table.name not in counts:
+        return 0
+    if not isinstance(table_rows, list):
+        raise BackupFileError(
+            source, where, "missing, or not a list of rows", reason="missing_part"
+        )
+    if counts.get(table.name) != len(table_rows):
+        raise BackupFileError(
+            source,
+            where,
+            f"has {len(table_rows)} rows but the header counts {counts.get(table.name)!r}"
+            " (the file is incomplete or was edited)",
+            reason="count_mismatch",
+            params={"rows": len(table_rows), "counted": str(counts.get(table.name))},
+        )
+    return len(_decode_rows(table, table_rows, source, revision))
 
 
 def _megabytes(size: int) -> str:
@@ -517,10 +572,12 @@ def _check_links(rows: Mapping[str, list[dict[str, Any]]], source: str) -> None:
     debt, call or proposal (the store's own writes refuse that; a file must not sneak it in)."""
     by_id = {name: {row.get("id"): row for row in table_rows} for name, table_rows in rows.items()}
     for table in tables():
+        # Links to tables a backup does not hold (an account) are settled on restore.
         links = [
             (str(column.name), str(key.column.table.name))
             for column in table.columns
             for key in column.foreign_keys
+            if key.column.table.name in rows
         ]
         for index, row in enumerate(rows[table.name]):
             for column, target in links:
@@ -723,9 +780,10 @@ def _decode_instant(value: Any, source: str, where: str) -> datetime:
 # --- restoring ------------------------------------------------------------------------------
 
 
-def restore_backup(store: Store, backup: Backup) -> dict[str, int]:
+def restore_backup(store: Store, backup: Backup, *, actor: str = "local") -> dict[str, int]:
     """Replace every record in the database with those of ``backup``, keeping their ids, in
-    one transaction. Returns the rows restored per table.
+    one transaction that also appends the audit line ``backup.restored`` for ``actor`` (the
+    trail itself is left as it is). Returns the rows restored per table.
 
     A database error (full, locked, read-only, connection lost) raises the store's named
     error and leaves the database as it was.
@@ -736,19 +794,73 @@ def restore_backup(store: Store, backup: Backup) -> dict[str, int]:
         connection = session.connection()
         for table in [*bookkeeping_tables(), *reversed(tables())]:
             connection.execute(table.delete())
+        unlinked = 0
         for table in tables():
-            for batch in _batches(backup.rows[table.name]):
+            rows, cleared = _without_missing_kept_links(connection, table, backup.rows[table.name])
+            unlinked += cleared
+            for batch in _batches(rows):
                 _insert_rows(connection, table, batch)
         if connection.dialect.name == "postgresql":
             _reset_sequences(connection)
+        store.audit.append(
+            actor=actor,
+            action=RESTORED,
+            subject="workspace",
+            detail={
+                "counts": {str(name): count for name, count in backup.counts.items()},
+                "backup_created_at": _encode_instant(backup.created_at),
+                "schema_revision": backup.schema_revision,
+                "unlinked": unlinked,
+            },
+        )
     return dict(backup.counts)
 
 
+def _without_missing_kept_links(
+    connection: Connection, table: sa.Table, rows: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], int]:
+    """``rows`` with each link to a table a restore keeps (a client's counselor, an account)
+    emptied where it names a row this database does not have; and how many were emptied."""
+    links = [
+        (str(column.name), key.column)
+        for column in table.columns
+        for key in column.foreign_keys
+        if key.column.table.info.get("backup") == "kept" and column.nullable
+    ]
+    cleared = 0
+    for name, target in links:
+        wanted = {row[name] for row in rows if row[name] is not None}
+        if not wanted:
+            continue
+        there = set(connection.scalars(sa.select(target).where(target.in_(wanted))))
+        missing = wanted - there
+        if not missing:
+            continue
+        cleared += sum(1 for row in rows if row[name] in missing)
+        rows = [{**row, name: None} if row[name] in missing else row for row in rows]
+    return rows, cleared
+
+
 def restore_from_bytes(
-    store: Store, data: bytes | str, *, source: str = "backup"
+    store: Store, data: bytes | str, *, source: str = "backup", actor: str = "local"
 ) -> dict[str, int]:
     """Check a backup file's contents, then restore them (see :func:`restore_backup`)."""
-    return restore_backup(store, read_backup(data, source=source))
+    return restore_backup(store, read_backup(data, source=source), actor=actor)
+
+
+def erase_records(store: Store) -> dict[str, int]:
+    """Delete every record (what a backup holds and a restore replaces), in one transaction;
+    the audit trail, the accounts and the workspace's settings stay. Returns the rows deleted
+    per table. The caller writes the audit line in the same unit of work."""
+    with store.write() as session:
+        connection = session.connection()
+        counts = {
+            str(table.name): connection.scalar(sa.select(sa.func.count()).select_from(table)) or 0
+            for table in tables()
+        }
+        for table in [*bookkeeping_tables(), *reversed(tables())]:
+            connection.execute(table.delete())
+    return counts
 
 
 def read_backup_file(
