@@ -1,25 +1,58 @@
-"""All of a workspace's data at once: back up, check and restore a backup, export CSV."""
+"""All of a workspace's data at once: back up, check and restore a backup, export CSV, delete
+every record.
+
+In team mode these are an administrator's: a backup and a whole export need
+:attr:`~core.access.Permission.BACKUP`, checking and restoring a backup
+:attr:`~core.access.Permission.RESTORE`, deleting every record
+:attr:`~core.access.Permission.DELETE_ALL`. One client's export is for whoever may open that
+client (:func:`services.access.open_client`). Single-user mode (:data:`LOCAL_USER`) does them
+all, as always.
+
+Each leaves a line in the audit trail: ``backup.created`` (with the rows per table),
+``backup.restored`` (written by the restore itself, in its transaction; the trail is never
+replaced by a restore), ``data.exported`` (the kind, and whether masked) and
+``data.deleted_all``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from core.access import Permission
+from services import access
 from services._work import unit
-from services.actor import Actor, check
+from services.actor import Actor, check, require
 from services.workspace import Workspace
-from store.backup import Backup, backup_to_bytes, database_counts, read_backup, restore_backup
+from store.backup import (
+    Backup,
+    backup_to_bytes,
+    database_counts,
+    erase_records,
+    read_backup,
+    restore_backup,
+)
 from store.export import MASKED_BY_DEFAULT, ExportKind, export_csv
 
 __all__ = [
+    "BACKED_UP",
+    "DELETED_ALL",
+    "EXPORTED",
     "MASKED_BY_DEFAULT",
     "Backup",
     "ExportKind",
     "backup",
     "counts",
+    "delete_all",
     "export",
+    "exported",
     "read",
     "restore",
 ]
+
+#: The audit trail's actions.
+BACKED_UP = "backup.created"
+EXPORTED = "data.exported"
+DELETED_ALL = "data.deleted_all"
 
 
 def counts(ws: Workspace, actor: Actor) -> dict[str, int]:
@@ -29,21 +62,73 @@ def counts(ws: Workspace, actor: Actor) -> dict[str, int]:
 
 
 def backup(ws: Workspace, actor: Actor) -> bytes:
-    """Every record, as the bytes of one versioned JSON file (a consistent snapshot)."""
-    check(actor)
-    return backup_to_bytes(ws)
+    """Every record and the audit trail, as the bytes of one versioned JSON file (a
+    consistent snapshot); audited (``backup.created``)."""
+    acting = require(actor, Permission.BACKUP)
+    data = backup_to_bytes(ws)
+    with unit(ws, acting):
+        ws.audit.append(
+            actor=acting.user_id,
+            action=BACKED_UP,
+            subject="workspace",
+            detail={"counts": database_counts(ws)},
+        )
+    return data
 
 
 def read(actor: Actor, data: bytes | str, *, source: str = "backup") -> Backup:
     """A backup file read and checked record by record; a named error says what is wrong."""
-    check(actor)
+    require(actor, Permission.RESTORE)
     return read_backup(data, source=source)
 
 
 def restore(ws: Workspace, actor: Actor, checked: Backup) -> dict[str, int]:
-    """Replace every record with the checked backup's, all or nothing."""
-    with unit(ws, actor):
-        return restore_backup(ws, checked)
+    """Replace every record with the checked backup's, all or nothing; the audit trail stays
+    and gains the restore's own line."""
+    acting = require(actor, Permission.RESTORE)
+    with unit(ws, acting):
+        return restore_backup(ws, checked, actor=acting.user_id)
+
+
+def delete_all(ws: Workspace, actor: Actor) -> dict[str, int]:
+    """Delete every record (the accounts, the settings and the audit trail stay), with its
+    audit line, all or nothing; the rows deleted per table."""
+    acting = require(actor, Permission.DELETE_ALL)
+    with unit(ws, acting):
+        deleted = erase_records(ws)
+        ws.audit.append(
+            actor=acting.user_id,
+            action=DELETED_ALL,
+            subject="workspace",
+            detail={"counts": deleted},
+        )
+    return deleted
+
+
+def _may_export(ws: Workspace, actor: Actor, client_id: int | None) -> Actor:
+    if client_id is None:
+        return require(actor, Permission.BACKUP)
+    return access.open_client(ws, actor, client_id, via="data.export")
+
+
+def exported(
+    ws: Workspace,
+    actor: Actor,
+    kind: ExportKind | str,
+    *,
+    client_id: int | None = None,
+    mask_names: bool = MASKED_BY_DEFAULT,
+) -> None:
+    """Write the audit line of an export handed over (``data.exported``): for a page that
+    prepares the file with ``export(..., audit=False)`` and records the download itself."""
+    acting = _may_export(ws, actor, client_id)
+    with unit(ws, acting):
+        ws.audit.append(
+            actor=acting.user_id,
+            action=EXPORTED,
+            subject="workspace" if client_id is None else f"client:{client_id}",
+            detail={"kind": ExportKind(kind).value, "masked": bool(mask_names)},
+        )
 
 
 def export(
@@ -56,11 +141,15 @@ def export(
     header: Callable[[str], str] | None = None,
     mask_names: bool = MASKED_BY_DEFAULT,
     client_id: int | None = None,
+    audit: bool = True,
 ) -> bytes:
     """One CSV export (calls, tasks or payments) worded in ``language``; masked unless
-    ``mask_names=False`` (the one default of every export)."""
-    check(actor)
-    return export_csv(
+    ``mask_names=False`` (the one default of every export). Every client's records need
+    :attr:`Permission.BACKUP`; one client's, that the actor may open that client. Audited
+    (``data.exported``) unless ``audit=False``: then the caller records the hand-over with
+    :func:`exported`."""
+    acting = _may_export(ws, actor, client_id)
+    data = export_csv(
         ws,
         kind,
         client_id=client_id,
@@ -69,3 +158,6 @@ def export(
         header=header,
         mask_names=mask_names,
     )
+    if audit:
+        exported(ws, acting, kind, client_id=client_id, mask_names=mask_names)
+    return data

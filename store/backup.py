@@ -364,7 +364,7 @@ def read_backup(
     return Backup(
         created_at=created_at,
         schema_revision=revision,
-        counts={name: len(table_rows) for name, table_rows in rows.items()},
+        counts={str(name): len(table_rows) for name, table_rows in rows.items()},
         rows=rows,
         trail_count=trail_count,
     )
@@ -807,7 +807,7 @@ def restore_backup(store: Store, backup: Backup, *, actor: str = "local") -> dic
             action=RESTORED,
             subject="workspace",
             detail={
-                "counts": {str(name): count for name, count in backup.counts.items()},
+                "counts": dict(backup.counts),
                 "backup_created_at": _encode_instant(backup.created_at),
                 "schema_revision": backup.schema_revision,
                 "unlinked": unlinked,
@@ -890,7 +890,7 @@ def database_counts(store: Store) -> dict[str, int]:
     """The rows in each table now (to show what a restore would replace)."""
     with store.read() as session:
         return {
-            table.name: session.scalar(sa.select(sa.func.count()).select_from(table)) or 0
+            str(table.name): session.scalar(sa.select(sa.func.count()).select_from(table)) or 0
             for table in tables()
         }
 

@@ -13,12 +13,13 @@ import pytest
 
 from core.access import Role
 from i18n import translate
-from services import LOCAL_USER
+from services import LOCAL_USER, data
 from services import audit as service
 from services.actor import Actor
-from services.errors import InvalidDataError, NotAllowedError
+from services.errors import InvalidDataError, NotAllowedError, NotYoursError
 from store.audit import AuditRepository
 from tests.store.conftest import _drop_run_schema, clock, database_url, settings, store
+from tests.store.store_samples import a_call, a_client
 
 COUNSELOR = Actor("wang.li", "王丽", Role.COUNSELOR, 2)
 SUPERVISOR = Actor("zhao.min", "赵敏", Role.SUPERVISOR, 3)
@@ -159,3 +160,97 @@ def test_the_csv_headers_are_worded_by_the_caller(ws):
     )
     assert data.decode("utf-8-sig") == "时间（UTC）,操作人,操作,对象,详情\r\n"
     assert lines(ws) == [("admin", "audit.exported", "workspace", {"lines": 0, "filters": {}})]
+
+
+# --- backups, restores, exports and deleting everything --------------------------------------
+
+
+def a_case(ws, counselor_id=None):
+    client = ws.clients.create(a_client())
+    ws.calls.add(a_call(client.id))
+    if counselor_id is not None:
+        ws.clients.assign(client.id, counselor_id)
+    return client
+
+
+def test_a_backup_is_audited_with_its_counts(ws):
+    a_case(ws)
+    data.backup(ws, ADMIN)
+    [line] = lines(ws)
+    assert line[:3] == ("admin", "backup.created", "workspace")
+    assert (line[3]["counts"]["clients"], line[3]["counts"]["calls"]) == (1, 1)
+
+
+def test_a_restore_through_the_service_names_its_actor_and_keeps_the_trail(ws):
+    a_case(ws)
+    checked = data.read(ADMIN, data.backup(ws, ADMIN))
+    ws.clients.create(a_client(name="李四", mobile=None))
+    assert data.restore(ws, ADMIN, checked)["clients"] == 1
+    assert [line[:3] for line in lines(ws)] == [
+        ("admin", "backup.created", "workspace"),
+        ("admin", "backup.restored", "workspace"),
+    ]
+    assert lines(ws)[-1][3]["counts"]["clients"] == 1
+
+
+def test_deleting_everything_is_audited_and_keeps_the_trail(ws):
+    a_case(ws)
+    service.record(ws, COUNSELOR, "client.shared", client_id=1)
+    deleted = data.delete_all(ws, LOCAL_USER)
+    assert (deleted["clients"], deleted["calls"]) == (1, 1)
+    assert ws.clients.count() == 0
+    assert [line[:3] for line in lines(ws)] == [
+        ("wang.li", "client.shared", "client:1"),
+        ("local", "data.deleted_all", "workspace"),
+    ]
+    assert lines(ws)[-1][3]["counts"]["calls"] == 1
+
+
+@pytest.mark.parametrize("acting", [COUNSELOR, SUPERVISOR])
+def test_backup_restore_whole_exports_and_delete_all_are_an_administrators(ws, acting):
+    a_case(ws)
+    checked = data.read(ADMIN, data.backup(ws, ADMIN))
+    before = lines(ws)
+    for attempt, permission in (
+        (lambda: data.backup(ws, acting), "backup"),
+        (lambda: data.read(acting, b"{}"), "restore"),
+        (lambda: data.restore(ws, acting, checked), "restore"),
+        (lambda: data.delete_all(ws, acting), "delete_all"),
+        (lambda: data.export(ws, acting, "calls", language="en"), "backup"),
+    ):
+        with pytest.raises(NotAllowedError) as caught:
+            attempt()
+        assert caught.value.permission == permission
+    assert ws.clients.count() == 1
+    assert lines(ws) == before
+
+
+HASH = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo"
+
+
+def test_one_clients_export_is_for_whoever_may_open_the_client_and_audited(ws):
+    for username in ("admin", "wang.li", "li.na"):  # ids 1, 2 (COUNSELOR's), 3
+        ws.accounts.create(
+            username=username, display_name=username, role=Role.COUNSELOR, password_hash=HASH
+        )
+    mine = a_case(ws, counselor_id=COUNSELOR.account_id)
+    other = a_case(ws, counselor_id=3)
+    csv_bytes = data.export(ws, COUNSELOR, "calls", language="en", client_id=mine.id)
+    assert csv_bytes.startswith(b"\xef\xbb\xbf")
+    with pytest.raises(NotYoursError):
+        data.export(ws, COUNSELOR, "calls", language="en", client_id=other.id)
+    data.export(ws, LOCAL_USER, "payments", language="en", mask_names=False)
+    assert lines(ws) == [
+        ("wang.li", "data.exported", f"client:{mine.id}", {"kind": "calls", "masked": True}),
+        ("wang.li", "access.refused", f"client:{other.id}", {"via": "data.export"}),
+        ("local", "data.exported", "workspace", {"kind": "payments", "masked": False}),
+    ]
+
+
+def test_an_export_prepared_ahead_is_audited_when_handed_over(ws):
+    a_case(ws)
+    prepared = data.export(ws, ADMIN, "tasks", language="zh-CN", audit=False)
+    assert prepared.startswith(b"\xef\xbb\xbf")
+    assert lines(ws) == []
+    data.exported(ws, ADMIN, "tasks")
+    assert lines(ws) == [("admin", "data.exported", "workspace", {"kind": "tasks", "masked": True})]
