@@ -58,10 +58,17 @@ can pay (a payment on ``as_of`` may also use ``available_now``, as in
 is not flattered.
 
 Properties (tested): the value never exceeds the payments added up; a lower cost of funds never
-lowers it; at a zero cost of funds a higher break chance never raises it while ``k < 1``. With
-discounting, a break can bring the whole balance in *sooner*: an extreme case (almost everything
-collected at once after a break, a high cost of funds) can be worth more broken than kept —
-with the defaults and any plan up to 120 months it is not.
+lowers it. A higher break chance never raises it when, for every payment ``i``, keeping it is
+worth more than collecting it by at least what collecting the rest sooner would gain::
+
+    a_i × (v(t_i) − k·v(t_i + D))  ≥  k × (v(t_i + D) − v(t_(i+1) + D)) × R_(i+1)
+
+(the value is ``k·R_1·v(t_1 + D)`` plus ``S(t_i)`` times each side's difference, and every
+``S(t_i)`` falls as the chance rises). At a zero cost of funds that is ``k ≤ 1``, always; with the
+defaults it holds for level monthly plans of any term. It can fail when a break brings the whole
+balance in *sooner*: a cent due tomorrow before one large payment years later, or almost
+everything collected at once at a high cost of funds — a break noticed early is then worth more
+to the lender than a plan kept.
 
 Figures are computed in ``Decimal`` at :data:`core.money.PRECISION` digits and rounded to the
 fen (:func:`core.money.round_fen`) only in the result. Words live in the catalogue
