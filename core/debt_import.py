@@ -61,6 +61,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
@@ -116,6 +117,7 @@ EXCEL_EPOCH = date(1899, 12, 30)
 #: The first serial day Excel counts right (1900-03-01); the largest it knows (9999-12-31).
 FIRST_SERIAL, LAST_SERIAL = 61, 2_958_465
 FEN = Decimal("0.01")
+_MIDNIGHT = dt_time(0, 0)
 #: Cell values that mean "nothing here" in lenders' exports.
 BLANKS = frozenset({"", "-", "--", "—", "——", "/", "无", "n/a", "none", "null"})
 #: Excel's error values, as a sheet saved with them shows them.
@@ -488,7 +490,7 @@ def _text(value: Any) -> str:
         return str(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, datetime) and value.time() == datetime.min.time():
+    if isinstance(value, datetime) and value == datetime.combine(value.date(), _MIDNIGHT):
         return value.date().isoformat()
     if isinstance(value, date | datetime):
         return value.isoformat()
