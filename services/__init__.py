@@ -1,8 +1,9 @@
 """One function per counselor action, each one unit of work.
 
 Pages (``ui``, ``app_pages``) and reports call these, never :mod:`store`: a service checks who
-acts (:class:`Actor`; single-user mode acts as :data:`LOCAL_USER`, team mode will check access
-here), runs all of the action's writes in one transaction (they commit together or not at all),
+acts (:class:`Actor`; single-user mode acts as :data:`LOCAL_USER`; in team mode a signed-in
+account, :mod:`services.accounts`, whose role and caseload :mod:`services.access` checks),
+runs all of the action's writes in one transaction (they commit together or not at all),
 refuses a save against a newer version than the one the counselor saw
 (:class:`ChangedElsewhereError`, carrying the record as it is now), and returns ``core`` models.
 Errors are named: :class:`StoreError` s and ``core`` errors, each with a ``code`` the UI words.
@@ -18,6 +19,7 @@ services.errors.ChangedElsewhereError: client 1 was changed elsewhere (version 1
 """
 
 from services import (
+    access,
     accounts,
     audit,
     benchmarks,
@@ -70,6 +72,7 @@ __all__ = [
     "StaleRecordError",
     "StoreError",
     "Workspace",
+    "access",
     "accounts",
     "audit",
     "benchmarks",

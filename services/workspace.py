@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from store import (
+    Account,
+    AuditEvent,
     BudgetVersion,
     ProposalSettings,
     ProposalStatus,
@@ -16,6 +18,8 @@ from store import (
 Workspace = Store
 
 __all__ = [
+    "Account",
+    "AuditEvent",
     "BudgetVersion",
     "ProposalSettings",
     "ProposalStatus",

@@ -1,4 +1,5 @@
-"""Persistence: clients, debts, budgets, proposals, calls, tasks, payments and collection contacts.
+"""Persistence: clients, debts, budgets, proposals, calls, tasks, payments and collection contacts;
+team mode's accounts and the audit trail.
 
 Pages use :func:`init_db` once and then the repositories of the returned :class:`Store`; they
 receive and pass ``core`` models (and the records in :mod:`store.records`), never ORM objects
@@ -7,6 +8,8 @@ or sessions. Errors are :class:`StoreError` s with a ``code`` to translate.
 SQLite by default (``data/repaytalk.db``), PostgreSQL when ``REPAYTALK_DATABASE_URL`` says so.
 """
 
+from store.accounts import Account
+from store.audit import AuditEvent
 from store.db import Store, init_db
 from store.errors import (
     DatabaseFullError,
@@ -25,6 +28,8 @@ from store.records import BudgetVersion, ProposalSettings, ProposalStatus, Saved
 from store.settings import Settings, load_settings
 
 __all__ = [
+    "Account",
+    "AuditEvent",
     "BudgetVersion",
     "DatabaseFullError",
     "DatabaseLockedError",
