@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from hostile_text import hostile
 
-from charts.base import plotly_text
+from charts.base import contrast_ratio, plotly_text
 from charts.recovery import (
     NO_AGREEMENT_PATTERN,
     PROPOSAL_COLOUR,
@@ -162,3 +162,19 @@ def test_every_assumption_is_shown_with_its_value():
     ]
     own = assumption_lines(RecoveryAssumptions(break_chance="0.025"), "en")
     assert own[1] == "Monthly chance the client breaks the plan: 2.5% (set by you)."
+
+
+def test_every_text_of_the_chart_reads_on_white():
+    fig = recovery_chart(ROWS, D("734.65"), "zh-CN")
+    layout = fig.layout
+    assert (layout.paper_bgcolor, layout.plot_bgcolor) == ("white", "white")
+    inks = [
+        layout.title.font.color,
+        layout.title.subtitle.font.color,
+        layout.xaxis.tickfont.color,
+        layout.yaxis.tickfont.color,
+        layout.legend.font.color,
+        *(trace.textfont.color for trace in fig.data),
+    ]
+    assert all(trace.textposition == "outside" for trace in fig.data)  # amounts on white
+    assert min(contrast_ratio(ink, "#FFFFFF") for ink in inks) >= 4.5
