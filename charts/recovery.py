@@ -7,7 +7,8 @@ as well as colour, each bar labelled with its amount; a note under the title say
 are an estimate from assumptions. Proposal names are drawn as text (:func:`charts.base.plotly_text`)
 and named in the hover by ``customdata``, never pasted into a template.
 
-The words — the sentence a counselor can say (:func:`recovery_sentence_text`), one line per
+:func:`recovery_panel` gives a page all of it in one call for a comparison's rows. The words —
+the sentence a counselor can say (:func:`recovery_sentence_text`), one line per
 row (:func:`recovery_row_text`), the break chance's source (:func:`break_source_text`) and the
 assumptions (:func:`assumption_lines`) — come from the catalogue (``recovery.*``), the figures
 from ``core``.
@@ -16,12 +17,14 @@ from ``core``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 import plotly.graph_objects as go
 
 from charts.base import PALETTE, STATUS_COLOURS, base_figure, plotly_text, yuan_axis
 from core.rules.recovery import (
+    LenderRecovery,
     NoAgreementValue,
     RecoveryAssumptions,
     RecoverySentence,
@@ -210,3 +213,54 @@ def assumption_lines(assumptions: RecoveryAssumptions, lang: str) -> list[str]:
             legal=format_money(assumptions.legal_costs, lang),
         ),
     ]
+
+
+# --- everything a page shows, in one call ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecoveryPanel:
+    """What a page shows of the lender's side of a comparison (see :func:`recovery_panel`)."""
+
+    figure: go.Figure
+    #: One line per row of the comparison, in its order: the value and the break chance used.
+    rows: tuple[str, ...]
+    no_agreement: str
+    assumptions: tuple[str, ...]
+    #: The sentence for the row asked for (``None`` when none was): to say when ``persuasive``,
+    #: else a note to the counselor that the argument does not hold for that plan.
+    sentence: str | None
+    persuasive: bool
+
+
+def recovery_panel(
+    labels: Sequence[str], recovery: LenderRecovery, lang: str, *, index: int | None = None
+) -> RecoveryPanel:
+    """The chart, a line per row, the no-agreement line, the assumptions and the sentence for
+    row ``index`` (e.g. the recommended or saved proposal) of a
+    :func:`core.rules.recovery.recovery_for_comparison` result; ``labels`` name its rows as the
+    comparison table does (as typed: the chart draws them as text)."""
+    if len(labels) != len(recovery.rows):
+        raise ValueError(f"{len(labels)} labels for {len(recovery.rows)} rows")
+    figure = recovery_chart(
+        [(label, value.present_value) for label, value in zip(labels, recovery.rows, strict=True)],
+        recovery.no_agreement.present_value,
+        lang,
+    )
+    separator = "" if lang == "zh-CN" else " "  # Chinese sentences run on without a space
+    rows = tuple(
+        separator.join((recovery_row_text(value, lang), break_source_text(value, lang)))
+        for value in recovery.rows
+    )
+    sentence, persuasive = None, False
+    if index is not None:
+        said = recovery.sentence(index)
+        sentence, persuasive = recovery_sentence_text(said, lang), said.persuasive
+    return RecoveryPanel(
+        figure=figure,
+        rows=rows,
+        no_agreement=no_agreement_text(recovery.no_agreement, lang),
+        assumptions=tuple(assumption_lines(recovery.assumptions, lang)),
+        sentence=sentence,
+        persuasive=persuasive,
+    )

@@ -16,13 +16,17 @@ from charts.recovery import (
     break_source_text,
     no_agreement_text,
     recovery_chart,
+    recovery_panel,
     recovery_row_text,
     recovery_sentence_text,
 )
+from core.debts import Debt
+from core.proposals import Baseline, StopInterest, compare_proposals
 from core.rules.recovery import (
     RecoveryAssumptions,
     expected_recovery,
     no_agreement_value,
+    recovery_for_comparison,
     recovery_sentence,
 )
 from core.schedules import add_months
@@ -178,3 +182,43 @@ def test_every_text_of_the_chart_reads_on_white():
     ]
     assert all(trace.textposition == "outside" for trace in fig.data)  # amounts on white
     assert min(contrast_ratio(ink, "#FFFFFF") for ink in inks) >= 4.5
+
+
+def test_the_panel_gives_a_page_everything_for_a_comparison_in_one_call():
+    debt = Debt(
+        creditor="来分期",
+        outstanding_principal="12000",
+        overdue_amount="900",
+        days_overdue=30,
+        accrued_interest_and_penalties="1500",
+        penalty_rate="0.27",
+        rate_quote="0.18",
+        remaining_months=12,
+    )
+    comparison = compare_proposals(debt, [Baseline(), StopInterest(months=24)], "800", AS_OF)
+    recovery = recovery_for_comparison(comparison, D(800), AS_OF)
+    labels = ["按原合同", "停息挂账 · 24个月", "最低还款方案 · 18个月"]
+    panel = recovery_panel(labels, recovery, "zh-CN", index=1)
+    assert list(panel.figure.layout.yaxis.ticktext) == [*labels, "不达成协议（催收、诉讼）"]
+    assert list(panel.figure.data[0].x) == [float(v.present_value) for v in recovery.rows]
+    assert panel.rows[1] == (
+        "现值 ¥11,843.16（按期还款 ¥11,470.14，违约后催收 ¥373.02），约为欠款的 88%；"
+        "按期还完的概率 79%。每月违约概率 1%：每期还款都在客户可还范围内（假设）。"
+    )
+    assert panel.rows[0].endswith("每月违约概率 6%：有的月份还款超出客户可还范围（假设）。")
+    assert panel.no_agreement == (
+        "不达成协议：18个月后预计收回 ¥4,725.00，扣除成本 ¥3,945.00，现值 ¥734.65。"
+    )
+    assert panel.assumptions == tuple(assumption_lines(RecoveryAssumptions(), "zh-CN"))
+    assert panel.persuasive
+    assert panel.sentence is not None and panel.sentence.startswith(
+        "按我们的估算，按这个方案贵司预计能收回11,843.16元"
+    )
+    english = recovery_panel(labels, recovery, "en")
+    assert english.sentence is None and not english.persuasive
+    assert english.rows[1].endswith(
+        "kept to the end: 79%. Monthly chance of a break 1%: every payment is within what the "
+        "client can pay (an assumption)."
+    )
+    with pytest.raises(ValueError, match="2 labels for 3 rows"):
+        recovery_panel(labels[:2], recovery, "en")
