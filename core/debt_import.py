@@ -663,7 +663,7 @@ def parse_rate(value: Any) -> RateCell:
     text = unicodedata.normalize("NFKC", value).lower()
     text = normalize_header(text.replace("%", "pct").replace("‰", "pml").replace(".", "dot"))
     text = text.replace("pct", "%").replace("pml", "‰").replace("dot", ".")
-    kind = _kind_in(re.sub(r"[\d.%‰]+", " ", text))
+    kind = _kind_in(re.sub(r"\d+(?:\.\d+)?|[%‰.\s]", "", text))
     per_ten_thousand = _PER_TEN_THOUSAND.search(text)
     if per_ten_thousand:
         digit = per_ten_thousand.group(1)
@@ -833,6 +833,8 @@ def parse_row(
             problems.append(Problem(target.value, cell.issue.value, {"column": headers[index]}))
             continue
         if _cell_blank(cell):
+            if target in REQUIRED_TARGETS:
+                problems.append(Problem(target.value, "missing"))
             continue
         if isinstance(cell.value, str) and normalize_header(cell.value) in EXCEL_ERRORS:
             problems.append(Problem(target.value, "excel_error", {"value": cell.value.strip()}))
@@ -846,8 +848,8 @@ def parse_row(
         if note is not None:
             notes.append(note)
     for target in REQUIRED_TARGETS:
-        if target not in read and not any(p.field == target.value for p in problems):
-            problems.append(Problem(target.value, "missing"))
+        if target not in seen:
+            problems.append(Problem(target.value, "no_column"))
     fields: dict[str, Any] = {}
     rate = read.get(Target.RATE)
     try:

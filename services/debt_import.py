@@ -165,8 +165,9 @@ def _rows(book: Any, sheet: str) -> list[tuple[Any, ...]]:
 
 
 def read_workbook(data: bytes, *, sheet: str | None = None) -> Workbook:
-    """The table of one sheet of a ``.xlsx`` workbook (the first unless ``sheet`` is named;
-    a name it does not have is ``import_no_sheet``).
+    """The table of one sheet of a ``.xlsx`` workbook: ``sheet`` when named (a name it does
+    not have is ``import_no_sheet``), else the first sheet that holds a debt list (a first
+    sheet of notes is passed over; when none does, the first sheet's refusal).
 
     Each formula gives the value Excel saved with it (``data_only``); one saved without a
     value (a file written by a program, never opened in Excel) is a
@@ -176,21 +177,31 @@ def read_workbook(data: bytes, *, sheet: str | None = None) -> Workbook:
     """
     check_size(data)
     values_book = _open(data, data_only=True)
-    try:
-        names = tuple(values_book.sheetnames)
-        chosen = sheet if sheet is not None else (names[0] if names else "")
-        if chosen not in names:
-            raise ImportRefusedError("import_no_sheet", f"no sheet {sheet!r}", sheet=sheet or "")
-        values = _rows(values_book, chosen)
-    finally:
-        values_book.close()
     formulas_book = _open(data, data_only=False)
     try:
-        formulas = _rows(formulas_book, chosen)
+        names = tuple(values_book.sheetnames)
+        if sheet is not None and sheet not in names:
+            raise ImportRefusedError("import_no_sheet", f"no sheet {sheet!r}", sheet=sheet)
+        candidates = [sheet] if sheet is not None else list(names)
+        first_refusal: ImportRefusedError | None = None
+        for name in candidates:
+            try:
+                table = _sheet_table(data, values_book, formulas_book, name)
+            except ImportRefusedError as exc:
+                first_refusal = first_refusal or exc
+                continue
+            return Workbook(table, names, name)
     finally:
+        values_book.close()
         formulas_book.close()
+    raise first_refusal or ImportRefusedError("import_empty", "a workbook without sheets")
+
+
+def _sheet_table(data: bytes, values_book: Any, formulas_book: Any, name: str) -> Table:
+    values = _rows(values_book, name)
+    formulas = _rows(formulas_book, name)
     try:
-        merged = _merged_ranges(data, chosen)
+        merged = _merged_ranges(data, name)
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
         merged = []
     covered: set[tuple[int, int]] = set()
@@ -213,7 +224,7 @@ def read_workbook(data: bytes, *, sheet: str | None = None) -> Workbook:
                     issue = CellIssue.MERGED
             cells.append(Cell(value, issue))
         grid.append(cells)
-    return Workbook(table_from_grid(grid), names, chosen)
+    return table_from_grid(grid)
 
 
 # --- remembered mappings -----------------------------------------------------------------------
@@ -301,7 +312,7 @@ def save_rows(
         raise InvalidDataError(
             "debts",
             f"{len(accounts)} debts, more than the {MAX_IMPORT_ROWS} accepted",
-            code="too_many_rows",
+            code="import_too_many_debts",
         )
     for account in accounts:
         if account.client_id != client_id or account.id is not None:

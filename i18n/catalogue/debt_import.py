@@ -151,6 +151,10 @@ TEXT: Catalogue = {
         "zh-CN": "必填，这一行是空的",
         "en": "is required and empty here",
     },
+    "debt_import.problem.no_column": {
+        "zh-CN": "没有对应的列（请在上面选择）",
+        "en": "no column holds it (choose one above)",
+    },
     "debt_import.problem.not_an_amount": {
         "zh-CN": "“{value}”不是能识别的金额（可写 12000、12,000.00、¥12,000、1.5万）",
         "en": "“{value}” is not an amount we can read (write 12000, 12,000.00, ¥12,000 or 1.5万)",
