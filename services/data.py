@@ -10,8 +10,8 @@ all, as always.
 
 Each leaves a line in the audit trail: ``backup.created`` (with the rows per table),
 ``backup.restored`` (written by the restore itself, in its transaction; the trail is never
-replaced by a restore), ``data.exported`` (the kind, and whether masked) and
-``data.deleted_all``.
+replaced by a restore), ``data.exported`` (the kind, and whether masked: when the file is handed
+over, :func:`exported`) and ``data.deleted_all``.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def exported(
     mask_names: bool = MASKED_BY_DEFAULT,
 ) -> None:
     """Write the audit line of an export handed over (``data.exported``): for a page that
-    prepares the file with ``export(..., audit=False)`` and records the download itself."""
+    prepares the file with :func:`export` ahead of the download, in the button's callback."""
     acting = _may_export(ws, actor, client_id)
     with unit(ws, acting):
         ws.audit.append(
@@ -141,13 +141,15 @@ def export(
     header: Callable[[str], str] | None = None,
     mask_names: bool = MASKED_BY_DEFAULT,
     client_id: int | None = None,
-    audit: bool = True,
+    audit: bool = False,
 ) -> bytes:
     """One CSV export (calls, tasks or payments) worded in ``language``; masked unless
     ``mask_names=False`` (the one default of every export). Every client's records need
-    :attr:`Permission.BACKUP`; one client's, that the actor may open that client. Audited
-    (``data.exported``) unless ``audit=False``: then the caller records the hand-over with
-    :func:`exported`."""
+    :attr:`Permission.BACKUP`; one client's, that the actor may open that client.
+
+    The file is audited (``data.exported``) when it is handed over: a page that prepares it
+    for a download button (on every run of the page) records the click with :func:`exported`
+    (the button's ``on_click``); a caller that hands it over at once passes ``audit=True``."""
     acting = _may_export(ws, actor, client_id)
     data = export_csv(
         ws,

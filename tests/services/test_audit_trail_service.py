@@ -235,11 +235,11 @@ def test_one_clients_export_is_for_whoever_may_open_the_client_and_audited(ws):
         )
     mine = a_case(ws, counselor_id=COUNSELOR.account_id)
     other = a_case(ws, counselor_id=3)
-    csv_bytes = data.export(ws, COUNSELOR, "calls", language="en", client_id=mine.id)
+    csv_bytes = data.export(ws, COUNSELOR, "calls", language="en", client_id=mine.id, audit=True)
     assert csv_bytes.startswith(b"\xef\xbb\xbf")
     with pytest.raises(NotYoursError):
         data.export(ws, COUNSELOR, "calls", language="en", client_id=other.id)
-    data.export(ws, LOCAL_USER, "payments", language="en", mask_names=False)
+    data.export(ws, LOCAL_USER, "payments", language="en", mask_names=False, audit=True)
     assert lines(ws) == [
         ("wang.li", "data.exported", f"client:{mine.id}", {"kind": "calls", "masked": True}),
         ("wang.li", "access.refused", f"client:{other.id}", {"via": "data.export"}),
@@ -247,9 +247,9 @@ def test_one_clients_export_is_for_whoever_may_open_the_client_and_audited(ws):
     ]
 
 
-def test_an_export_prepared_ahead_is_audited_when_handed_over(ws):
+def test_an_export_prepared_for_a_download_is_audited_when_handed_over(ws):
     a_case(ws)
-    prepared = data.export(ws, ADMIN, "tasks", language="zh-CN", audit=False)
+    prepared = data.export(ws, ADMIN, "tasks", language="zh-CN")
     assert prepared.startswith(b"\xef\xbb\xbf")
     assert lines(ws) == []
     data.exported(ws, ADMIN, "tasks")
