@@ -1,4 +1,9 @@
-"""Clients: find, choose, add, edit and delete clients; load the example case."""
+"""Clients: find, choose, add, edit and delete clients; load the example case.
+
+In team mode a counselor's list holds their own clients only (the services filter it); a
+supervisor or an administrator also sees each counselor's caseload and a counselor picker per
+listed client (``services.caseload.assign``, which checks the role and writes the audit line).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,9 @@ import streamlit as st
 from pydantic import ValidationError
 
 import services
+import services.accounts
+import services.caseload
+from core.access import Permission
 from core.clients import Client, ConsentScope, MaskKind, mask
 from core.errors import CoreError
 from core.limits import MAX_CLIENT_CONTACTS, MAX_NAME_LENGTH
@@ -44,8 +52,15 @@ from ui.state import (
     select_client,
     today,
 )
+from ui.tables import fitted_table
 
 FORM = "clientform_"
+#: Durable key: the outcome of the last reassignment, shown once (the text itself).
+ASSIGN_FLASH_KEY = "clients_assign_flash"
+#: How many listed clients get a counselor picker (a search narrows the list).
+ASSIGN_LIMIT = 50
+#: The counselor pickers' choice for nobody.
+NOBODY = 0
 #: Durable keys: a message to show after a rerun; the client whose deletion awaits confirmation.
 FLASH_KEY = "clients_flash"
 DELETE_KEY = "clients_confirm_delete"
@@ -102,6 +117,94 @@ def render_list(store: Workspace, query: str) -> list[Client]:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     st.caption(t("clients.count", n=len(clients)))
     return clients
+
+
+def reassign(store: Workspace, client: Client, key: str, names: dict[int, str]) -> None:
+    """A counselor picker's change: give ``client`` to the counselor chosen (0: nobody)."""
+    chosen = st.session_state.get(key) or None
+    try:
+        services.caseload.assign(store, actor(), client.id, chosen)
+    except StoreError as exc:
+        st.session_state[ASSIGN_FLASH_KEY] = ("error", exc)
+        return
+    counselor = names.get(chosen, str(chosen)) if chosen else t("team.clients.unassigned")
+    st.session_state[ASSIGN_FLASH_KEY] = (
+        "success",
+        t(
+            "team.clients.assigned",
+            client=md_escape(client_label(client)),
+            counselor=md_escape(counselor),
+        ),
+    )
+
+
+def show_assign_flash() -> None:
+    flash = st.session_state.pop(ASSIGN_FLASH_KEY, None)
+    if flash is None:
+        return
+    kind, value = flash
+    if kind == "error":
+        show_error(value)
+    else:
+        st.success(value, icon=":material/check_circle:")
+
+
+def caseload_table(counts: dict[int | None, int], counselors, names: dict[int, str]):
+    ids = [c.id for c in counselors] + [i for i in counts if i is not None and i not in names]
+    rows = {names.get(i, str(i)): counts.get(i, 0) for i in ids}
+    rows[t("team.clients.unassigned")] = counts.get(None, 0)
+    return pd.DataFrame(
+        {
+            t("team.accounts.col.name"): list(rows),
+            t("clients.list"): list(rows.values()),
+        }
+    )
+
+
+def render_caseloads(store: Workspace, clients: list[Client]) -> None:
+    """Team mode: a counselor is told the list is theirs; a supervisor or an administrator
+    sees the caseloads and reassigns the listed clients."""
+    acting = actor()
+    if acting.is_local:
+        return
+    if not acting.allows(Permission.ASSIGN_CLIENTS):
+        st.caption(t("team.clients.mine"))
+        return
+    show_assign_flash()
+    try:
+        everyone = services.accounts.list_accounts(store, acting)
+        counselors = services.accounts.counselors(store, acting)
+        counts = services.caseload.caseload_counts(store, acting)
+    except StoreError as exc:
+        show_error(exc)
+        return
+    names = {account.id: account.display_name for account in everyone}
+    with st.expander(t("team.clients.assign.title"), expanded=True, icon=":material/groups:"):
+        st.markdown(f"**{t('team.clients.caseloads')}**")
+        fitted_table(caseload_table(counts, counselors, names), key="clients_caseloads")
+        if not clients:
+            return
+        st.caption(t("team.clients.assign.help"))
+        options = [NOBODY, *(c.id for c in counselors)]
+        labels = {NOBODY: t("team.clients.unassigned")} | {c.id: c.display_name for c in counselors}
+        columns = st.columns(2)
+        for i, client in enumerate(clients[:ASSIGN_LIMIT]):
+            assigned = services.caseload.counselor_of(store, acting, client.id) or NOBODY
+            if assigned not in labels:  # a disabled account's client: shown, not offered
+                options_here = [*options, assigned]
+                labels[assigned] = names.get(assigned, str(assigned))
+            else:
+                options_here = options
+            key = f"clients_assign_{client.id}"
+            st.session_state[key] = assigned
+            columns[i % 2].selectbox(
+                t("team.clients.assign.label", client=md_escape(client_label(client))),
+                options_here,
+                format_func=labels.get,
+                key=key,
+                on_change=reassign,
+                args=(store, client, key, labels),
+            )
 
 
 def render_picker(clients: list[Client], current: Client | None) -> None:
@@ -333,6 +436,7 @@ def main() -> None:
     show_flash(FLASH_KEY)
     query = render_toolbar(store)
     clients = render_list(store, query)
+    render_caseloads(store, clients)
     current = current_client(store)
     render_picker(clients, current)
     st.divider()

@@ -2,7 +2,9 @@
 set how long records are kept and purge the clients past it.
 
 The page calls the same functions as ``python -m store``; a restore is checked completely before
-the user is asked to confirm, and replaces everything in one transaction or nothing. A purge
+the user is asked to confirm it by typing a stated word (``恢复`` / ``RESTORE``), and replaces
+everything in one transaction or nothing. In team mode backup, restore, the agency's settings and
+retention are an administrator's (others see the exports only); the services check it again. A purge
 erases the clients listed (at the versions shown) after a ticked confirmation naming how many;
 the period is saved at the version shown. Both act in button callbacks, which receive what the
 page showed, and leave their outcome for the next run to show.
@@ -16,7 +18,8 @@ import pandas as pd
 import streamlit as st
 
 import services
-from i18n import code_labeller, format_date, format_datetime, translate
+from core.access import Permission
+from i18n import LANGUAGES, code_labeller, format_date, format_datetime, translate
 from services import ChangedElsewhereError, StaleRecordError, StoreError
 from services.retention import MAX_YEARS, MIN_YEARS, ClientRetention, NotPastRetentionError
 from ui.benchmark_widgets import render_editor
@@ -83,7 +86,13 @@ def render_restore(store) -> None:
     st.success(t("data.restore.ok", made=format_datetime(backup.created_at, lang)))
     render_counts(dict(backup.counts))
     st.warning(t("data.restore.warning"), icon=":material/warning:")
-    confirmed = st.checkbox(t("data.restore.confirm"), key="data_restore_confirm")
+    word = t("team.data.restore_word")
+    typed = st.text_input(
+        t("team.data.restore_type", word=word), key="data_restore_confirm", max_chars=20
+    )
+    confirmed = restore_confirmed(typed)
+    if typed.strip() and not confirmed:
+        st.caption(t("team.data.restore_typed_wrong", word=word))
     if st.button(
         t("data.restore.run"), key="data_restore_run", type="primary", disabled=not confirmed
     ):
@@ -95,6 +104,16 @@ def render_restore(store) -> None:
         st.session_state.pop(PENDING_KEY, None)
         st.session_state["client_id"] = None
         st.success(t("data.restore.done"), icon=":material/check_circle:")
+
+
+def restore_confirmed(typed: str) -> bool:
+    """Whether ``typed`` is the restore's confirmation word (in either language: the user may
+    have switched language since reading it).
+
+    >>> restore_confirmed(" RESTORE "), restore_confirmed("恢复"), restore_confirmed("restore")
+    (True, True, False)
+    """
+    return typed.strip() in {translate("team.data.restore_word", lang) for lang in LANGUAGES}
 
 
 def render_exports(store) -> None:
@@ -297,15 +316,23 @@ def main() -> None:
     store = get_store()
     if store is None:
         return
-    render_backup(store)
-    st.divider()
-    render_restore(store)
-    st.divider()
+    acting = actor()
+    if acting.allows(Permission.BACKUP):
+        render_backup(store)
+        st.divider()
+    if acting.allows(Permission.RESTORE):
+        render_restore(store)
+        st.divider()
     render_exports(store)
-    st.divider()
-    render_editor(store)
-    st.divider()
-    render_retention(store)  # last: the one that erases
+    if acting.allows(Permission.MANAGE_SETTINGS):
+        st.divider()
+        render_editor(store)
+    if acting.allows(Permission.DELETE_ALL):
+        st.divider()
+        render_retention(store)  # last: the one that erases
+    if not acting.allows(Permission.RESTORE):
+        st.divider()
+        st.info(t("team.data.admin_only"), icon=":material/admin_panel_settings:")
 
 
 main()

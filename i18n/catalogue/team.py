@@ -224,6 +224,34 @@ TEXT: Catalogue = {
         "en": "Only the latest {count} are shown; narrow the dates to see earlier ones.",
     },
     "team.audit.download": {"zh-CN": "下载 CSV", "en": "Download CSV"},
+    # Audit actions (services' action codes; an unknown one is shown as its code)
+    "team.audit.action.account.created": {"zh-CN": "创建账户", "en": "Account created"},
+    "team.audit.action.account.signed_in": {"zh-CN": "登录", "en": "Signed in"},
+    "team.audit.action.account.sign_in_failed": {"zh-CN": "登录失败", "en": "Sign-in failed"},
+    "team.audit.action.account.locked": {"zh-CN": "账户被锁定", "en": "Account locked"},
+    "team.audit.action.account.disabled": {"zh-CN": "停用账户", "en": "Account disabled"},
+    "team.audit.action.account.enabled": {"zh-CN": "启用账户", "en": "Account enabled"},
+    "team.audit.action.account.password_reset": {"zh-CN": "重置密码", "en": "Password reset"},
+    "team.audit.action.account.password_changed": {
+        "zh-CN": "修改自己的密码",
+        "en": "Own password changed",
+    },
+    "team.audit.action.account.role_changed": {"zh-CN": "更改角色", "en": "Role changed"},
+    "team.audit.action.client.revealed": {
+        "zh-CN": "查看完整个人信息",
+        "en": "Full personal data viewed",
+    },
+    "team.audit.action.client.reassigned": {"zh-CN": "重新分配客户", "en": "Client reassigned"},
+    "team.audit.action.client.purged": {
+        "zh-CN": "按保存期限清除客户",
+        "en": "Client purged after retention",
+    },
+    "team.audit.action.access.refused": {
+        "zh-CN": "拒绝访问他人客户",
+        "en": "Access to another's client refused",
+    },
+    "team.audit.action.audit.exported": {"zh-CN": "导出操作记录", "en": "Audit trail exported"},
+    "team.audit.action.backup.restored": {"zh-CN": "恢复备份", "en": "Backup restored"},
     # Data page in team mode
     "team.data.admin_only": {
         "zh-CN": "备份、恢复、机构设置和按保存期限清除客户只能由管理员操作。",
