@@ -324,7 +324,7 @@ def save_rows(
             return _saved_before(ws, ids)
     with unit(ws, actor):
         saved = [ws.debts.add(account) for account in accounts]
-        for rid, account in zip(ids, saved, strict=True):
+        for rid, account in zip(ids, saved, strict=False):  # no ids without a request id
             assert account.id is not None
             ws.requests.remember(rid, client_id, REQUEST_KIND, account.id)
     return saved
