@@ -18,6 +18,7 @@ import pytest
 
 from charts.planning import income_split_chart, payoff_chart
 from charts.proposals import cumulative_chart, payment_chart
+from charts.recovery import recovery_chart
 from charts.timeline import STYLES, TimelineEvent, timeline_figure
 from core.affordability import Budget, CostCategory, assess_affordability
 from core.allocation import Strategy, payoff_plan
@@ -200,6 +201,9 @@ BUILDERS = {
     "payments": payments,
     "cumulative": cumulative,
     "timeline": timeline,
+    "recovery": lambda: recovery_chart(
+        [("按原合同", Decimal("10006.34"))], Decimal("734.65"), "zh-CN"
+    ),
 }
 
 

@@ -19,6 +19,7 @@ from hostile_text import MARKERS, hostile
 from charts.base import plotly_text
 from charts.planning import payoff_chart
 from charts.proposals import cumulative_chart, payment_chart
+from charts.recovery import recovery_chart
 from charts.timeline import TimelineEvent, timeline_figure
 from core.allocation import Strategy, payoff_plan
 from core.debts import Debt
@@ -79,6 +80,10 @@ def debt(creditor: str) -> Debt:
         rate_quote=Decimal("0.18"),
         remaining_months=12,
     )
+
+
+def test_recovery_chart_draws_proposal_names_as_text():
+    assert_typed_as_text(recovery_chart([(TYPED, Decimal("1"))], Decimal("0"), "en"))
 
 
 def test_payoff_chart_draws_creditors_as_text():

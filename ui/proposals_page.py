@@ -17,7 +17,9 @@ import streamlit as st
 from pydantic import ValidationError
 
 import services
+from charts.base import plotly_config
 from charts.proposals import cumulative_chart, payment_chart
+from charts.recovery import recovery_panel
 from core.agreement import first_due_date, first_monthly_due, plan_starting_on
 from core.allocation import allocate_capacity
 from core.calls import TaskKind
@@ -36,6 +38,7 @@ from core.proposals import (
 from core.reasons import describe
 from core.rules.pitch import pitch
 from core.rules.rate_lines import describe_flag, plan_rate_flags
+from core.rules.recovery import RecoveryAssumptions, recovery_for_comparison
 from i18n import LANGUAGES, format_date, format_money, md_escape, translate
 from i18n.errors import model_error_lines
 from report.letter import LetterError, letter_file_name, make_letter
@@ -484,16 +487,155 @@ def main() -> None:
     flash = st.session_state.pop(FLASH_KEY, None)
     if flash:
         st.toast(t(flash), icon=":material/check_circle:")
-    settings = workbench(store, client.id, account, can_pay, as_of, restored)
+    settings = workbench(
+        store, client.id, account, can_pay, as_of, restored, has_budget=income is not None
+    )
     if can_pay is None or settings is None:
         return
     show_saved(store, client.id, account, can_pay, income, as_of, lang, settings)
 
 
+#: The lender-side assumptions a counselor may change: (field, catalogue key, kind, maximum).
+#: ``percent`` fields are typed as percentages; ``months`` and ``money`` as they are.
+RECOVERY_INPUTS = (
+    ("cost_of_funds", "cost_of_funds", "percent", 50),
+    ("break_within", "break_within", "percent", 100),
+    ("break_beyond", "break_beyond", "percent", 100),
+    ("after_break_share", "after_break_share", "percent", 100),
+    ("after_break_delay_months", "after_break_delay", "months", 120),
+    ("after_break_cost", "after_break_cost", "percent", 100),
+    ("no_agreement_share", "no_agreement_share", "percent", 100),
+    ("no_agreement_delay_months", "no_agreement_delay", "months", 120),
+    ("no_agreement_cost", "no_agreement_cost", "percent", 100),
+    ("legal_costs", "legal_costs", "money", 100_000_000),
+)
+RECOVERY_HELP = {
+    "cost_of_funds": "recovery.help.cost_of_funds",
+    "break_within": "recovery.help.break_chances",
+    "break_beyond": "recovery.help.break_chances",
+    "after_break_delay_months": "recovery.help.delays",
+    "no_agreement_delay_months": "recovery.help.delays",
+}
+
+
+def recovery_assumptions() -> RecoveryAssumptions | None:
+    """The assumptions as the counselor left them (the defaults until changed), one set per
+    browser session: they describe lenders, not this debt. ``None`` (with the reason shown)
+    when a value is refused."""
+    defaults = RecoveryAssumptions()
+    values: dict[str, Decimal | int] = {}
+    columns = st.columns(3)
+    for index, (field, name, kind, maximum) in enumerate(RECOVERY_INPUTS):
+        default = getattr(defaults, field)
+        column = columns[index % 3]
+        label = t(f"recovery.input.{name}")
+        help_key = RECOVERY_HELP.get(field)
+        help_text = t(help_key) if help_key else None
+        key = f"proposals.recovery.{field}"
+        if kind == "percent":
+            typed = column.number_input(
+                label,
+                min_value=0.0,
+                max_value=float(maximum),
+                value=float(default * 100),
+                step=0.5,
+                format="%.1f",
+                key=key,
+                help=help_text,
+            )
+            values[field] = Decimal(str(typed)) / 100
+        elif kind == "months":
+            typed = column.number_input(
+                label,
+                min_value=0,
+                max_value=maximum,
+                value=int(default),
+                step=1,
+                key=key,
+                help=help_text,
+            )
+            values[field] = int(typed)
+        else:
+            typed = column.number_input(
+                label,
+                min_value=0.0,
+                max_value=float(maximum),
+                value=float(default),
+                step=500.0,
+                format="%.2f",
+                key=key,
+                help=help_text,
+            )
+            values[field] = Decimal(str(typed))
+    try:
+        return RecoveryAssumptions(**values)
+    except ValidationError as exc:
+        show_error(exc)
+        return None
+
+
+def show_recovery(
+    comparison: Comparison,
+    minimum: MinimumPlan,
+    can_pay: Decimal,
+    has_budget: bool,
+    as_of: date,
+    lang: str,
+) -> None:
+    """What each proposal is worth to the lender against no agreement, with the assumptions
+    in view and editable, and the sentence to say for the recommended plan."""
+    st.subheader(t("recovery.title"))
+    st.caption(t("recovery.intro"))
+    shown = st.container()
+    with st.expander(t("recovery.assumptions.title")):
+        st.caption(t("recovery.estimate_note"))
+        assumptions = recovery_assumptions()
+    if assumptions is None:
+        return
+    try:
+        recovery = recovery_for_comparison(
+            comparison, can_pay if has_budget else None, as_of, assumptions
+        )
+    except CoreError as exc:
+        with shown:
+            show_error(exc)
+        return
+    labels = [row_label(r, m, lang) for r, m in rows_compared(comparison, minimum)]
+    panel = recovery_panel(labels, recovery, lang, index=comparison.recommended)
+    with shown:
+        st.plotly_chart(
+            panel.figure,
+            width="stretch",
+            key="proposals.chart.recovery",
+            config=plotly_config("recovery"),
+        )
+        lines = [
+            f"- **{md_escape(label)}**：{md_escape(line)}"
+            if lang == "zh-CN"
+            else f"- **{md_escape(label)}**: {md_escape(line)}"
+            for label, line in zip(labels, panel.rows, strict=True)
+        ]
+        lines.append(f"- {md_escape(panel.no_agreement)}")
+        st.markdown("\n".join(lines))
+        st.caption(" ".join(md_escape(line) for line in panel.assumptions))
+        if panel.sentence:
+            box = st.info if panel.persuasive else st.warning
+            box(
+                f"**{md_escape(t('recovery.sentence.title'))}**  \n{md_escape(panel.sentence)}",
+                icon=":material/record_voice_over:" if panel.persuasive else ":material/info:",
+            )
+
+
 @st.fragment
 @guarded_fragment
 def workbench(
-    store, client_id: int, account, can_pay: Decimal | None, as_of: date, restored: bool
+    store,
+    client_id: int,
+    account,
+    can_pay: Decimal | None,
+    as_of: date,
+    restored: bool,
+    has_budget: bool = True,
 ) -> ProposalSettings | None:
     """The proposal inputs, their comparison, charts and recommendation, and the save form.
 
@@ -547,5 +689,6 @@ def workbench(
     chart_left, chart_right = st.columns(2)
     chart_left.plotly_chart(payments, width="stretch", key="proposals.chart.payment")
     chart_right.plotly_chart(cumulative, width="stretch", key="proposals.chart.cumulative")
+    show_recovery(comparison, minimum, can_pay, has_budget, as_of, lang)
     save_form(store, client_id, account, comparison, minimum, lang, settings, as_of)
     return settings

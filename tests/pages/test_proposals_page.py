@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -27,6 +26,7 @@ from core.proposals import (
     evaluate_proposal,
 )
 from core.rules.pitch import pitch
+from core.rules.recovery import RecoveryAssumptions, no_agreement_value
 from core.schedules import add_months
 from i18n import format_date, format_money, format_months, format_percent, translate
 from ui.state import today
@@ -285,7 +285,34 @@ def test_the_example_household_opens_without_error(page, lang):
     db.budgets.add_version(client.id, case.budget_from, case.budget)
     at = page(lang, client.id)
     assert len(table(at)) >= 4
-    assert len(charts(at)) == 2
+    assert len(charts(at)) == 3  # payments, paid so far, what each is worth to the lender
+
+
+def recovery_bars(at, lang):
+    spec = next(
+        c
+        for c in charts(at)
+        if c["layout"]["title"]["text"] == translate("recovery.chart.title", lang)
+    )
+    return {trace["name"]: trace["x"] for trace in spec["data"]}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_lender_side_values_each_row_and_no_agreement_with_the_assumptions_in_view(page, lang):
+    client_id, _ = seed()
+    at = page(lang, client_id)
+    owed = compare_proposals(DEBTS[0], [Baseline()], D("3000"), TODAY).rows[0].owed
+    expected = no_agreement_value(owed, TODAY, RecoveryAssumptions()).present_value
+    bars = recovery_bars(at, lang)
+    assert bars[translate("recovery.chart.no_agreement", lang)] == [float(expected)]
+    # one bar per row of the comparison table, then no agreement
+    assert len(bars[translate("recovery.chart.proposals", lang)]) == len(table(at))
+    said = " ".join(i.value for i in [*at.info, *at.warning])
+    assert ("按我们的估算" if lang == "zh-CN" else "By our estimate") in said
+    # the counselor's own assumption moves the figure: nothing recovered without agreement
+    at.number_input(key="proposals.recovery.no_agreement_share").set_value(0.0).run()
+    assert not at.exception, at.exception
+    assert recovery_bars(at, lang)[translate("recovery.chart.no_agreement", lang)] == [0.0]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -406,9 +433,6 @@ def test_a_proposal_the_lender_refused_is_recorded_and_kept(page, lang):
 
 # --- issue 20: the credit-record clock under each proposal -------------------------------------
 
-#: The Proposals page belongs to the lead: the block shows once it calls the helper.
-CREDIT_ON_PAGE = "show_credit_clocks" in Path(PAGE).read_text(encoding="utf-8")
-
 
 def credit_block(at) -> list[str]:
     """The Markdown of the credit-record block: its title, then its lines."""
@@ -446,7 +470,6 @@ def seed_guide_account(reports) -> int:
     return client.id
 
 
-@pytest.mark.skipif(not CREDIT_ON_PAGE, reason="app_pages/proposals.py does not call it yet")
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_proposal_shows_when_the_late_payment_record_would_end(page, lang):
     """The guide's 来分期 (900 overdue + 1,500 accrued = 2,400 past due), reported to the credit
@@ -478,7 +501,6 @@ def test_each_proposal_shows_when_the_late_payment_record_would_end(page, lang):
     assert translate("credit.clock.reporting_unknown", lang) not in captions
 
 
-@pytest.mark.skipif(not CREDIT_ON_PAGE, reason="app_pages/proposals.py does not call it yet")
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_credit_clock_is_an_estimate_when_reporting_is_unknown_and_absent_when_not(page, lang):
     client_id = seed_guide_account("unknown")
