@@ -168,12 +168,14 @@ def preview_frame(
             debt = row.account.debt
             creditor = debt.creditor
             principal = format_money(debt.outstanding_principal, lang)
-            rate = f"{percent_text(debt.rate_quote)} · {enum_label(debt.rate_kind, lang)}"
+            rate = percent_text(debt.rate_quote)
+            kind = enum_label(debt.rate_kind, lang)
             months = str(debt.remaining_months)
         else:
             creditor = _raw(row, mapping, Target.CREDITOR)
             principal = _raw(row, mapping, Target.OUTSTANDING_PRINCIPAL)
             rate = _raw(row, mapping, Target.RATE)
+            kind = _raw(row, mapping, Target.RATE_KIND)
             months = _raw(row, mapping, Target.REMAINING_MONTHS)
         records.append(
             {
@@ -182,6 +184,7 @@ def preview_frame(
                 translate("debt_import.col.creditor", lang): creditor,
                 translate("debt_import.col.principal", lang): principal,
                 translate("debt_import.col.rate", lang): rate,
+                translate("debt_import.col.kind", lang): kind,
                 translate("debt_import.col.months", lang): months,
                 translate("debt_import.col.messages", lang): separator.join(
                     row_messages(row, lang)

@@ -121,6 +121,7 @@ TEXT: Catalogue = {
     "debt_import.col.creditor": {"zh-CN": "债权机构", "en": "Creditor"},
     "debt_import.col.principal": {"zh-CN": "剩余本金", "en": "Principal"},
     "debt_import.col.rate": {"zh-CN": "报价", "en": "Quoted"},
+    "debt_import.col.kind": {"zh-CN": "报价方式", "en": "Quoted as"},
     "debt_import.col.months": {"zh-CN": "剩余期数", "en": "Months"},
     "debt_import.col.messages": {"zh-CN": "问题与提示", "en": "Problems and notes"},
     "debt_import.status.valid": {"zh-CN": "✓ 可导入", "en": "✓ Ready"},

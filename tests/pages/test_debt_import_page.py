@@ -84,6 +84,10 @@ def test_a_downloaded_template_uploads_back_and_saves_the_guides_debt(
     ]
     assert frame[translate("debt_import.col.creditor", lang)].tolist() == ["来分期"]
     assert frame[translate("debt_import.col.principal", lang)].tolist() == ["¥12,000.00"]
+    assert frame[translate("debt_import.col.rate", lang)].tolist() == ["18%"]
+    assert frame[translate("debt_import.col.kind", lang)].tolist() == [
+        translate("enum.quote_kind.annual", lang)
+    ]
     assert translate("debt_import.summary", lang, total=1, valid=1, invalid=0) in texts(at.caption)
     save = at.button(key="debtimport_save")
     assert save.label == translate("debt_import.save", lang, n=1)
