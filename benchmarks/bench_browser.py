@@ -188,7 +188,7 @@ def _open_app(probe: Probe, url: str) -> None:
     )
     probe.settle()
     _nav(page, translate("page.proposals", LANG)).click()
-    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(2, timeout=TIMEOUT_S * 1000)
+    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(3, timeout=TIMEOUT_S * 1000)
     probe.settle()
 
 
@@ -196,7 +196,7 @@ def _open_constant(probe: Probe, url: str) -> None:
     from playwright.sync_api import expect
 
     probe.page.goto(url)
-    expect(probe.page.get_by_test_id("stPlotlyChart")).to_have_count(2, timeout=TIMEOUT_S * 1000)
+    expect(probe.page.get_by_test_id("stPlotlyChart")).to_have_count(3, timeout=TIMEOUT_S * 1000)
     probe.settle()
 
 

@@ -34,21 +34,42 @@ ROWS = [
 
 
 def figure(title: str) -> go.Figure:
+    """Built as the page's charts are: the traces in one ``add_traces`` call."""
     fig = base_figure(title, "Month", "¥")
-    for i in range(SERIES):
-        style = series_style(i)
-        fig.add_trace(
-            go.Scatter(
-                x=list(range(MONTHS)),
-                y=[1000.0 + i * 10] * MONTHS,
-                name=f"Proposal {i}",
-                mode="lines",
-                line={**style["line"], "shape": "hv"},
-                marker=style["marker"],
-            )
+    traces = [
+        go.Scatter(
+            x=list(range(MONTHS)),
+            y=[1000.0 + i * 10] * MONTHS,
+            name=f"Proposal {i}",
+            mode="lines",
+            line={**series_style(i)["line"], "shape": "hv"},
+            marker=series_style(i)["marker"],
         )
-    fig.add_trace(go.Scatter(x=[0, MONTHS], y=[800.0, 800.0], name="limit", mode="lines"))
+        for i in range(SERIES)
+    ]
+    traces.append(go.Scatter(x=[0, MONTHS], y=[800.0, 800.0], name="limit", mode="lines"))
+    fig.add_traces(traces)
     return yuan_axis(fig)
+
+
+def bars(title: str) -> go.Figure:
+    """The lender-side chart's shape: one bar per proposal, then no agreement."""
+    fig = base_figure(title, "¥", "", height=190 + 46 * (SERIES + 1))
+    fig.add_traces(
+        [
+            go.Bar(
+                y=list(range(SERIES)),
+                x=[9000.0 + i * 100 for i in range(SERIES)],
+                orientation="h",
+                name="Proposals",
+                text=[f"¥{9000 + i * 100:,.2f}" for i in range(SERIES)],
+                textposition="outside",
+            ),
+            go.Bar(y=[SERIES], x=[734.65], orientation="h", name="No agreement", text=["¥734.65"]),
+        ]
+    )
+    fig.update_layout(yaxis={"autorange": "reversed"})
+    return yuan_axis(fig, "x")
 
 
 def header() -> None:
@@ -77,7 +98,7 @@ def inputs() -> None:
 
 
 def results() -> None:
-    """The table, the recommendation, the minimum plan and the two charts."""
+    """The table, the recommendation, the minimum plan, the two charts and the lender side."""
     st.subheader("Side by side")
     st.dataframe(pd.DataFrame.from_records(ROWS), hide_index=True, width="stretch")
     st.success("Recommended: Proposal 1")
@@ -85,6 +106,26 @@ def results() -> None:
     l2, r2 = st.columns(2)
     l2.plotly_chart(figure("Monthly payment"), width="stretch")
     r2.plotly_chart(figure("Paid so far"), width="stretch")
+    lender_side()
+
+
+def lender_side() -> None:
+    """What each proposal is worth to the lender: chart, lines, sentence, assumptions."""
+    st.subheader("What each proposal is worth to the lender")
+    st.caption("Present value at the lender's cost of funds.")
+    shown = st.container()
+    with st.expander("Assumptions"):
+        st.caption("An estimate from assumptions, not data.")
+        columns = st.columns(3)
+        for i in range(10):
+            columns[i % 3].number_input(f"Assumption {i}", 0.0, 100.0, 4.0, 0.5, key=f"a{i}")
+    with shown:
+        st.plotly_chart(bars("Worth to the lender"), width="stretch")
+        st.markdown(
+            "\n".join(f"- **Proposal {i}**: ¥9,000.00 (91% of what is owed)" for i in range(SERIES))
+        )
+        st.caption("Cost of funds 4% a year; break chance 1% a month within capacity.")
+        st.info("**What to tell the lender**  \nBy our estimate, you would recover ¥9,000.00.")
 
 
 def save_form() -> None:

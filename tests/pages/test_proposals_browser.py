@@ -87,7 +87,9 @@ def open_proposals(page, phone: bool, label: str, lang: str) -> None:
     choose_client(page, phone, label, lang)
     go_to(page, phone, "page.proposals", lang)
     expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=20_000)
-    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(2, timeout=20_000)
+    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(
+        3, timeout=20_000
+    )  # + worth to the lender
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
