@@ -124,9 +124,9 @@ TEXT: Catalogue = {
     "debt_import.col.kind": {"zh-CN": "报价方式", "en": "Quoted as"},
     "debt_import.col.months": {"zh-CN": "剩余期数", "en": "Months"},
     "debt_import.col.messages": {"zh-CN": "问题与提示", "en": "Problems and notes"},
-    "debt_import.status.valid": {"zh-CN": "✓ 可导入", "en": "✓ Ready"},
-    "debt_import.status.noted": {"zh-CN": "✓ 可导入（请看提示）", "en": "✓ Ready (see the note)"},
-    "debt_import.status.invalid": {"zh-CN": "✗ 有错误", "en": "✗ Errors"},
+    "debt_import.status.valid": {"zh-CN": "✓可导入", "en": "✓ Ready"},
+    "debt_import.status.noted": {"zh-CN": "✓有提示", "en": "✓ See the note"},
+    "debt_import.status.invalid": {"zh-CN": "✗有错误", "en": "✗ Errors"},
     "debt_import.all_valid": {"zh-CN": "导入全部有效行", "en": "Import every valid row"},
     "debt_import.choose": {"zh-CN": "要导入的行", "en": "Rows to import"},
     "debt_import.choose_option": {

@@ -187,7 +187,7 @@ def test_rows_with_errors_are_shown_and_only_valid_chosen_rows_are_saved(
     ).encode("utf-8-sig")
     upload(at, "debts.csv", data)
     frame = preview(at)
-    assert frame["状态"].tolist() == ["✓ 可导入", "✗ 有错误", "✓ 可导入"]
+    assert frame["状态"].tolist() == ["✓可导入", "✗有错误", "✓可导入"]
     assert frame["问题与提示"].tolist()[1] == (
         "剩余本金：“12,00”不是能识别的金额（可写 12000、12,000.00、¥12,000、1.5万）"
     )
