@@ -117,6 +117,9 @@ EXCEL_EPOCH = date(1899, 12, 30)
 #: The first serial day Excel counts right (1900-03-01); the largest it knows (9999-12-31).
 FIRST_SERIAL, LAST_SERIAL = 61, 2_958_465
 FEN = Decimal("0.01")
+#: How far a number cell may be from a fen (or a rate from 10 decimals) as binary noise.
+FLOAT_NOISE = Decimal("0.000001")
+RATE_PLACES = Decimal("1e-10")
 _MIDNIGHT = dt_time(0, 0)
 #: Cell values that mean "nothing here" in lenders' exports.
 BLANKS = frozenset({"", "-", "--", "—", "——", "/", "无", "n/a", "none", "null"})
@@ -611,6 +614,8 @@ def parse_amount(value: Any) -> Decimal:
     else:
         amount = _number_text(value, "not_an_amount")
         shown = _text(value)
+        if isinstance(value, float) and abs(amount - amount.quantize(FEN)) < FLOAT_NOISE:
+            amount = amount.quantize(FEN)  # 13200.000000000002 from a formula is 13,200.00
     if amount != amount.quantize(FEN, rounding="ROUND_DOWN"):
         raise CellError("too_precise", value=shown)
     return amount.quantize(FEN)
@@ -656,6 +661,8 @@ def parse_rate(value: Any) -> RateCell:
     """
     if not isinstance(value, str):
         number = _number_text(value, "not_a_rate")
+        if isinstance(value, float) and number != number.quantize(RATE_PLACES):
+            number = number.quantize(RATE_PLACES).normalize()  # 0.18000000000000002 is 0.18
         if number >= 1:
             raise CellError("rate_needs_percent", value=_text(value))
         return RateCell(number)

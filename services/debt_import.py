@@ -152,16 +152,19 @@ def _merged_ranges(data: bytes, sheet: str) -> list[tuple[int, int, int, int]]:
     return ranges
 
 
-def _rows(book: Any, sheet: str) -> list[tuple[Any, ...]]:
+def _rows(book: Any, sheet: str, limit: int) -> tuple[list[tuple[Any, ...]], int]:
+    """The sheet's rows until ``limit`` of them hold a value, and how many more do (counted,
+    not kept: a refusal names the true number of rows)."""
     rows: list[tuple[Any, ...]] = []
-    filled = 0
+    filled = beyond = 0
     for row in book[sheet].iter_rows(values_only=True):
+        holds = any(value is not None and str(value).strip() for value in row)
+        if filled >= limit:
+            beyond += holds
+            continue
         rows.append(tuple(row))
-        if any(value is not None and str(value).strip() for value in row):
-            filled += 1
-            if filled > _SHEET_ROWS:
-                break
-    return rows
+        filled += holds
+    return rows, beyond
 
 
 def read_workbook(data: bytes, *, sheet: str | None = None) -> Workbook:
@@ -198,8 +201,8 @@ def read_workbook(data: bytes, *, sheet: str | None = None) -> Workbook:
 
 
 def _sheet_table(data: bytes, values_book: Any, formulas_book: Any, name: str) -> Table:
-    values = _rows(values_book, name)
-    formulas = _rows(formulas_book, name)
+    values, beyond = _rows(values_book, name, _SHEET_ROWS)
+    formulas, _ = _rows(formulas_book, name, _SHEET_ROWS)
     try:
         merged = _merged_ranges(data, name)
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
@@ -224,7 +227,15 @@ def _sheet_table(data: bytes, values_book: Any, formulas_book: Any, name: str) -
                     issue = CellIssue.MERGED
             cells.append(Cell(value, issue))
         grid.append(cells)
-    return table_from_grid(grid)
+    try:
+        return table_from_grid(grid)
+    except ImportRefusedError as exc:
+        if exc.code == "import_too_many_rows" and beyond:
+            count = exc.params["count"] + beyond
+            raise ImportRefusedError(
+                exc.code, f"{count} rows", max=MAX_IMPORT_ROWS, count=count
+            ) from None
+        raise
 
 
 # --- remembered mappings -----------------------------------------------------------------------

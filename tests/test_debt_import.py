@@ -101,6 +101,7 @@ def rows_of(table, client_id: int = 7):
         (12000.5, "12000.50"),
         (15000, "15000.00"),
         (0.1, "0.10"),
+        (13200.000000000002, "13200.00"),  # binary noise of a formula's result
         (Decimal("99.9"), "99.90"),
     ],
 )
@@ -152,6 +153,7 @@ def test_an_amount_refusal_names_the_cell_as_written():
         ("月费率0.68%", "0.0068", QuoteKind.MONTHLY_FEE),
         ("0.5‰", "0.0005", None),
         (0, "0", None),
+        (0.18000000000000002, "0.18", None),
     ],
 )
 def test_rates_become_fractions_with_their_kind_when_the_cell_says_it(value, quote, kind):
@@ -541,6 +543,17 @@ def test_workbook_dates_serial_numbers_percent_cells_and_a_chosen_sheet():
         Problem("contract_date", "serial_date", {"value": "45658", "date": date(2025, 1, 1)}),
     )
     assert refusal(lambda: read_file(data, "debts.xlsx", sheet="没有")).code == "import_no_sheet"
+
+
+@pytest.mark.parametrize("count", [201, 400])
+def test_a_sheet_of_more_than_200_rows_is_refused_with_its_true_count(count):
+    def build(book):
+        book.active.append(["机构", "剩余本金", "剩余期数"])
+        for n in range(count):
+            book.active.append([f"机构{n}", 1000, 12])
+
+    refused = refusal(lambda: read_file(xlsx(build), "many.xlsx"))
+    assert (refused.code, refused.params) == ("import_too_many_rows", {"max": 200, "count": count})
 
 
 def test_a_sheet_with_one_text_cell_is_header_only():
