@@ -55,29 +55,64 @@ def action_label(action: str, lang: str) -> str:
     return translate(key, lang) if key in CATALOGUE else action
 
 
-def trail_table(lines: list[Any], lang: str) -> pd.DataFrame:
+def _value(action: str, key: str, value: Any, lang: str, names: dict[int, str]) -> str:
+    """One detail's value as a counselor reads it: roles, accounts and reasons worded, times on
+    the display clock; anything else as written."""
+    if value is None:
+        return translate("team.clients.unassigned", lang) if key in ("from", "to") else "—"
+    if key == "role" or (action == "account.role_changed" and key in ("from", "to")):
+        role_key = f"team.role.{value}"
+        return translate(role_key, lang) if role_key in CATALOGUE else str(value)
+    if action == "client.reassigned" and key in ("from", "to") and isinstance(value, int):
+        return names.get(value, f"#{value}")
+    if key == "reason":
+        reason_key = f"team.audit.reason.{value}"
+        return translate(reason_key, lang) if reason_key in CATALOGUE else str(value)
+    if key in ("until", "backup_created_at") and isinstance(value, str):
+        try:
+            return format_datetime(datetime.fromisoformat(value), lang)
+        except ValueError:
+            return value
+    if isinstance(value, bool):
+        return translate(f"team.audit.{'yes' if value else 'no'}", lang)
+    if isinstance(value, dict | list):
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    return str(value)
+
+
+def detail_text(line: Any, lang: str, names: dict[int, str]) -> str:
+    """A line's subject account and detail as one readable cell, each part labelled in ``lang``.
+
+    The detail holds no personal data (codes, counts, ids), so it is shown whole.
+    """
+    parts = []
+    kind, _, ident = line.subject.partition(":")
+    if kind == "account" and ident.isdigit():
+        account = names.get(int(ident), f"#{ident}")
+        parts.append(translate("team.audit.detail.account", lang, value=account))
+    for key, value in sorted((line.detail or {}).items()):
+        label_key = f"team.audit.detail.{key}"
+        shown = _value(line.action, key, value, lang, names)
+        parts.append(
+            translate(label_key, lang, value=shown) if label_key in CATALOGUE else f"{key}: {shown}"
+        )
+    return translate("team.audit.separator", lang).join(parts)
+
+
+def trail_table(lines: list[Any], lang: str, names: dict[int, str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("team.audit.col.at"): [format_datetime(line.at, lang) for line in lines],
             t("team.audit.col.actor"): [line.actor for line in lines],
             t("team.audit.col.action"): [action_label(line.action, lang) for line in lines],
             t("team.audit.col.client"): [client_of(line.subject) for line in lines],
-            t("team.audit.col.detail"): [
-                orjson.dumps(line.detail, option=orjson.OPT_SORT_KEYS).decode()
-                if line.detail
-                else ""
-                for line in lines
-            ],
+            t("team.audit.col.detail"): [detail_text(line, lang, names) for line in lines],
         }
     )
 
 
-def render_filters(store) -> dict[str, Any] | None:
+def render_filters(store, names: list[str]) -> dict[str, Any] | None:
     """The filters as ``services.audit.trail`` takes them; ``None`` if they select nothing."""
-    try:
-        names = [account.username for account in accounts.list_accounts(store, actor())]
-    except StoreError:
-        names = []  # the filter by account is then typed in no list; the trail still shows
     who_col, client_col, from_col, to_col = st.columns([3, 2, 2, 2])
     labels = {EVERYONE: t("team.audit.everyone")} | {name: name for name in names}
     who = who_col.selectbox(
@@ -120,10 +155,16 @@ def main() -> None:
     if store is None:
         return
     lang = current_language()
-    filters = render_filters(store)
+    acting = actor()
+    try:
+        listed = accounts.list_accounts(store, acting)
+    except StoreError as exc:
+        show_error(exc)
+        listed = []
+    filters = render_filters(store, [account.username for account in listed])
     if filters is None:
         return
-    acting = actor()
+    names = {account.id: account.username for account in listed}
     try:
         lines = audit.trail(store, acting, limit=LIMIT, **filters)
     except StoreError as exc:
@@ -132,7 +173,7 @@ def main() -> None:
     if not lines:
         st.info(t("team.audit.none"), icon=":material/info:")
         return
-    fitted_table(trail_table(lines, lang), key="audit_table")
+    fitted_table(trail_table(lines, lang, names), key="audit_table")
     st.caption(t("team.audit.count", count=len(lines)))
     if len(lines) >= LIMIT:
         st.caption(t("team.audit.limited", count=LIMIT))

@@ -252,6 +252,37 @@ TEXT: Catalogue = {
     },
     "team.audit.action.audit.exported": {"zh-CN": "导出操作记录", "en": "Audit trail exported"},
     "team.audit.action.backup.restored": {"zh-CN": "恢复备份", "en": "Backup restored"},
+    # Audit details: each part of the detail column, labelled
+    "team.audit.separator": {"zh-CN": "；", "en": "; "},
+    "team.audit.yes": {"zh-CN": "是", "en": "yes"},
+    "team.audit.no": {"zh-CN": "否", "en": "no"},
+    "team.audit.detail.account": {"zh-CN": "账户：{value}", "en": "account: {value}"},
+    "team.audit.detail.role": {"zh-CN": "角色：{value}", "en": "role: {value}"},
+    "team.audit.detail.first": {
+        "zh-CN": "第一个管理员：{value}",
+        "en": "first administrator: {value}",
+    },
+    "team.audit.detail.from": {"zh-CN": "原为：{value}", "en": "from: {value}"},
+    "team.audit.detail.to": {"zh-CN": "改为：{value}", "en": "to: {value}"},
+    "team.audit.detail.reason": {"zh-CN": "原因：{value}", "en": "reason: {value}"},
+    "team.audit.detail.failed": {
+        "zh-CN": "连续失败次数：{value}",
+        "en": "failures in a row: {value}",
+    },
+    "team.audit.detail.until": {"zh-CN": "锁定至：{value}", "en": "locked until: {value}"},
+    "team.audit.detail.field": {"zh-CN": "字段：{value}", "en": "field: {value}"},
+    "team.audit.detail.via": {"zh-CN": "途径：{value}", "en": "via: {value}"},
+    "team.audit.detail.lines": {"zh-CN": "行数：{value}", "en": "lines: {value}"},
+    "team.audit.detail.filters": {"zh-CN": "筛选：{value}", "en": "filters: {value}"},
+    "team.audit.detail.counts": {"zh-CN": "记录数：{value}", "en": "records: {value}"},
+    "team.audit.detail.backup_created_at": {
+        "zh-CN": "备份时间：{value}",
+        "en": "backup made: {value}",
+    },
+    "team.audit.reason.bad_password": {"zh-CN": "密码错误", "en": "wrong password"},
+    "team.audit.reason.unknown_user": {"zh-CN": "用户名不存在", "en": "unknown user name"},
+    "team.audit.reason.locked": {"zh-CN": "账户锁定中", "en": "account locked"},
+    "team.audit.reason.disabled": {"zh-CN": "账户已停用", "en": "account disabled"},
     # Data page in team mode
     "team.data.admin_only": {
         "zh-CN": "备份、恢复、机构设置和按保存期限清除客户只能由管理员操作。",

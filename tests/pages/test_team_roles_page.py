@@ -365,6 +365,11 @@ def test_the_audit_page_filters_by_client_and_account_and_exports_csv(team, lang
     assert table.iloc[:, 1].tolist() == ["zhou.min"]
     assert table.iloc[:, 2].tolist() == [translate("team.audit.action.client.reassigned", lang)]
     assert table.iloc[:, 3].tolist() == [str(team.li_client)]
+    assert table.iloc[:, 4].tolist() == [
+        translate("team.audit.detail.from", lang, value="li.na")
+        + translate("team.audit.separator", lang)
+        + translate("team.audit.detail.to", lang, value="wang.li")
+    ]
     assert translate("team.audit.count", lang, count=1) in [c.value for c in at.caption]
     mime, make = offered["repaytalk-audit.csv"]
     assert mime == "text/csv"
@@ -380,7 +385,19 @@ def test_the_audit_page_filters_by_client_and_account_and_exports_csv(team, lang
     at.text_input(key="audit_client").input("").run()
     by_admin = audit.trail(team.ws, team.admin, user_id="admin")
     assert len(by_admin) == 5  # the four accounts created, and the sign-in in the fixture
-    assert at.dataframe[0].value.iloc[:, 1].tolist() == ["admin"] * 5
+    table = at.dataframe[0].value
+    assert table.iloc[:, 1].tolist() == ["admin"] * 5
+    # The first administrator's creation: the account, that it was the first, its role.
+    assert (
+        translate("team.audit.separator", lang).join(
+            [
+                translate("team.audit.detail.account", lang, value="admin"),
+                translate("team.audit.detail.first", lang, value=translate("team.audit.yes", lang)),
+                translate("team.audit.detail.role", lang, value=translate("team.role.admin", lang)),
+            ]
+        )
+        in table.iloc[:, 4].tolist()
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
