@@ -3,7 +3,7 @@
 Every service takes the acting user. In single-user mode that is :data:`LOCAL_USER`, the person
 at this computer, who may do everything. In team mode (``REPAYTALK_TEAM_MODE=1``) it is a signed-in
 account with a :class:`core.access.Role`; services ask :func:`require` and
-:func:`services.access.client` — never the page — whether it may act.
+:func:`services.access.open_client` — never the page — whether it may act.
 """
 
 from __future__ import annotations
