@@ -21,7 +21,9 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+import services
 import services.debt_import as importer
+from core.calls import DebtAccount
 from core.debt_import import (
     ImportRefusedError,
     ImportRow,
@@ -141,9 +143,22 @@ def row_messages(row: ImportRow, lang: str) -> list[str]:
     return lines + [problem_line(note, "note", lang) for note in row.notes]
 
 
-def row_status(row: ImportRow, lang: str) -> str:
+def recorded_lines(rows: Sequence[ImportRow], existing: Sequence[DebtAccount]) -> set[int]:
+    """The valid rows whose contract number is already one of the client's debts (a file
+    imported a second time): shown, and left out unless chosen."""
+    numbers = {account.contract_number for account in existing if account.contract_number}
+    return {
+        row.line
+        for row in rows
+        if row.account is not None and row.account.contract_number in numbers
+    }
+
+
+def row_status(row: ImportRow, lang: str, recorded: bool = False) -> str:
     if not row.valid:
         return translate("debt_import.status.invalid", lang)
+    if recorded:
+        return translate("debt_import.status.recorded", lang)
     return translate(f"debt_import.status.{'noted' if row.notes else 'valid'}", lang)
 
 
@@ -158,12 +173,20 @@ def _raw(row: ImportRow, mapping: Mapping[int, Target | None], target: Target) -
 
 
 def preview_frame(
-    rows: Sequence[ImportRow], mapping: Mapping[int, Target | None], lang: str
+    rows: Sequence[ImportRow],
+    mapping: Mapping[int, Target | None],
+    lang: str,
+    recorded: set[int] | frozenset[int] = frozenset(),
 ) -> pd.DataFrame:
-    """One line per data row: its line in the file, status, main figures and messages."""
+    """One line per data row: its line in the file, status, main figures and messages
+    (``recorded``: the lines of debts already recorded, see :func:`recorded_lines`)."""
     separator = translate("debt_import.message_separator", lang)
     records = []
     for row in rows:
+        messages = row_messages(row, lang)
+        if row.line in recorded and row.account is not None:
+            number = row.account.contract_number
+            messages.insert(0, translate("debt_import.recorded_note", lang, contract=number))
         if row.account is not None:
             debt = row.account.debt
             creditor = debt.creditor
@@ -180,15 +203,15 @@ def preview_frame(
         records.append(
             {
                 translate("debt_import.col.line", lang): row.line,
-                translate("debt_import.col.status", lang): row_status(row, lang),
+                translate("debt_import.col.status", lang): row_status(
+                    row, lang, row.line in recorded
+                ),
                 translate("debt_import.col.creditor", lang): creditor,
                 translate("debt_import.col.principal", lang): principal,
                 translate("debt_import.col.rate", lang): rate,
                 translate("debt_import.col.kind", lang): kind,
                 translate("debt_import.col.months", lang): months,
-                translate("debt_import.col.messages", lang): separator.join(
-                    row_messages(row, lang)
-                ),
+                translate("debt_import.col.messages", lang): separator.join(messages),
             }
         )
     return pd.DataFrame(records)
@@ -296,25 +319,32 @@ def _render_mapping(
 
 
 def _render_preview(
-    rows: Sequence[ImportRow], mapping: Mapping[int, Target | None], lang: str
+    rows: Sequence[ImportRow],
+    mapping: Mapping[int, Target | None],
+    lang: str,
+    recorded: set[int],
 ) -> list[ImportRow]:
-    """The preview table, and the valid rows the counselor keeps."""
+    """The preview table, and the valid rows the counselor keeps (all the new ones unless
+    chosen otherwise)."""
     st.markdown(f"**{t('debt_import.preview_title')}**")
     valid = [row for row in rows if row.valid]
     st.caption(
         t("debt_import.summary", total=len(rows), valid=len(valid), invalid=len(rows) - len(valid))
     )
-    fitted_table(preview_frame(rows, mapping, lang), key=PREFIX + "preview")
+    fitted_table(preview_frame(rows, mapping, lang, recorded), key=PREFIX + "preview")
     if not valid:
         st.warning(t("debt_import.none_valid"), icon=":material/warning:")
         return []
+    new = [row for row in valid if row.line not in recorded]
+    if recorded:
+        st.warning(t("debt_import.recorded_left_out", n=len(recorded)), icon=":material/warning:")
     if st.checkbox(t("debt_import.all_valid"), value=True, key=PREFIX + "all_valid"):
-        return valid
+        return new
     by_line = {row.line: row for row in valid}
     lines = st.multiselect(
         t("debt_import.choose"),
         list(by_line),
-        default=list(by_line),
+        default=[row.line for row in new],
         key=PREFIX + "lines",
         format_func=lambda line: translate(
             "debt_import.choose_option",
@@ -392,7 +422,8 @@ def render_import(store: Workspace, client_id: int, lang: str) -> None:
             lambda: parse_rows(table, mapping, client_id, choice_labels()),
             max_entries=4,
         )
-        chosen = _render_preview(rows, mapping, lang)
+        existing = services.debts.list_for_client(store, actor(), client_id)
+        chosen = _render_preview(rows, mapping, lang, recorded_lines(rows, existing))
         st.checkbox(t("debt_import.remember"), value=True, key=PREFIX + "remember")
         if st.button(
             t("debt_import.save", n=len(chosen)),

@@ -127,7 +127,21 @@ TEXT: Catalogue = {
     "debt_import.status.valid": {"zh-CN": "✓可导入", "en": "✓ Ready"},
     "debt_import.status.noted": {"zh-CN": "✓有提示", "en": "✓ See the note"},
     "debt_import.status.invalid": {"zh-CN": "✗有错误", "en": "✗ Errors"},
-    "debt_import.all_valid": {"zh-CN": "导入全部有效行", "en": "Import every valid row"},
+    "debt_import.status.recorded": {"zh-CN": "已录入", "en": "Recorded"},
+    "debt_import.recorded_note": {
+        "zh-CN": "合同编号 {contract} 已在这位客户的债务中",
+        "en": "contract number {contract} is already among this client's debts",
+    },
+    "debt_import.recorded_left_out": {
+        "zh-CN": "有 {n} 行的合同编号已录入，默认不导入；确实要再导入的，请取消下面的勾选后选择。",
+        "en": {
+            "one": "{n} row has a contract number already recorded and is left out; to import "
+            "it all the same, untick the box below and choose it.",
+            "other": "{n} rows have contract numbers already recorded and are left out; to "
+            "import them all the same, untick the box below and choose them.",
+        },
+    },
+    "debt_import.all_valid": {"zh-CN": "导入全部新的有效行", "en": "Import every new valid row"},
     "debt_import.choose": {"zh-CN": "要导入的行", "en": "Rows to import"},
     "debt_import.choose_option": {
         "zh-CN": "第 {line} 行 · {creditor}",

@@ -18,6 +18,8 @@ from core.debt_import import Target
 from core.rates import QuoteKind
 from i18n import translate
 from services import LOCAL_USER
+from services.debt_import import template_csv
+from ui.debt_import_widgets import template_rows
 
 HARNESS = Path(__file__).parent / "debt_import_harness.py"
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "debt_import"
@@ -222,3 +224,28 @@ def test_a_changed_mapping_is_remembered_for_the_next_file_of_the_same_shape(
     assert mapping_box(again, 2).value is Target.REMAINING_MONTHS
     assert translate("debt_import.remembered", "en") in texts(again.caption)
     assert preview(again)["Status"].tolist() == ["✓ Ready"]
+
+
+def test_a_debt_already_recorded_is_left_out_unless_chosen(client_id, isolated_database):
+    headers, example = template_rows("zh-CN")
+    data = template_csv(headers, example)
+    at = open_section(client_id, "zh-CN")
+    upload(at, "模板.csv", data)
+    at.button(key="debtimport_save").click().run()
+    assert texts(at.success) == ["已导入 1 笔债务。"]
+    # The same file again: its row is recorded already, so nothing is chosen.
+    upload(at, "模板.csv", data)
+    frame = preview(at)
+    assert frame["状态"].tolist() == ["已录入"]
+    assert frame["问题与提示"].tolist() == ["合同编号 LFQ2025031500123 已在这位客户的债务中"]
+    assert texts(at.warning) == [
+        "有 1 行的合同编号已录入，默认不导入；确实要再导入的，请取消下面的勾选后选择。"
+    ]
+    save = at.button(key="debtimport_save")
+    assert (save.label, save.disabled) == ("保存 0 笔债务", True)
+    at.checkbox(key="debtimport_all_valid").uncheck().run()
+    assert at.multiselect(key="debtimport_lines").value == []
+    at.multiselect(key="debtimport_lines").set_value([2]).run()
+    at.button(key="debtimport_save").click().run()
+    assert texts(at.success) == ["已导入 1 笔债务。"]
+    assert len(saved(isolated_database, client_id)) == 2
