@@ -4,10 +4,11 @@ The file (``format_version`` 1) is one JSON object::
 
     {"format": "repaytalk-backup", "format_version": 1,
      "created_at": "2026-03-01T13:30:00+00:00", "schema_revision": "0003",
-     "counts": {"clients": 2, "debts": 3, ...},
-     "tables": {"clients": [{"id": 1, "version": 2, "name": "张明", ...}, ...], ...}}
+     "counts": {"clients": 2, "debts": 3, ...}, "audit_trail_count": 1,
+     "tables": {"clients": [{"id": 1, "version": 2, "name": "张明", ...}, ...], ...},
+     "audit_trail": [{"id": 1, "at": "2026-03-01T13:00:00+00:00", "actor": "local", ...}]}
 
-Every table of the schema is there, parents before children, each row with every column and
+Every table of records is there, parents before children, each row with every column and
 its id. Money is in whole fen (``amount_fen: 107201``), rates are exact decimal strings,
 instants are ISO 8601 in UTC, dates ``YYYY-MM-DD``.
 
@@ -22,13 +23,16 @@ database error half-way rolls everything back. A file that cannot be used raises
 ``tables.calls[3].at`` for a bad value) with a ``reason`` and ``params`` the catalogue words in
 the user's language (``error.backup.<reason>``); the database is then exactly as it was.
 
-The audit trail is written into every backup too (``audit_events``, after the records), but
-a restore never replaces it: the trail there is stays as it is, none of the file's lines are
-taken, and the restore appends its own line (``backup.restored``, with the rows restored per
-table) in the same transaction. A file without the trail (written before it was included)
-restores all the same. Accounts are neither in backups nor touched by a restore; a restored
-client whose counselor (``clients.counselor_id``) names no account of this database comes back
-unassigned.
+The audit trail is written into every backup too, apart from the records: ``"audit_trail":
+[...]`` (one line per row, as ``audit_events`` holds them) after ``"tables"``, counted by
+``"audit_trail_count"`` in the header. A restore never replaces it: the trail there is stays as
+it is, none of the file's lines are taken (they are checked, as the rest of the file), and the
+restore appends its own line (``backup.restored``, with the rows restored per table) in the same
+transaction. A file without the trail (written before it was included) restores all the same,
+and a program that predates it reads a file with it (it does not look there).
+
+Accounts are neither in backups nor touched by a restore; a restored client whose counselor
+(``clients.counselor_id``) names no account of this database comes back unassigned.
 
 A backup written at an older schema restores too when all it lacks is what later migrations
 added and marked (``info={"added_in": revision}`` on a table or column of :mod:`store.orm`):
@@ -184,25 +188,23 @@ def tables() -> list[sa.Table]:
     """Every table of records, parents before children: what a restore replaces (bookkeeping
     such as the processed requests of :mod:`store.requests` is not a record: it is neither
     backed up nor restored; nor are the accounts and the workspace's settings, which a restore
-    leaves as they are; the audit trail is backed up, :func:`written_tables`, never restored)."""
+    leaves as they are; the audit trail is backed up apart, :data:`TRAIL_KEY`, never restored)."""
     return [
         table for table in Base.metadata.sorted_tables if table.info.get("backup", True) is True
     ]
 
 
-#: The audit trail's table: written into every backup, never restored from one.
+#: The audit trail's table: written into every backup (:data:`TRAIL_KEY`), never restored.
 TRAIL_TABLE = "audit_events"
+#: Where a backup file holds the trail's rows, and their number.
+TRAIL_KEY = "audit_trail"
+TRAIL_COUNT_KEY = "audit_trail_count"
 #: The audit action a restore appends.
 RESTORED = "backup.restored"
 
 
 def trail_table() -> sa.Table:
     return Base.metadata.tables[TRAIL_TABLE]
-
-
-def written_tables() -> list[sa.Table]:
-    """What a backup file holds: the records (:func:`tables`), then the audit trail."""
-    return [*tables(), trail_table()]
 
 
 def bookkeeping_tables() -> list[sa.Table]:
@@ -227,16 +229,23 @@ def backup_document(store: Store) -> dict[str, Any]:
         "tables": {},
     }
     with _snapshot(store) as connection:
-        for table in written_tables():
-            columns = _columns(table)
-            encoders = [(str(column.name), _encoder(column)) for column in columns]
-            rows = [
-                {name: encode(value) for (name, encode), value in zip(encoders, row, strict=True)}
-                for row in connection.execute(sa.select(*columns).order_by(table.c.id))
-            ]
+        for table in tables():
+            rows = _encoded_rows(connection, table)
             document["tables"][str(table.name)] = rows
             document["counts"][str(table.name)] = len(rows)
+        trail = _encoded_rows(connection, trail_table())
+    document[TRAIL_COUNT_KEY] = len(trail)
+    document[TRAIL_KEY] = trail
     return document
+
+
+def _encoded_rows(connection: Connection, table: sa.Table) -> list[dict[str, Any]]:
+    columns = _columns(table)
+    encoders = [(str(column.name), _encoder(column)) for column in columns]
+    return [
+        {name: encode(value) for (name, encode), value in zip(encoders, row, strict=True)}
+        for row in connection.execute(sa.select(*columns).order_by(table.c.id))
+    ]
 
 
 def backup_to_bytes(store: Store) -> bytes:
@@ -247,7 +256,7 @@ def backup_to_bytes(store: Store) -> bytes:
 def dump_document(document: Mapping[str, Any]) -> bytes:
     """A backup document as bytes: the header, then one row per line (diffable, and a broken
     file's line number points at the broken row)."""
-    head = {key: value for key, value in document.items() if key != "tables"}
+    head = {key: value for key, value in document.items() if key not in ("tables", TRAIL_KEY)}
     lines = [orjson.dumps(head)[:-1] + b',\n"tables": {']
     names = list(document["tables"])
     for index, name in enumerate(names):
@@ -255,7 +264,16 @@ def dump_document(document: Mapping[str, Any]) -> bytes:
         lines.append(b"\n" + orjson.dumps(name) + b": [")
         lines.append(b",".join(b"\n  " + orjson.dumps(row) for row in rows))
         lines.append(b"\n]" + (b"," if index < len(names) - 1 else b""))
-    lines.append(b"\n}}\n")
+    lines.append(b"\n}")
+    if TRAIL_KEY in document:
+        trail = document[TRAIL_KEY]
+        lines.append(b",\n" + orjson.dumps(TRAIL_KEY) + b": [")
+        if isinstance(trail, list):
+            lines.append(b",".join(b"\n  " + orjson.dumps(row) for row in trail))
+            lines.append(b"\n]")
+        else:  # not rows (a test's broken file): as it is
+            lines[-1] = b",\n" + orjson.dumps(TRAIL_KEY) + b": " + orjson.dumps(trail)
+    lines.append(b"}\n")
     return b"".join(lines)
 
 
@@ -332,7 +350,7 @@ def read_backup(
         raise BackupFileError(source, "counts", "missing, or not an object", reason="missing_part")
     if not isinstance(body, dict):
         raise BackupFileError(source, "tables", "missing, or not an object", reason="missing_part")
-    expected = [table.name for table in written_tables()]
+    expected = [table.name for table in tables()]
     for name in body:
         if name not in expected:
             raise BackupFileError(
@@ -359,7 +377,7 @@ def read_backup(
                 params={"rows": len(table_rows), "counted": str(counts.get(table.name))},
             )
         rows[table.name] = _decode_rows(table, table_rows, source, revision)
-    trail_count = _check_trail(body, counts, source, revision)
+    trail_count = _check_trail(document, source, revision)
     _check_links(rows, source)
     return Backup(
         created_at=created_at,
@@ -370,30 +388,27 @@ def read_backup(
     )
 
 
-def _check_trail(
-    body: Mapping[str, Any], counts: Mapping[str, Any], source: str, revision: str | None
-) -> int:
+def _check_trail(document: Mapping[str, Any], source: str, revision: str | None) -> int:
     """The number of audit lines in the file, each checked like a record's row (a file
     without the trail has none: it was written before backups held it)."""
-    table = trail_table()
-    where = f"tables.{table.name}"
-    table_rows = body.get(table.name)
-    if table_rows is None and table.name not in counts:
+    rows = document.get(TRAIL_KEY)
+    counted = document.get(TRAIL_COUNT_KEY)
+    if rows is None and counted is None:
         return 0
-    if not isinstance(table_rows, list):
+    if not isinstance(rows, list):
         raise BackupFileError(
-            source, where, "missing, or not a list of rows", reason="missing_part"
+            source, TRAIL_KEY, "missing, or not a list of rows", reason="missing_part"
         )
-    if counts.get(table.name) != len(table_rows):
+    if isinstance(counted, bool) or counted != len(rows):
         raise BackupFileError(
             source,
-            where,
-            f"has {len(table_rows)} rows but the header counts {counts.get(table.name)!r}"
+            TRAIL_KEY,
+            f"has {len(rows)} rows but the header counts {counted!r}"
             " (the file is incomplete or was edited)",
             reason="count_mismatch",
-            params={"rows": len(table_rows), "counted": str(counts.get(table.name))},
+            params={"rows": len(rows), "counted": str(counted)},
         )
-    return len(_decode_rows(table, table_rows, source, revision))
+    return len(_decode_rows(trail_table(), rows, source, revision, where=TRAIL_KEY))
 
 
 def _megabytes(size: int) -> str:
@@ -471,8 +486,14 @@ def _utf8(data: bytes, source: str) -> str:
 
 
 def _decode_rows(
-    table: sa.Table, table_rows: list[Any], source: str, revision: str | None
+    table: sa.Table,
+    table_rows: list[Any],
+    source: str,
+    revision: str | None,
+    *,
+    where: str | None = None,
 ) -> list[dict[str, Any]]:
+    place = where or f"tables.{table.name}"
     plan = [
         (str(column.name), _decoder(column), bool(column.nullable) and not column.primary_key)
         for column in table.columns
@@ -492,7 +513,7 @@ def _decode_rows(
             if absent and absent <= later.keys() and raw.keys() <= names:
                 raw = {**raw, **{name: later[name] for name in absent}}
         if not isinstance(raw, dict) or raw.keys() != names:
-            where = f"tables.{table.name}[{index}]"
+            where = f"{place}[{index}]"
             raise BackupFileError(
                 source,
                 where,
@@ -513,15 +534,15 @@ def _decode_rows(
                 else:
                     row[name] = decode(value)
             except _Bad as exc:
-                where = f"tables.{table.name}[{index}].{name}"
+                where = f"{place}[{index}].{name}"
                 raise BackupFileError(
                     source, where, str(exc), reason=exc.reason, params=exc.params
                 ) from None
             except (TypeError, ValueError, InvalidOperation) as exc:
-                where = f"tables.{table.name}[{index}].{name}"
+                where = f"{place}[{index}].{name}"
                 raise BackupFileError(source, where, str(exc), reason="bad_value") from None
         if row["id"] in seen:
-            where = f"tables.{table.name}[{index}].id"
+            where = f"{place}[{index}].id"
             raise BackupFileError(
                 source,
                 where,
@@ -531,7 +552,7 @@ def _decode_rows(
             )
         seen.add(row["id"])
         if read is not None:
-            _check_record(read, row, source, f"tables.{table.name}[{index}]")
+            _check_record(read, row, source, f"{place}[{index}]")
         decoded.append(row)
     return decoded
 

@@ -97,10 +97,8 @@ def reload(store, records: dict) -> dict:
 
 
 def contents(store) -> dict:
-    """Every row of every table of records, as the backup writes them (its header aside; the
-    audit trail, which a restore appends to, is tests/store/test_backup_trail.py's)."""
-    tables = backup_document(store)["tables"]
-    return {name: rows for name, rows in tables.items() if name != "audit_events"}
+    """Every row of every table, as the backup writes them (its header aside)."""
+    return backup_document(store)["tables"]
 
 
 def mess_up(store, records) -> None:
@@ -121,13 +119,8 @@ def test_a_backup_holds_every_table_with_ids_money_in_fen_and_utc_instants(store
     assert document["format"] == "repaytalk-backup"
     assert document["format_version"] == FORMAT_VERSION == 1
     assert document["schema_revision"] == "0010"
-    # 0009's tables are in every backup too (filled in tests/store/test_hardship_store.py),
-    # and the audit trail (never restored: tests/store/test_backup_trail.py)
-    assert set(document["tables"]) == RECORD_TABLES | {
-        "hardship_situations",
-        "client_proofs",
-        "audit_events",
-    }
+    # 0009's tables are in every backup too (filled in tests/store/test_hardship_store.py)
+    assert set(document["tables"]) == RECORD_TABLES | {"hardship_situations", "client_proofs"}
     assert document["counts"] == {
         "clients": 2,
         "debts": 2,
@@ -140,7 +133,6 @@ def test_a_backup_holds_every_table_with_ids_money_in_fen_and_utc_instants(store
         "collection_contacts": 2,
         "hardship_situations": 0,
         "client_proofs": 0,
-        "audit_events": 0,
     }
     payment = document["tables"]["payments"][0]
     assert payment["id"] == records["zhang"]["payment"].id

@@ -52,15 +52,16 @@ def an_account(store, username="wang.li"):
     )
 
 
-def test_a_backup_holds_the_audit_trail_after_the_records(store, clock):
+def test_a_backup_holds_the_audit_trail_apart_from_the_records(store, clock):
     store.clients.create(a_client())
     store.audit.append(
         actor="wang.li", action="client.revealed", subject="client:1", detail={"field": "mobile"}
     )
-    document = orjson.loads(backup_to_bytes(store))
-    assert list(document["tables"])[-1] == "audit_events"
-    assert document["counts"]["audit_events"] == 1
-    assert document["tables"]["audit_events"] == [
+    data = backup_to_bytes(store)
+    document = orjson.loads(data)
+    assert "audit_events" not in document["tables"] and "audit_events" not in document["counts"]
+    assert document["audit_trail_count"] == 1
+    assert document["audit_trail"] == [
         {
             "id": 1,
             "at": clock.now.isoformat(),
@@ -70,7 +71,13 @@ def test_a_backup_holds_the_audit_trail_after_the_records(store, clock):
             "detail": {"field": "mobile"},
         }
     ]
-    checked = read_backup(backup_to_bytes(store))
+    assert data.splitlines()[-3:] == [
+        b'"audit_trail": [',
+        b'  {"id":1,"at":"2026-03-01T01:00:00+00:00","actor":"wang.li","action":"client.revealed",'
+        b'"subject":"client:1","detail":{"field":"mobile"}}',
+        b"]}",
+    ]
+    checked = read_backup(data)
     assert checked.trail_count == 1
     assert "audit_events" not in checked.counts  # what a restore brings back: records only
 
@@ -127,20 +134,24 @@ def test_a_file_without_the_trail_restores_and_a_broken_trail_is_refused(store):
     store.clients.create(a_client())
     store.audit.append(actor="local", action="client.revealed", subject="client:1")
     document = backup_document(store)
-    older = {**document, "tables": dict(document["tables"]), "counts": dict(document["counts"])}
-    del older["tables"]["audit_events"], older["counts"]["audit_events"]
+    older = {k: v for k, v in document.items() if k not in ("audit_trail", "audit_trail_count")}
     assert read_backup(dump_document(older)).trail_count == 0
     restore_from_bytes(store, dump_document(older))
     assert [line[1] for line in trail(store)] == ["client.revealed", "backup.restored"]
 
-    document["tables"]["audit_events"][0]["at"] = "yesterday"
+    document["audit_trail"][0]["at"] = "yesterday"
     with pytest.raises(BackupFileError) as caught:
         read_backup(dump_document(document))
-    assert caught.value.where == "tables.audit_events[0].at"
-    document["tables"]["audit_events"] = []
+    assert caught.value.where == "audit_trail[0].at"
+    document["audit_trail"] = []
     with pytest.raises(BackupFileError) as caught:
         read_backup(dump_document(document))
-    assert caught.value.reason == "count_mismatch"
+    assert (caught.value.where, caught.value.reason) == ("audit_trail", "count_mismatch")
+    document["audit_trail"] = {"not": "rows"}
+    with pytest.raises(BackupFileError) as caught:
+        read_backup(dump_document(document))
+    assert (caught.value.where, caught.value.reason) == ("audit_trail", "missing_part")
+    assert store.clients.count() == 1
 
 
 def test_accounts_are_not_in_a_backup_and_a_restore_keeps_them(store):
@@ -190,7 +201,7 @@ def test_a_backup_from_before_caseloads_restores_with_every_client_unassigned(st
     document["schema_revision"] = "0009"
     for row in document["tables"]["clients"]:
         del row["counselor_id"]
-    del document["tables"]["audit_events"], document["counts"]["audit_events"]
+    del document["audit_trail"], document["audit_trail_count"]
     restore_from_bytes(store, dump_document(document))
     assert counselor_of(store, 1) is None
     assert store.clients.count() == 1
