@@ -18,6 +18,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 import services
+from core.access import Permission
 from core.affordability import Budget
 from core.errors import CoreError
 from core.limits import (
@@ -237,6 +238,7 @@ def choose(store: Workspace, lang: str) -> Benchmark | None:
     names = {row.id: benchmark_name(row, lang) for row in listed.rows}
     ids = list(names)
     key = CHOICE_KEY.format(version=chosen.version)
+    may_choose = actor().allows(Permission.MANAGE_SETTINGS)
     left, _ = st.columns([3, 2])
     left.selectbox(
         t("living_costs.choose"),
@@ -246,6 +248,8 @@ def choose(store: Workspace, lang: str) -> Benchmark | None:
         key=worded(key),
         on_change=_choose,
         args=(store, key, chosen.version),
+        disabled=not may_choose,  # the agency's setting: an administrator's (team mode)
+        help=None if may_choose else t("benchmarks.admin_only"),
     )
     if chosen.missing is not None:
         st.warning(
@@ -502,6 +506,9 @@ def render_editor(store: Workspace) -> None:
     lang = current_language()
     st.subheader(t("benchmarks.editor.title"))
     st.caption(t("benchmarks.editor.intro"))
+    if not actor().allows(Permission.MANAGE_SETTINGS):
+        st.info(t("benchmarks.admin_only"), icon=":material/lock:")
+        return
     flash = st.session_state.pop(EDITOR_FLASH_KEY, None)
     if flash is not None:
         st.success(t("benchmarks.editor.saved", count=flash), icon=":material/check_circle:")

@@ -47,6 +47,13 @@ TEXT: Catalogue = {
         "en": "Now comparing with: {name}",
     },
     # the agency's own benchmarks (the editor)
+    "benchmarks.admin_only": {
+        "zh-CN": "参考标准由机构管理员选择和维护，这里只能查看。",
+        "en": (
+            "An administrator chooses and edits the agency's benchmarks; here you can only"
+            " view them."
+        ),
+    },
     "benchmarks.editor.title": {
         "zh-CN": "机构自定义参考标准",
         "en": "The agency's own benchmarks",
