@@ -1,13 +1,15 @@
 """Data: back up the whole database, restore a backup, export calls, tasks and payments as CSV,
-set how long records are kept and purge the clients past it.
+set how long records are kept, purge the clients past it, and delete everything.
 
 The page calls the same functions as ``python -m store``; a restore is checked completely before
 the user is asked to confirm it by typing a stated word (``恢复`` / ``RESTORE``), and replaces
-everything in one transaction or nothing. In team mode backup, restore, the agency's settings and
-retention are an administrator's (others see the exports only); the services check it again. A purge
-erases the clients listed (at the versions shown) after a ticked confirmation naming how many;
-the period is saved at the version shown. Both act in button callbacks, which receive what the
-page showed, and leave their outcome for the next run to show.
+everything in one transaction or nothing; deleting everything needs the number of clients
+typed. An export is audited when its button is clicked (``services.data.exported``). In team
+mode backup, restore, the agency's settings, retention and deleting are an administrator's
+(others export the chosen client's records only); the services check it again. A purge erases
+the clients listed (at the versions shown) after a ticked confirmation naming how many; the
+period is saved at the version shown. Both act in button callbacks, which receive what the page
+showed, and leave their outcome for the next run to show.
 """
 
 from __future__ import annotations
@@ -116,9 +118,28 @@ def restore_confirmed(typed: str) -> bool:
     return typed.strip() in {translate("team.data.restore_word", lang) for lang in LANGUAGES}
 
 
+def export_handed_over(kind, client_id: int | None, masked: bool) -> None:
+    """A download button's click: the export's audit line (``data.exported``)."""
+    store = get_store()
+    if store is None:
+        return
+    try:
+        services.data.exported(store, actor(), kind, client_id=client_id, mask_names=masked)
+    except StoreError as exc:
+        show_error(exc)
+
+
 def render_exports(store) -> None:
+    """CSV exports: every client's records with :attr:`Permission.BACKUP` (single-user mode,
+    administrators), otherwise the records of the client chosen (one the account may open)."""
     st.subheader(t("data.export.title"))
     st.caption(t("data.export.body"))
+    client_id = None if actor().allows(Permission.BACKUP) else current_client_id()
+    if client_id is None and not actor().allows(Permission.BACKUP):
+        st.info(t("team.data.export_choose_client"), icon=":material/person_search:")
+        return
+    if client_id is not None:
+        st.caption(t("team.data.export_one_client", id=client_id))
     lang = current_language()
     masked = st.checkbox(
         t("data.export.masked"), value=services.data.MASKED_BY_DEFAULT, key="data_export_mask"
@@ -136,18 +157,79 @@ def render_exports(store) -> None:
                 label=code_labeller(lang),
                 mask_names=masked,
                 header=lambda key: translate(f"export.col.{key}", lang),
+                client_id=client_id,
             )
         except StoreError as exc:
             show_error(exc, column)
             continue
+        suffix = "" if client_id is None else f"-client-{client_id}"
         column.download_button(
             t(f"data.export.{kind.value}"),
             data,
-            file_name=f"repaytalk-{kind.value}.csv",
+            file_name=f"repaytalk-{kind.value}{suffix}.csv",
             mime="text/csv",
             key=f"data_export_{kind.value}",
             icon=":material/table_view:",
+            on_click=export_handed_over,
+            args=(kind, client_id, masked),
         )
+
+
+#: Durable key: the outcome of the last delete-all, shown once (the rows deleted per table).
+DELETED_KEY = "data_deleted_all"
+
+
+def delete_everything(expected: str) -> None:
+    """The delete-all button: only with the stated count typed (checked again here)."""
+    store = get_store()
+    typed = str(st.session_state.get("data_delete_all_confirm") or "").strip()
+    if store is None or typed != expected:
+        return
+    try:
+        deleted = services.data.delete_all(store, actor())
+    except StoreError as exc:
+        st.session_state[DELETED_KEY] = exc
+        return
+    st.session_state.pop("data_delete_all_confirm", None)
+    select_client(None)
+    st.session_state[DELETED_KEY] = deleted
+
+
+def render_delete_all(store) -> None:
+    """Delete every record (administrators), after typing the number of clients it erases."""
+    st.subheader(t("team.data.delete.title"))
+    st.caption(t("team.data.delete.body"))
+    outcome = st.session_state.pop(DELETED_KEY, None)
+    if isinstance(outcome, StoreError):
+        show_error(outcome)
+    elif outcome is not None:
+        st.success(
+            t("team.data.delete.done", count=outcome.get("clients", 0)),
+            icon=":material/check_circle:",
+        )
+    try:
+        count = services.data.counts(store, actor()).get("clients", 0)
+    except StoreError as exc:
+        show_error(exc)
+        return
+    if count == 0:
+        st.info(t("team.data.delete.nothing"), icon=":material/info:")
+        return
+    expected = str(count)
+    typed = st.text_input(
+        t("team.data.delete.type", count=count), key="data_delete_all_confirm", max_chars=12
+    )
+    if typed.strip() and typed.strip() != expected:
+        st.caption(t("team.data.delete.typed_wrong", count=count))
+    st.button(
+        t("team.data.delete.run", count=count),
+        key="data_delete_all_run",
+        type="primary",
+        icon=":material/delete_forever:",
+        disabled=typed.strip() != expected,
+        on_click=delete_everything,
+        args=(expected,),
+    )
 
 
 def period(years: int) -> str:
@@ -323,13 +405,16 @@ def main() -> None:
     if acting.allows(Permission.RESTORE):
         render_restore(store)
         st.divider()
+    if acting.allows(Permission.DELETE_ALL):
+        render_delete_all(store)  # beside the restore: both replace everything
+        st.divider()
     render_exports(store)
     if acting.allows(Permission.MANAGE_SETTINGS):
         st.divider()
         render_editor(store)
     if acting.allows(Permission.DELETE_ALL):
         st.divider()
-        render_retention(store)  # last: the one that erases
+        render_retention(store)  # last: the one that erases clients one by one
     if not acting.allows(Permission.RESTORE):
         st.divider()
         st.info(t("team.data.admin_only"), icon=":material/admin_panel_settings:")

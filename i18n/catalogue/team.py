@@ -252,6 +252,11 @@ TEXT: Catalogue = {
     },
     "team.audit.action.audit.exported": {"zh-CN": "导出操作记录", "en": "Audit trail exported"},
     "team.audit.action.backup.restored": {"zh-CN": "恢复备份", "en": "Backup restored"},
+    "team.audit.action.backup.created": {"zh-CN": "下载备份", "en": "Backup made"},
+    "team.audit.action.data.exported": {"zh-CN": "导出 CSV", "en": "CSV exported"},
+    "team.audit.action.data.deleted_all": {"zh-CN": "清空全部数据", "en": "All data deleted"},
+    "team.audit.detail.kind": {"zh-CN": "类型：{value}", "en": "kind: {value}"},
+    "team.audit.detail.masked": {"zh-CN": "隐去姓名：{value}", "en": "names masked: {value}"},
     # Audit details: each part of the detail column, labelled
     "team.audit.separator": {"zh-CN": "；", "en": "; "},
     "team.audit.yes": {"zh-CN": "是", "en": "yes"},
@@ -297,6 +302,50 @@ TEXT: Catalogue = {
     "team.data.restore_typed_wrong": {
         "zh-CN": "请准确输入“{word}”后才能恢复。",
         "en": "Type “{word}” exactly to restore.",
+    },
+    "team.data.export_one_client": {
+        "zh-CN": "只导出当前客户（编号 {id}）的记录。",
+        "en": "Only the records of the client chosen (ID {id}) are exported.",
+    },
+    "team.data.export_choose_client": {
+        "zh-CN": "请先在“客户”页面选择一位您负责的客户，再导出其记录。"
+        "导出全部客户的记录需要管理员。",
+        "en": "Choose one of your clients on the Clients page first to export their records. "
+        "Exporting every client's records is for administrators.",
+    },
+    "team.data.delete.title": {"zh-CN": "清空全部数据", "en": "Delete all data"},
+    "team.data.delete.body": {
+        "zh-CN": "删除全部客户及其债务、预算、方案、通话、付款和待办；账户、设置和操作记录保留。"
+        "无法撤销，请先下载一份备份。",
+        "en": "Deletes every client with their debts, budgets, proposals, calls, payments and "
+        "tasks; accounts, settings and the audit trail stay. This cannot be undone: download a "
+        "backup first.",
+    },
+    "team.data.delete.type": {
+        "zh-CN": "请输入客户数 {count} 确认清空",
+        "en": "Type the number of clients, {count}, to confirm",
+    },
+    "team.data.delete.typed_wrong": {
+        "zh-CN": "请准确输入 {count} 后才能清空。",
+        "en": "Type {count} exactly to delete.",
+    },
+    "team.data.delete.run": {
+        "zh-CN": "清空全部 {count} 位客户的数据",
+        "en": {
+            "one": "Delete all data of {count} client",
+            "other": "Delete all data of {count} clients",
+        },
+    },
+    "team.data.delete.done": {
+        "zh-CN": "已清空全部数据（{count} 位客户）。",
+        "en": {
+            "one": "All data is deleted ({count} client).",
+            "other": "All data is deleted ({count} clients).",
+        },
+    },
+    "team.data.delete.nothing": {
+        "zh-CN": "没有客户记录可清空。",
+        "en": "There are no client records to delete.",
     },
     # Clients page: caseloads
     "team.clients.caseloads": {"zh-CN": "各顾问负责的客户数", "en": "Caseloads"},

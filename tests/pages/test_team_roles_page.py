@@ -227,9 +227,48 @@ def test_backup_restore_and_settings_are_hidden_from_non_administrators(team, la
     keys = {button.key for button in at.button}
     assert "data_backup_prepare" not in keys
     assert not [b for b in at.button if b.key and b.key.startswith("data_restore")]
-    assert [info.value for info in at.info] == [translate("team.data.admin_only", lang)]
+    assert [info.value for info in at.info] == [
+        translate("team.data.export_choose_client", lang),
+        translate("team.data.admin_only", lang),
+    ]
     subheaders = [element.value for element in at.subheader]
     assert subheaders == [translate("data.export.title", lang)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_counselor_exports_the_chosen_client_only(team, lang):
+    at = signed_in(team, "wang.li", lang)
+    at.session_state["client_id"] = team.wang_client
+    at.switch_page("app_pages/data.py").run()
+    assert not at.exception, at.exception
+    assert not at.error
+    assert translate("team.data.export_one_client", lang, id=team.wang_client) in [
+        c.value for c in at.caption
+    ]
+    downloads = at.get("download_button")
+    assert len(downloads) == 3
+    assert "data_delete_all_run" not in {b.key for b in at.button}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_administrator_deletes_everything_after_typing_the_client_count(team, lang):
+    at = signed_in(team, "admin", lang, "app_pages/data.py")
+    run = at.button(key="data_delete_all_run")
+    assert run.label == translate("team.data.delete.run", lang, count=2)
+    assert run.disabled is True
+    box = at.text_input(key="data_delete_all_confirm")
+    assert box.label == translate("team.data.delete.type", lang, count=2)
+    box.input("3").run()
+    assert at.button(key="data_delete_all_run").disabled is True
+    assert translate("team.data.delete.typed_wrong", lang, count=2) in [c.value for c in at.caption]
+    at.text_input(key="data_delete_all_confirm").input("2").run()
+    at.button(key="data_delete_all_run").click().run()
+    assert not at.exception, at.exception
+    assert translate("team.data.delete.done", lang, count=2) in [s.value for s in at.success]
+    assert services.clients.list_all(team.ws, team.admin) == []
+    assert translate("team.data.delete.nothing", lang) in [info.value for info in at.info]
+    (line,) = [e for e in audit.trail(team.ws, team.admin) if e.action == "data.deleted_all"]
+    assert line.actor == "admin"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -406,3 +445,24 @@ def test_the_audit_page_refuses_a_client_id_that_is_not_a_number(team, lang):
     at.text_input(key="audit_client").input("张明").run()
     assert [e.value for e in at.error] == [translate("team.audit.client_bad", lang)]
     assert not at.dataframe
+
+
+# --- every page opens for every role ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("username", ["wang.li", "zhou.min", "admin"])
+def test_every_page_of_a_role_opens_without_a_failure(team, username):
+    from app import PAGES, TEAM_PAGES
+
+    at = signed_in(team, username, "en")
+    at.session_state["client_id"] = team.wang_client
+    listed = [path for path, _, _ in PAGES] + [path for path, *_ in TEAM_PAGES]
+    opened = []
+    for path in listed:
+        if not opens(at, path):
+            continue
+        at.run()
+        assert not at.exception, (path, at.exception)
+        assert not [e.value for e in at.error], (path, [e.value for e in at.error])
+        opened.append(path)
+    assert len(opened) == len(PAGES) + {"wang.li": 0, "zhou.min": 1, "admin": 2}[username]
