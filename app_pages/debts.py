@@ -26,6 +26,7 @@ from core.schedules import Method
 from i18n import format_date, format_money, format_months, format_percent, md_escape
 from services import ChangedElsewhereError, StoreError, Workspace
 from ui.credit_widgets import render_credit_record
+from ui.debt_import_widgets import render_import
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, enum_labels, t, worded
 from ui.planning_forms import (
@@ -571,6 +572,8 @@ def main() -> None:
     st.divider()
     account = render_picker(plan)
     render_form(store, client.id, account, lang)
+    st.divider()
+    render_import(store, client.id, lang)  # many debts at once, from a lender's export
 
 
 main()

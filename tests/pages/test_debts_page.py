@@ -77,6 +77,13 @@ def test_the_example_debts_show_core_figures(open_app, lang):
     assert at.get("plotly_chart")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_page_offers_the_import_from_a_file_below_the_form(open_app, lang):
+    at = load_example(open_app, PAGE, lang)
+    labels = [expander.label for expander in at.expander]
+    assert labels[-1] == translate("debt_import.title", lang)
+
+
 def test_choosing_avalanche_changes_the_split_and_is_remembered(open_app):
     at = load_example(open_app, PAGE, "en")
     at.radio(key="debts_strategy").set_value(Strategy.AVALANCHE).run()
