@@ -74,6 +74,8 @@ class Call(_Record):
     direction: Direction = Direction.OUTGOING
     lender: str = Field(min_length=1, max_length=MAX_LENDER_LENGTH)
     debt_id: int | None = None
+    #: The saved proposal this call put to the lender (one of the debt's), if any.
+    proposal_id: int | None = None
     agent_id: str = Field(default="", max_length=MAX_AGENT_ID_LENGTH)
     summary: str = Field(min_length=1, max_length=MAX_TEXT_LENGTH)
     lender_promised: str = Field(default="", max_length=MAX_TEXT_LENGTH)
@@ -86,6 +88,12 @@ class Call(_Record):
 
     @model_validator(mode="after")
     def _check_consistency(self) -> Call:
+        if self.proposal_id is not None and self.debt_id is None:
+            raise CoreError(
+                "proposal_id",
+                "a proposal put on a call is one of the call's debt: name the debt too",
+                code="missing",
+            )
         if self.next_action_on is not None:
             if self.next_action_on < self.at.date():
                 raise CoreError(

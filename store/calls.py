@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,6 +21,7 @@ from store.orm import CallRow, DebtRow, FollowUpTaskRow, ProposalRow
 def call_values(call: Call) -> dict[str, Any]:
     return {
         "debt_id": call.debt_id,
+        "proposal_id": call.proposal_id,
         "at": call.at,
         "channel": call.channel.value,
         "direction": call.direction.value,
@@ -42,6 +44,7 @@ def call_from_row(row: CallRow) -> Call:
         version=row.version,
         client_id=row.client_id,
         debt_id=row.debt_id,
+        proposal_id=row.proposal_id,
         at=row.at,
         channel=Channel(row.channel),
         direction=Direction(row.direction),
@@ -90,7 +93,12 @@ def task_from_row(row: FollowUpTaskRow) -> FollowUpTask:
 
 
 CALL = Kind(
-    "call", Call, CallRow, call_from_row, call_values, (Parent(DebtRow, "debt", "debt_id"),)
+    "call",
+    Call,
+    CallRow,
+    call_from_row,
+    call_values,
+    (Parent(DebtRow, "debt", "debt_id"), Parent(ProposalRow, "proposal", "proposal_id")),
 )
 TASK = Kind(
     "task",
@@ -120,6 +128,7 @@ class CallRepository(VersionedRepository[Call, CallRow]):
         tasks = [TASK.require(task) for task in tasks]
         require_new(call, "call")
         with self._store.write() as session:
+            _check_proposal_of_debt(session, call)
             row = CALL.insert(session, call, self._store.clock())
             saved_call = call_from_row(row)
             linked = [
@@ -130,7 +139,10 @@ class CallRepository(VersionedRepository[Call, CallRow]):
         return saved_call, saved_tasks
 
     def update(self, call: Call) -> Call:
-        return self._update(call)
+        call = CALL.require(call)
+        with self._store.write() as session:
+            _check_proposal_of_debt(session, call)
+            return self._update(call)
 
     def delete(self, call_id: int, *, version: int | None = None) -> None:
         """Delete a call; its follow-up tasks stay, no longer linked to it."""
@@ -156,6 +168,98 @@ class CallRepository(VersionedRepository[Call, CallRow]):
         else:
             query = query.order_by(CallRow.at.asc(), CallRow.id)
         return self._all(query.limit(limit))
+
+    def proposals_put(self, *, caseload: Caseload | None = None) -> list[ProposalPut]:
+        """Every saved proposal of a debt of every client (of ``caseload``, if given), with
+        whether a call names it and the debt's first call: three queries, however many
+        clients."""
+        proposals = (
+            sa.select(
+                ProposalRow.id,
+                ProposalRow.client_id,
+                ProposalRow.debt_id,
+                DebtRow.creditor,
+                ProposalRow.kind,
+                ProposalRow.status,
+                ProposalRow.agreed_on,
+                ProposalRow.payload,
+            )
+            .join(DebtRow, DebtRow.id == ProposalRow.debt_id)
+            .where(in_caseload(ProposalRow.client_id, caseload))
+            .order_by(ProposalRow.id)
+        )
+        first_calls = (
+            sa.select(CallRow.debt_id, sa.func.min(CallRow.at))
+            .where(CallRow.debt_id.is_not(None), in_caseload(CallRow.client_id, caseload))
+            .group_by(CallRow.debt_id)
+        )
+        named = (
+            sa.select(CallRow.proposal_id)
+            .where(CallRow.proposal_id.is_not(None), in_caseload(CallRow.client_id, caseload))
+            .distinct()
+        )
+        with self._store.read() as session:
+            first = {debt_id: at for debt_id, at in session.execute(first_calls)}
+            put = set(session.scalars(named))
+            return [
+                ProposalPut(
+                    proposal_id=row.id,
+                    client_id=row.client_id,
+                    debt_id=row.debt_id,
+                    creditor=row.creditor,
+                    kind=row.kind,
+                    status=row.status,
+                    agreed_on=row.agreed_on,
+                    payload=row.payload,
+                    put_on_call=row.id in put,
+                    first_call_at=_aware(first.get(row.debt_id)),
+                )
+                for row in session.execute(proposals)
+            ]
+
+
+def _aware(at: datetime | None) -> datetime | None:
+    """An aggregate's instant (SQLite may give it back as text or naive) as aware UTC."""
+    if at is None:
+        return None
+    if isinstance(at, str):
+        at = datetime.fromisoformat(at)
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class ProposalPut:
+    """A saved proposal of a debt, as the lenders' history reads it (see
+    :meth:`CallRepository.proposals_put`)."""
+
+    proposal_id: int
+    client_id: int
+    debt_id: int
+    #: The debt's creditor, as written.
+    creditor: str
+    kind: str
+    status: str
+    agreed_on: date | None
+    #: ``Proposal.model_dump(mode="json")``.
+    payload: dict[str, Any]
+    #: Whether a call names it (``calls.proposal_id``).
+    put_on_call: bool
+    #: The first call logged about the debt, if any.
+    first_call_at: datetime | None
+
+
+def _check_proposal_of_debt(session: Session, call: Call) -> None:
+    """A call's proposal is one of the call's debt (or one for all the client's debts)."""
+    if call.proposal_id is None:
+        return
+    debt_id = session.scalar(
+        sa.select(ProposalRow.debt_id).where(ProposalRow.id == call.proposal_id)
+    )
+    if debt_id is not None and debt_id != call.debt_id:
+        raise InvalidDataError(
+            "proposal_id",
+            f"proposal {call.proposal_id} is about debt {debt_id}, not the call's debt",
+        )
 
 
 def _insert_tasks(session: Session, tasks: list[FollowUpTask], now: datetime) -> list[FollowUpTask]:

@@ -131,6 +131,11 @@ class CallRow(Versioned, Base):
     next_action_on: Mapped[date | None]
     recorded: Mapped[bool] = mapped_column(nullable=False)
     agent_told_of_recording: Mapped[bool] = mapped_column(nullable=False)
+    #: The saved proposal the call put to the lender; NULL: none (or logged before 0011), and
+    #: again NULL when that proposal is deleted.
+    proposal_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("proposals.id", ondelete="SET NULL"), index=True, info={"added_in": "0011"}
+    )
 
 
 class FollowUpTaskRow(Versioned, Base):
@@ -310,6 +315,18 @@ class ProposalRow(Versioned, Base):
     plan: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
     #: The Proposals page's settings it was saved with (``ProposalSettings`` as JSON).
     settings: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+
+
+class LenderAliasRow(Versioned, Base):
+    """One way a lender is written (``alias``, normalised by ``core.lender_history.alias_key``)
+    and the lender it names; shared by the whole workspace (no client), backed up like the
+    records."""
+
+    __tablename__ = "lender_aliases"
+    __table_args__ = ({"info": {"added_in": "0011"}},)
+
+    alias: Mapped[str] = mapped_column(sa.String(MAX_LENDER_LENGTH), nullable=False, unique=True)
+    lender: Mapped[str] = mapped_column(sa.String(MAX_LENDER_LENGTH), nullable=False)
 
 
 class AuditEventRow(Base):

@@ -118,9 +118,14 @@ def test_a_backup_holds_every_table_with_ids_money_in_fen_and_utc_instants(store
     document = orjson.loads(backup_to_bytes(store))
     assert document["format"] == "repaytalk-backup"
     assert document["format_version"] == FORMAT_VERSION == 1
-    assert document["schema_revision"] == "0010"
-    # 0009's tables are in every backup too (filled in tests/store/test_hardship_store.py)
-    assert set(document["tables"]) == RECORD_TABLES | {"hardship_situations", "client_proofs"}
+    assert document["schema_revision"] == "0011"
+    # 0009's tables are in every backup too (filled in tests/store/test_hardship_store.py), and
+    # 0011's lender aliases (tests/store/test_lender_aliases_store.py)
+    assert set(document["tables"]) == RECORD_TABLES | {
+        "hardship_situations",
+        "client_proofs",
+        "lender_aliases",
+    }
     assert document["counts"] == {
         "clients": 2,
         "debts": 2,
@@ -133,6 +138,7 @@ def test_a_backup_holds_every_table_with_ids_money_in_fen_and_utc_instants(store
         "collection_contacts": 2,
         "hardship_situations": 0,
         "client_proofs": 0,
+        "lender_aliases": 0,
     }
     payment = document["tables"]["payments"][0]
     assert payment["id"] == records["zhang"]["payment"].id

@@ -438,7 +438,7 @@ def test_a_database_at_0008_is_upgraded_with_its_debts_unknown_and_not_dated(
     finally:
         engine.dispose()
     with init_db(database_url, settings=settings) as store:
-        assert current_revision(store.engine) == "0010"
+        assert current_revision(store.engine) == "0011"
         debt = store.debts.get(3)
         assert (debt.reports_credit, debt.overdue_since, debt.version) == (
             Reporting.UNKNOWN,

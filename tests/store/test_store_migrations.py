@@ -26,6 +26,8 @@ TABLES = {
     "client_proofs",
     # 0010 (team mode): accounts, kept by a restore like the audit trail
     "accounts",
+    # 0011 (lender history): the lender alias table, backed up like the records
+    "lender_aliases",
 }
 
 
@@ -35,7 +37,7 @@ def table_names(engine) -> set[str]:
 
 def test_an_empty_database_is_migrated_to_the_newest_schema(store):
     assert table_names(store.engine) == TABLES
-    assert current_revision(store.engine) == head_revision() == "0010"
+    assert current_revision(store.engine) == head_revision() == "0011"
 
 
 def test_opening_a_database_twice_changes_nothing(database_url, settings, store):
