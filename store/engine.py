@@ -13,6 +13,13 @@ when it is opened (:mod:`store.files`).
 Transactions are begun by us, not by the driver: a read starts with ``BEGIN`` and a write with
 ``BEGIN IMMEDIATE``, which takes the write lock up front so that two writers queue on the busy
 timeout instead of one failing with "database is locked" half-way through.
+
+Every engine carries the field cipher of its database on ``engine.dialect.repaytalk_cipher``
+(:func:`attach_cipher`), which :class:`store.columns.EncryptedText` uses: a
+:class:`store.crypto.LazyFieldCipher` over :meth:`store.settings.Settings.field_key_for`, so the
+key (``REPAYTALK_FIELD_KEY`` or the key file) is read — and the key file created — only when a
+field is first encrypted or decrypted. :func:`field_cipher` loads it at once (``init_db`` should,
+to check the key's fingerprint against the database's before serving anyone).
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from store.columns import CIPHER_ATTRIBUTE, cipher_for
+from store.crypto import FieldCipher, LazyFieldCipher
 from store.errors import InvalidDatabaseUrlError
 from store.files import create_private, ensure_private_dir, tighten
 from store.settings import Settings
@@ -78,8 +87,22 @@ def sqlite_path(url: URL) -> Path | None:
 def make_engine(url: str | URL, settings: Settings) -> Engine:
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed, settings)
-    return _postgres_engine(parsed, settings)
+        engine = _sqlite_engine(parsed, settings)
+    else:
+        engine = _postgres_engine(parsed, settings)
+    attach_cipher(engine, LazyFieldCipher(lambda: settings.field_key_for(parsed).key))
+    return engine
+
+
+def attach_cipher(engine: Engine, cipher: FieldCipher | LazyFieldCipher) -> None:
+    """Make ``cipher`` the one the engine's encrypted columns use."""
+    setattr(engine.dialect, CIPHER_ATTRIBUTE, cipher)
+
+
+def field_cipher(engine: Engine) -> FieldCipher:
+    """The engine's field cipher, its key loaded now (a :class:`store.keys.FieldKeyError` when
+    it cannot be)."""
+    return cipher_for(engine.dialect)
 
 
 def prepare_sqlite_file(url: URL) -> Path | None:
