@@ -170,13 +170,18 @@ def lender_history(
     records: Iterable[ProposalRecord], aliases: Mapping[str, str]
 ) -> dict[tuple[str, ProposalKind], KindHistory]:
     """Per ``(lender, kind)`` with at least one proposal asked, its :class:`KindHistory`;
-    lenders named through ``aliases`` (see :func:`normalise_lender`). Sorted by lender, then
-    by the kinds' order."""
+    lenders named through ``aliases`` (see :func:`normalise_lender`; names of the same normal
+    form are one lender, named as first written). Sorted by lender, then by the kinds'
+    order."""
     keys = {key: lender for key, lender in ((alias_key(a), b) for a, b in aliases.items())}
+    # A lender without an alias written in two cases ("LFQ", "lfq") is one lender, named as
+    # first written.
+    named: dict[str, str] = {}
     grouped: dict[tuple[str, ProposalKind], list[ProposalRecord]] = {}
     for record in records:
         if record.asked:
             lender = normalise_lender(record.lender, keys)
+            lender = named.setdefault(alias_key(lender), lender)
             grouped.setdefault((lender, record.kind), []).append(record)
     kinds = list(ProposalKind)
     result: dict[tuple[str, ProposalKind], KindHistory] = {}

@@ -160,3 +160,10 @@ def test_agreements_without_a_call_before_them_have_no_days():
 def test_no_history_when_nothing_was_asked():
     assert lender_history([record(Answer.SAVED)], ALIASES) == {}
     assert lender_history([], ALIASES) == {}
+
+
+def test_a_lender_written_in_two_cases_without_an_alias_is_one_named_as_first_written():
+    records = [record(Answer.REFUSED, lender="LFQ"), agreed(5, lender="ｌｆｑ")]
+    assert lender_history(records, {}) == {
+        ("LFQ", STOP): KindHistory(asked=2, agreed=1, refused=1, median_days=5)
+    }
