@@ -21,9 +21,10 @@ relative path from another folder still finds its key.
 
 A key file that the group or others may read or write is refused (:class:`KeyFileExposedError`),
 not silently tightened: the key may already have been copied, and the counselor is told to
-``chmod 600`` it (and should consider the key compromised). An unreadable or damaged file is
-refused with its own code. Nothing here ever prints or logs the key, and the errors never
-quote it (nor the content of ``REPAYTALK_FIELD_KEY``).
+``chmod 600`` it (and should consider the key compromised). So is a key file in a folder others
+may write to (unless it is sticky, like ``/tmp``): they could swap in a key of their own. An
+unreadable or damaged file is refused with its own code. Nothing here ever prints or logs the
+key, and the errors never quote it (nor the content of ``REPAYTALK_FIELD_KEY``).
 
 **A lost key cannot be recovered**, nor the fields it encrypted: back the key file up
 (separately from the database backups, e.g. in a password manager).
@@ -168,9 +169,11 @@ def encode_key(key: bytes) -> str:
 def decode_key(text: str) -> bytes:
     """A key from base64 (standard or URL-safe alphabet, surrounding blanks ignored);
     ``ValueError`` (never quoting ``text``) unless it is exactly 32 bytes."""
-    cleaned = text.strip()
+    cleaned = text.strip().replace("-", "+").replace("_", "/")
+    if len(cleaned) % 4 in (2, 3):  # padding left off, as some tools print it
+        cleaned += "=" * (-len(cleaned) % 4)
     try:
-        key = base64.b64decode(cleaned.replace("-", "+").replace("_", "/"), validate=True)
+        key = base64.b64decode(cleaned, validate=True)
     except (binascii.Error, ValueError):
         raise ValueError("not valid base64") from None
     if len(key) != KEY_BYTES:
@@ -279,6 +282,13 @@ def read_key_file(path: str | os.PathLike[str]) -> bytes:
         ) from None
     if not where.is_file():
         raise KeyFileUnreadableError(f"the key file {where} is not a file")
+    folder_mode = os.stat(where.parent).st_mode
+    if folder_mode & (stat.S_IWGRP | stat.S_IWOTH) and not folder_mode & stat.S_ISVTX:
+        raise KeyFileExposedError(
+            f"the folder of the key file {where} can be changed by other users (mode"
+            f" {stat.S_IMODE(folder_mode):04o}), who could put their own key there; run"
+            f" `chmod go-w {where.parent}`"
+        )
     if mode & _OPEN_TO_OTHERS:
         raise KeyFileExposedError(
             f"the key file {where} can be read or changed by other users (mode {mode:04o});"

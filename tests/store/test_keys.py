@@ -259,3 +259,26 @@ def test_a_key_file_made_meanwhile_by_another_process_wins(tmp_path):
     assert (loaded.key, loaded.created) == (KEY, False)
     assert path.read_text() == ENV_KEY + "\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["field.key"]
+
+
+def test_a_key_file_in_a_folder_others_may_write_to_is_refused(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "field.key"
+    path.write_text(ENV_KEY)
+    os.chmod(path, 0o600)
+    os.chmod(folder, 0o777)
+    with pytest.raises(KeyFileExposedError) as caught:
+        read_key_file(path)
+    assert caught.value.message == (
+        f"the folder of the key file {path} can be changed by other users (mode 0777), who"
+        f" could put their own key there; run `chmod go-w {folder}`"
+    )
+    os.chmod(folder, 0o1777)  # sticky, like /tmp: others cannot replace this user's file
+    assert read_key_file(path) == KEY
+    os.chmod(folder, 0o755)
+    assert read_key_file(path) == KEY
+
+
+def test_a_key_without_its_padding_is_accepted():
+    assert load_field_key(URL, {FIELD_KEY_ENV: ENV_KEY.rstrip("=")}).key == KEY
