@@ -16,11 +16,13 @@ from typing import Any
 
 import streamlit as st
 
+import services.accounts as accounts
 from core.access import IDLE_TIMEOUT, MAX_FAILED_SIGN_INS, Role, session_expired
-from i18n import format_datetime, md_escape
+from i18n import format_datetime, md_escape, translate
 from services import Actor, StoreError, Workspace
 from ui.errors import show_error
 from ui.i18n import LANG_KEY, current_language, t
+from ui.layout import LANG_WIDGET_KEY
 from ui.state import ACTOR_KEY
 
 #: Durable keys: the signed-in account's id, and when this session was last active (UTC).
@@ -29,13 +31,7 @@ ACTIVITY_KEY = "auth_last_activity"
 #: Durable key: why the session was signed out, shown once on the sign-in page: (key, params).
 NOTICE_KEY = "auth_notice"
 #: Session keys that outlive signing in and out (the language and its switch).
-KEPT_KEYS = frozenset({LANG_KEY, "lang_select", NOTICE_KEY})
-
-
-def _accounts() -> Any:
-    import services.accounts
-
-    return services.accounts
+KEPT_KEYS = frozenset({LANG_KEY, LANG_WIDGET_KEY, NOTICE_KEY})
 
 
 def utc_now() -> datetime:
@@ -94,7 +90,7 @@ def signed_in(store: Workspace) -> Actor | None:
     if last is None or session_expired(last, now):
         sign_out("team.signed_out.expired", minutes=int(IDLE_TIMEOUT.total_seconds() // 60))
         return None
-    current = _accounts().actor_for(store, account_id)
+    current = accounts.actor_for(store, account_id)
     if current is None:
         sign_out("team.signed_out.disabled")
         return None
@@ -114,8 +110,6 @@ def start_session(current: Actor, now: datetime) -> None:
 
 def sign_in_problem(exc: Any, lang: str) -> str:
     """A refused sign-in (``services.accounts.SignInError``) as one sentence in ``lang``."""
-    from i18n import translate
-
     code = getattr(exc, "code", "bad_credentials")
     if code == "locked" and getattr(exc, "locked_until", None) is not None:
         return translate("team.sign_in.locked", lang, until=format_datetime(exc.locked_until, lang))
@@ -142,7 +136,7 @@ def render_sign_in(store: Workspace | None) -> None:
         return
     show_notice()
     try:
-        any_account = _accounts().has_accounts(store)
+        any_account = accounts.has_accounts(store)
     except StoreError as exc:
         show_error(exc)
         return
@@ -171,7 +165,6 @@ def render_sign_in(store: Workspace | None) -> None:
     if not name or not password:
         column.error(t("team.sign_in.missing"), icon=":material/error:")
         return
-    accounts = _accounts()
     now = utc_now()
     try:
         current = accounts.sign_in(store, name, password, now=now)
