@@ -155,8 +155,8 @@ def caseload_table(counts: dict[int | None, int], counselors, names: dict[int, s
     rows[t("team.clients.unassigned")] = counts.get(None, 0)
     return pd.DataFrame(
         {
-            t("team.accounts.col.name"): list(rows),
-            t("clients.list"): list(rows.values()),
+            t("team.clients.col.counselor"): list(rows),
+            t("team.clients.col.count"): list(rows.values()),
         }
     )
 
@@ -185,6 +185,8 @@ def render_caseloads(store: Workspace, clients: list[Client]) -> None:
         if not clients:
             return
         st.caption(t("team.clients.assign.help"))
+        if len(clients) > ASSIGN_LIMIT:
+            st.caption(t("team.clients.assign.first", count=ASSIGN_LIMIT, total=len(clients)))
         options = [NOBODY, *(c.id for c in counselors)]
         labels = {NOBODY: t("team.clients.unassigned")} | {c.id: c.display_name for c in counselors}
         columns = st.columns(2)

@@ -348,7 +348,9 @@ TEXT: Catalogue = {
         "en": "There are no client records to delete.",
     },
     # Clients page: caseloads
-    "team.clients.caseloads": {"zh-CN": "各顾问负责的客户数", "en": "Caseloads"},
+    "team.clients.caseloads": {"zh-CN": "各咨询师负责的客户数", "en": "Caseloads"},
+    "team.clients.col.counselor": {"zh-CN": "咨询师", "en": "Counselor"},
+    "team.clients.col.count": {"zh-CN": "客户数", "en": "Clients"},
     "team.clients.unassigned": {"zh-CN": "未分配", "en": "Unassigned"},
     "team.clients.assign.title": {"zh-CN": "分配客户", "en": "Assign clients"},
     "team.clients.assign.help": {
@@ -356,8 +358,13 @@ TEXT: Catalogue = {
         "en": "Choose the counselor for each client; a counselor sees only the clients assigned "
         "to them.",
     },
+    "team.clients.assign.first": {
+        "zh-CN": "列表共 {total} 位客户，这里只列出前 {count} 位；请用上方的搜索缩小范围。",
+        "en": "Of the {total} clients listed, the first {count} are shown here; search above to "
+        "narrow the list.",
+    },
     "team.clients.assign.label": {
-        "zh-CN": "{client} 的负责顾问",
+        "zh-CN": "{client} 的负责咨询师",
         "en": "Counselor of {client}",
     },
     "team.clients.assigned": {

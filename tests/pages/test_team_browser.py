@@ -174,3 +174,16 @@ def test_the_administrators_accounts_and_audit_pages(team_server, page, artifact
     expect(page.get_by_role("button", name=translate("team.audit.download", lang))).to_be_visible()
     wait_idle(page)
     shoot(page, artifacts / f"team-audit-{lang}-1280.png")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_supervisor_sees_the_caseloads_and_a_counselor_picker_per_client(
+    team_server, page, artifacts, lang
+):
+    open_signed_out(page, f"{team_server.url}/clients", lang)
+    sign_in(page, "zhou.min", lang)
+    expect(page.get_by_text(translate("team.clients.assign.title", lang))).to_be_visible()
+    for label in ("张\\* · 138\\*\\*\\*\\*5678", "赵\\* · 139\\*\\*\\*\\*4321"):
+        shown = translate("team.clients.assign.label", lang, client=label).replace("\\", "")
+        expect(page.get_by_test_id("stSelectbox").filter(has_text=shown)).to_have_count(1)
+    shoot(page, artifacts / f"team-clients-supervisor-{lang}-1280.png", 1300)
