@@ -1,0 +1,5 @@
+"""The Lender history page (its code: :mod:`ui.lender_history_widgets`)."""
+
+from ui.lender_history_widgets import main
+
+main()
