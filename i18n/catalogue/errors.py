@@ -72,6 +72,59 @@ TEXT: dict[str, dict[str, str]] = {
     "error.choice": {"zh-CN": "请从列表中选择", "en": "choose one of the listed options"},
     "error.not_a_date": {"zh-CN": "不是有效日期", "en": "is not a valid date"},
     # store
+    "error.field_key_error": {
+        "zh-CN": "无法取得加密密钥，客户的个人信息无法读取",
+        "en": "the encryption key cannot be found, so clients' personal details cannot be read",
+    },
+    "error.field_key_invalid": {
+        "zh-CN": "环境变量 REPAYTALK_FIELD_KEY 不是有效的密钥（应为 44 个字符的 base64）",
+        "en": "REPAYTALK_FIELD_KEY is not a valid key (it should be 44 characters of base64)",
+    },
+    "error.key_file_exposed": {
+        "zh-CN": "密钥文件其他用户也能读取或修改，已拒绝使用。请执行 chmod 600 并考虑密钥已泄露",
+        "en": (
+            "the key file can be read or changed by other users, so it was refused; run"
+            " chmod 600 on it and treat the key as exposed"
+        ),
+    },
+    "error.key_file_unreadable": {
+        "zh-CN": "无法读取或创建密钥文件，请检查路径和权限",
+        "en": "the key file cannot be read or created; check its path and permissions",
+    },
+    "error.key_file_corrupt": {
+        "zh-CN": "密钥文件已损坏，请从备份中恢复该文件",
+        "en": "the key file is damaged; restore it from its backup",
+    },
+    "error.key_file_missing": {
+        "zh-CN": "找不到这个数据库的密钥文件。请设置 REPAYTALK_KEY_FILE 指向原来的密钥文件",
+        "en": (
+            "this database's key file is missing; set REPAYTALK_KEY_FILE to the original key file"
+        ),
+    },
+    "error.field_key_mismatch": {
+        "zh-CN": "这个数据库是用另一把密钥加密的，请改用原来的密钥",
+        "en": "this database was encrypted with a different key; use its original key",
+    },
+    "error.field_key_missing": {
+        "zh-CN": "没有加密密钥，无法保存个人信息",
+        "en": "there is no encryption key, so personal details cannot be saved",
+    },
+    "error.field_decrypt_failed": {
+        "zh-CN": "一项个人信息无法解密（密钥不对或数据已损坏）",
+        "en": "a personal detail cannot be decrypted (wrong key or damaged data)",
+    },
+    "error.wrong_passphrase": {
+        "zh-CN": "备份密码不对，或备份文件已损坏；数据没有任何改动",
+        "en": "the backup passphrase is wrong or the file is damaged; nothing was changed",
+    },
+    "error.not_sealed": {
+        "zh-CN": "这不是加密备份文件",
+        "en": "this is not an encrypted backup file",
+    },
+    "error.passphrase_too_short": {
+        "zh-CN": "备份密码至少 8 个字符",
+        "en": "the backup passphrase needs at least 8 characters",
+    },
     "error.store_error": {
         "zh-CN": "数据库操作失败，没有保存任何内容",
         "en": "the database operation failed; nothing was saved",
