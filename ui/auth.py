@@ -11,7 +11,7 @@ is signed out at its next click, a changed role applies at once). Pages read the
 from __future__ import annotations
 
 import ipaddress
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import streamlit as st
@@ -20,14 +20,15 @@ import services.accounts as accounts
 from core.access import IDLE_TIMEOUT, MAX_FAILED_SIGN_INS, Role, session_expired
 from i18n import format_datetime, md_escape, translate
 from services import Actor, StoreError, Workspace
+from ui import state
 from ui.errors import show_error
 from ui.i18n import LANG_KEY, current_language, t
 from ui.layout import LANG_WIDGET_KEY
-from ui.state import ACTOR_KEY
+from ui.state import ACTIVITY_KEY, ACTOR_KEY
 
-#: Durable keys: the signed-in account's id, and when this session was last active (UTC).
+#: Durable key: the signed-in account's id (:data:`ACTIVITY_KEY`: when the session was last
+#: active, UTC).
 ACCOUNT_KEY = "auth_account_id"
-ACTIVITY_KEY = "auth_last_activity"
 #: Durable key: why the session was signed out, shown once on the sign-in page: (key, params).
 NOTICE_KEY = "auth_notice"
 #: Session keys that outlive signing in and out (the language and its switch).
@@ -35,8 +36,8 @@ KEPT_KEYS = frozenset({LANG_KEY, LANG_WIDGET_KEY, NOTICE_KEY})
 
 
 def utc_now() -> datetime:
-    """Now, in UTC: the clock of sign-in, lockout and idle expiry (tests replace it)."""
-    return datetime.now(UTC)
+    """Now, in UTC: :func:`ui.state.utc_now`, the one clock of sign-in, lockout and expiry."""
+    return state.utc_now()
 
 
 def is_loopback(address: str | None) -> bool:

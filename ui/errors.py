@@ -31,6 +31,8 @@ def error_messages(exc: BaseException, lang: str) -> list[str]:
     if isinstance(exc, NotYoursError):  # says nothing of the client, not even its name
         return [translate("team.error.not_yours", lang)]
     if isinstance(exc, NotAllowedError):
+        if exc.permission == "sign_in":  # nobody signed in any more (ui.state.actor)
+            return [translate("team.error.signed_out", lang)]
         return [translate("team.error.not_allowed", lang)]
     if isinstance(exc, StoreError):
         if hasattr(exc, "reason") and hasattr(exc, "where"):  # a refused backup file

@@ -9,12 +9,13 @@ from __future__ import annotations
 import secrets
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 import streamlit as st
 
 import services
+from core.access import session_expired
 from core.clients import Client, MaskKind, mask
 from i18n import DISPLAY_ZONE, md_escape
 from services import LOCAL_USER, Actor, StoreError, Workspace
@@ -32,6 +33,11 @@ FORM_SESSION_KEY = "form_session"
 #: Durable key: in team mode, the signed-in account as an Actor (refreshed on every run by
 #: :func:`ui.auth.signed_in`; absent while nobody is signed in).
 ACTOR_KEY = "auth_actor"
+#: Durable key: in team mode, when this session was last active (UTC).
+ACTIVITY_KEY = "auth_last_activity"
+#: The permission a :class:`NotAllowedError` names when nobody (or no longer anyone) is
+#: signed in: ``ui.errors`` words it as "sign in again".
+SIGN_IN = "sign_in"
 
 
 @st.cache_resource(show_spinner=False)
@@ -78,15 +84,22 @@ def session_memo(name: str, key: Hashable, build: Callable[[], T], *, max_entrie
     return value
 
 
+def utc_now() -> datetime:
+    """Now, in UTC: the clock of sign-in, lockout and idle expiry (tests replace it)."""
+    return datetime.now(UTC)
+
+
 def actor() -> Actor:
     """Who is acting in this browser session: in single-user mode, the local user; in team
-    mode the signed-in account (:class:`NotAllowedError` if nobody is signed in — ``app.py``
-    runs no page then)."""
+    mode the signed-in account. :class:`NotAllowedError` (permission :data:`SIGN_IN`) if nobody
+    is signed in, or the session has been idle too long — ``app.py`` then runs no page, and a
+    fragment rerun (which skips ``app.py``) acts for nobody."""
     if not team_mode():
         return LOCAL_USER
     current = st.session_state.get(ACTOR_KEY)
-    if not isinstance(current, Actor):
-        raise NotAllowedError("anonymous", "sign_in")
+    last = st.session_state.get(ACTIVITY_KEY)
+    if not isinstance(current, Actor) or last is None or session_expired(last, utc_now()):
+        raise NotAllowedError(current.user_id if isinstance(current, Actor) else "-", SIGN_IN)
     return current
 
 

@@ -105,8 +105,9 @@ TEXT: Catalogue = {
         "en": "Your role does not allow this; nothing was changed.",
     },
     "team.error.signed_out": {
-        "zh-CN": "请先登录。",
-        "en": "Sign in first.",
+        "zh-CN": "您已退出登录（或太久没有操作），什么都没有改变。请刷新页面后重新登录。",
+        "en": "You are signed out (or were inactive too long); nothing was changed. Reload the "
+        "page and sign in again.",
     },
     # Accounts page (administrators)
     "team.accounts.intro": {

@@ -17,7 +17,7 @@ import services
 import services.accounts as accounts
 import services.audit as audit
 import services.caseload as caseload
-import ui.auth
+import ui.state
 from core.access import LOCKOUT, MAX_FAILED_SIGN_INS
 from core.clients import Client, Consent, ConsentScope
 from i18n import format_datetime, translate
@@ -61,7 +61,7 @@ class Team:
 @pytest.fixture
 def team(monkeypatch, isolated_database):
     monkeypatch.setenv("REPAYTALK_TEAM_MODE", "1")
-    monkeypatch.setattr(ui.auth, "utc_now", lambda: NOW)
+    monkeypatch.setattr(ui.state, "utc_now", lambda: NOW)
     return Team(services.open_workspace(isolated_database))
 
 

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import services
 import services.accounts as accounts
-import ui.auth
+import ui.state
 from core.access import IDLE_TIMEOUT, LOCKOUT, MAX_FAILED_SIGN_INS
 from i18n import format_datetime, translate
 from ui.auth import ACCOUNT_KEY, ACTIVITY_KEY
@@ -29,7 +29,7 @@ NOW = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
 def team(monkeypatch, isolated_database):
     """Team mode on a fresh database with an administrator and one counselor."""
     monkeypatch.setenv("REPAYTALK_TEAM_MODE", "1")
-    monkeypatch.setattr(ui.auth, "utc_now", lambda: NOW)
+    monkeypatch.setattr(ui.state, "utc_now", lambda: NOW)
     ws = services.open_workspace(isolated_database)
     accounts.create_first_admin(
         ws, username="admin", display_name="Admin Zhou", password=ADMIN_PASSWORD
@@ -150,12 +150,12 @@ def test_thirty_idle_minutes_sign_the_session_out_with_the_reason(team, monkeypa
     at.switch_page("app_pages/clients.py").run()
     assert [title.value for title in at.title] == [translate("clients.title", lang)]
     # Exactly the idle time later the session lives on …
-    monkeypatch.setattr(ui.auth, "utc_now", lambda: NOW + IDLE_TIMEOUT)
+    monkeypatch.setattr(ui.state, "utc_now", lambda: NOW + IDLE_TIMEOUT)
     at.run()
     assert [title.value for title in at.title] == [translate("clients.title", lang)]
     assert at.session_state[ACTIVITY_KEY] == NOW + IDLE_TIMEOUT
     # … and a second more than that after the last activity, it is signed out.
-    monkeypatch.setattr(ui.auth, "utc_now", lambda: NOW + 2 * IDLE_TIMEOUT + timedelta(seconds=1))
+    monkeypatch.setattr(ui.state, "utc_now", lambda: NOW + 2 * IDLE_TIMEOUT + timedelta(seconds=1))
     at.run()
     assert not at.exception, at.exception
     assert [title.value for title in at.title] == [translate("team.sign_in.title", lang)]
@@ -240,3 +240,19 @@ def test_a_loopback_address_without_team_mode_opens_the_app(isolated_database, a
         config.set_option("server.address", saved)
     assert not at.exception, at.exception
     assert [title.value for title in at.title] == [translate("home.title", "zh-CN")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_refusal_for_nobody_signed_in_says_to_sign_in_again(lang):
+    # What a fragment rerun (which skips app.py's check) meets after the idle time: ui.state.actor
+    # refuses with the permission "sign_in", worded apart from a role's refusal.
+    from services.errors import NotAllowedError
+    from ui.errors import error_messages
+    from ui.state import SIGN_IN
+
+    assert error_messages(NotAllowedError("wang.li", SIGN_IN), lang) == [
+        translate("team.error.signed_out", lang)
+    ]
+    assert error_messages(NotAllowedError("wang.li", "restore"), lang) == [
+        translate("team.error.not_allowed", lang)
+    ]
