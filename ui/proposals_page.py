@@ -10,6 +10,7 @@ that does not share Streamlit's script cache (AppTest compiles it on every run).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -25,11 +26,13 @@ from core.allocation import allocate_capacity
 from core.calls import TaskKind
 from core.debts import Debt
 from core.errors import CoreError
+from core.lender_history import KindHistory
 from core.proposals import (
     Baseline,
     Comparison,
     MinimumPlan,
     Proposal,
+    ProposalKind,
     compare_proposals,
     evaluate_proposal,
     parse_proposal,
@@ -45,10 +48,11 @@ from report.letter import LetterError, letter_file_name, make_letter
 from report.letter_docx import DOCX_MIME
 from report.letter_docx import render_docx as letter_docx
 from report.letter_pdf import render_pdf as letter_pdf
-from services import ProposalSettings, ProposalStatus, SavedProposal, StoreError
+from services import ProposalSettings, ProposalStatus, SavedProposal, StoreError, lender_history
 from ui.errors import show_error
 from ui.guard import guarded_fragment
 from ui.i18n import current_language, t, worded
+from ui.lender_history_widgets import show_debt_history
 from ui.proposal_widgets import (
     debt_label,
     proposal_inputs,
@@ -285,7 +289,7 @@ def show_saved(store, client_id, account, can_pay, income, as_of, lang, settings
     if len(saved) > 1:
         with st.expander(t("proposals.saved.earlier", n=len(saved) - 1)):
             for item in reversed(saved[:-1]):
-                st.markdown(f"- {md_escape(item.title or proposal_label(item.proposal, lang))}")
+                earlier_item(store, item, lang)
     pitch_lang = st.radio(
         t("proposals.pitch.language"),
         options=list(LANGUAGES),
@@ -353,11 +357,26 @@ def letter_downloads(
     )
 
 
-def refused_button(store, chosen: SavedProposal, lang: str) -> None:
+def earlier_item(store, item: SavedProposal, lang: str) -> None:
+    """A proposal saved before the latest: its title and where it stands with the lender, and
+    — while the lender has not answered — the action to record a refusal."""
+    title = item.title or proposal_label(item.proposal, lang)
+    status = t(f"lender_history.status.{item.status.value}")
+    line = t("lender_history.saved_item", title=md_escape(title), status=md_escape(status))
+    if item.status is not ProposalStatus.SAVED:
+        st.markdown(f"- {line}")
+        return
+    text, action = st.columns([4, 1], vertical_alignment="center")
+    text.markdown(f"- {line}")
+    with action:
+        refused_button(store, item, lang, key=f"proposals.refuse.{item.id}")
+
+
+def refused_button(
+    store, chosen: SavedProposal, lang: str, *, key: str = "proposals.refuse"
+) -> None:
     """The lender said no: keep the proposal as history (the next step is on Today)."""
-    if not st.button(
-        t("proposals.refused.button"), key="proposals.refuse", icon=":material/block:"
-    ):
+    if not st.button(t("proposals.refused.button"), key=key, icon=":material/block:"):
         return
     try:
         services.proposals.refuse(store, actor(), chosen, now=now_local(), language=lang)
@@ -454,6 +473,16 @@ def agreed_summary(store, chosen: SavedProposal, lang) -> None:
     )
 
 
+def lender_figures(store, account) -> Mapping[ProposalKind, KindHistory]:
+    """What this debt's lender did with each kind before, across the clients the counselor
+    may see (read once a full run: the fragment reruns on every slider move)."""
+    try:
+        return lender_history.for_lender(store, actor(), account.debt.creditor)
+    except StoreError as exc:
+        show_error(exc)
+        return {}
+
+
 def main() -> None:
     st.title(t("page.proposals"))
     store = get_store()
@@ -488,7 +517,14 @@ def main() -> None:
     if flash:
         st.toast(t(flash), icon=":material/check_circle:")
     settings = workbench(
-        store, client.id, account, can_pay, as_of, restored, has_budget=income is not None
+        store,
+        client.id,
+        account,
+        can_pay,
+        as_of,
+        restored,
+        has_budget=income is not None,
+        history=lender_figures(store, account),
     )
     if can_pay is None or settings is None:
         return
@@ -636,18 +672,21 @@ def workbench(
     as_of: date,
     restored: bool,
     has_budget: bool = True,
+    history: Mapping[ProposalKind, KindHistory] | None = None,
 ) -> ProposalSettings | None:
     """The proposal inputs, their comparison, charts and recommendation, and the save form.
 
     A fragment: moving a slider or ticking a kind reruns this part alone, with the save form's
     preselection following the recommendation; saving reruns the whole page (the saved list
     below changes). Returns the settings as they stand (the full run passes them on).
+    ``history``: what this debt's lender did with each kind before, shown beside the kinds.
     """
     lang = current_language()
     with st.container(border=True):
         if restored:
             st.caption(t("followups.settings_restored"))
         proposals, settings = proposal_inputs(account, as_of)
+        show_debt_history(account.debt.creditor, history or {})
     if can_pay is None:
         return None
     debt = account.debt

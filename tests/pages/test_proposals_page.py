@@ -28,7 +28,7 @@ from core.proposals import (
 from core.rules.pitch import pitch
 from core.rules.recovery import RecoveryAssumptions, no_agreement_value
 from core.schedules import add_months
-from i18n import format_date, format_money, format_months, format_percent, translate
+from i18n import format_date, format_money, format_months, format_percent, md_escape, translate
 from ui.state import today
 
 D = Decimal
@@ -513,3 +513,111 @@ def test_the_credit_clock_is_an_estimate_when_reporting_is_unknown_and_absent_wh
     client_id, _ = seed(budget=GUIDE_BUDGET)  # 甲银行: not overdue
     at = page(lang, client_id)
     assert credit_block(at) == []
+
+
+# --- issue 24: what this lender agreed to before, and a refusal recorded ---------------------
+
+
+def lender_record(creditor_days: list[tuple[str, str, int | None]]) -> None:
+    """Another client's debts, one per entry ``(creditor, answer, days)``: a stop-interest
+    proposal put on a call on 1 March, then agreed ``days`` later, refused, or not answered."""
+    from datetime import UTC, date, datetime
+
+    import services
+    from core.calls import Call, Channel, Outcome
+    from core.proposals import StopInterest
+    from services import LOCAL_USER
+    from services.workspace import SavedProposal
+
+    ws = services.open_workspace()
+    other = services.clients.create(ws, LOCAL_USER, Client(name="王芳"))
+    first_call = datetime(2026, 3, 1, 2, 0, tzinfo=UTC)
+    for n, (creditor, answer, days) in enumerate(creditor_days):
+        debt = Debt(creditor=creditor, outstanding_principal="9000", remaining_months=9)
+        account = services.debts.add(
+            ws, LOCAL_USER, DebtAccount(client_id=other.id, debt=debt, contract_number=f"C{n}")
+        )
+        saved = services.proposals.save(
+            ws,
+            LOCAL_USER,
+            SavedProposal(client_id=other.id, debt_id=account.id, proposal=StopInterest(months=24)),
+        )
+        call = Call(
+            client_id=other.id,
+            debt_id=account.id,
+            proposal_id=saved.id,
+            at=first_call,
+            channel=Channel.PHONE,
+            lender=creditor,
+            summary="提出停息挂账",
+            outcome=Outcome.CALL_BACK,
+        )
+        services.calls.log(ws, LOCAL_USER, call, now=first_call)
+        if answer == "agreed":
+            on = date.fromordinal(date(2026, 3, 1).toordinal() + days)
+            services.proposals.agree(ws, LOCAL_USER, saved, on, now=first_call)
+        elif answer == "refused":
+            services.proposals.refuse(ws, LOCAL_USER, saved, now=first_call)
+
+
+def history_caption(at) -> str | None:
+    title = translate("lender_history.line.title", at.session_state["lang"])
+    found = [c.value for c in at.caption if md_escape(title) in c.value]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_beside_the_kinds_a_line_says_what_this_lender_agreed_to_before(page, lang):
+    client_id, _ = seed()
+    lender_record(
+        [
+            ("甲银行", "agreed", 14),
+            ("甲银行", "agreed", 10),
+            ("甲银行", "agreed", 20),
+            ("甲银行", "refused", None),
+            ("甲银行", "put", None),
+            ("乙分期", "refused", None),  # another lender: not on 甲银行's debt
+        ]
+    )
+    at = page(lang, client_id)
+    line = {
+        "zh-CN": "甲银行：停息挂账 5次中同意3次，中位14天",
+        "en": "甲银行: Stop interest (freeze) agreed 3 of 5 times, median 14 days",
+    }[lang]
+    assert history_caption(at) == (
+        f"**{md_escape(translate('lender_history.line.title', lang))}**\n- {md_escape(line)}"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_line_when_the_lender_has_no_history(page, lang):
+    client_id, _ = seed()
+    lender_record([("乙分期", "refused", None)])
+    at = page(lang, client_id)  # the first debt, 甲银行's
+    assert history_caption(at) is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_earlier_proposal_is_shown_with_its_status_and_can_be_marked_refused(page, lang):
+    client_id, _ = seed()
+    at = page(lang, client_id)
+    at.selectbox(key="proposals.save_choice").set_value(0)  # the term extension
+    at.button[0].click().run()  # save
+    at.selectbox(key="proposals.save_choice").set_value(1)  # the interest waiver
+    at.text_input(key="proposals.save_note").set_value("减免 *50%*")
+    at.button[0].click().run()  # save
+    assert not at.exception, at.exception
+    first, latest = store.init_db().proposals.list_for_client(client_id)
+    at.button(key=f"proposals.refuse.{first.id}").click().run()
+    assert not at.exception, at.exception
+    saved = {p.id: p for p in store.init_db().proposals.list_for_client(client_id)}
+    assert (saved[first.id].status.value, saved[latest.id].status.value) == ("refused", "saved")
+    status = translate("lender_history.status.refused", lang)
+    title = first.title
+    expected = translate(
+        "lender_history.saved_item", lang, title=md_escape(title), status=md_escape(status)
+    )
+    assert f"- {expected}" in [m.value for m in at.markdown]
+    with pytest.raises(KeyError):
+        at.button(key=f"proposals.refuse.{first.id}")  # answered: nothing more to refuse
+    at.button(key="proposals.refuse")  # the latest is still open to either answer
