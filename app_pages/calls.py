@@ -39,7 +39,7 @@ from core.rules.followups import follow_up_tasks
 from core.rules.script import confirmation_message
 from core.rules.timing import local
 from i18n import code_labeller, format_date, format_money, md_escape, translate
-from services import StoreError, Workspace
+from services import SavedProposal, StoreError, Workspace
 from ui.call_widgets import (
     AgreedCase,
     agreed_cases,
@@ -47,6 +47,7 @@ from ui.call_widgets import (
     debt_label,
     local_moment,
     open_call_page,
+    proposal_choice_label,
     proposal_result,
 )
 from ui.errors import show_error
@@ -65,6 +66,7 @@ FORM_KEYS = (
     "calls_next_action_on",
     "calls_recorded",
     "calls_agent_told",
+    "calls_proposal",
 )
 #: Durable keys: the call just saved (its confirmation is shown) and a pending form reset.
 LAST_CALL_KEY = "calls_last_call_id"
@@ -84,6 +86,8 @@ class CallPage:
     cases: tuple[AgreedCase, ...]
     now: datetime
     lang: str
+    #: The client's saved proposals of a debt, the newest first: what a call may have put.
+    proposals: tuple[SavedProposal, ...] = ()
 
     @property
     def accounts_by_id(self) -> dict[int, DebtAccount]:
@@ -99,11 +103,18 @@ def prepare_form_defaults(now) -> None:
     st.session_state.setdefault("calls_time", now.time().replace(second=0, microsecond=0))
 
 
+def chosen_proposal(page: CallPage) -> SavedProposal | None:
+    chosen = st.session_state.get("calls_proposal")
+    return next((p for p in page.proposals if p.id == chosen), None)
+
+
 def read_call(page: CallPage) -> Call:
     account = page.accounts_by_id[st.session_state["calls_debt"]]
+    proposal = chosen_proposal(page)
     return Call(
         client_id=page.client.id,
         debt_id=account.id,
+        proposal_id=proposal.id if proposal is not None else None,
         lender=account.debt.creditor,
         at=local_moment(st.session_state["calls_date"], st.session_state["calls_time"]),
         channel=st.session_state["calls_channel"],
@@ -122,6 +133,10 @@ def read_call(page: CallPage) -> Call:
 
 def save_call(page: CallPage) -> None:
     store = page.store
+    proposal = chosen_proposal(page)
+    if proposal is not None and proposal.debt_id != st.session_state["calls_debt"]:
+        st.error(t("lender_history.call.other_debt"), icon=":material/error:")
+        return
     try:
         call = read_call(page)
         tasks = follow_up_tasks(call, page.now, language=page.lang)
@@ -151,6 +166,18 @@ def render_call_form(page: CallPage) -> None:
             list(accounts_by_id),
             format_func=lambda debt_id: debt_label(accounts_by_id[debt_id]),
             key=worded("calls_debt"),
+        )
+        proposals = {saved.id: saved for saved in page.proposals}
+        st.selectbox(
+            t("lender_history.call.proposal"),
+            [None, *proposals],
+            format_func=lambda saved_id: (
+                t("lender_history.call.no_proposal")
+                if saved_id is None
+                else proposal_choice_label(proposals[saved_id], accounts_by_id, page.lang)
+            ),
+            key=worded("calls_proposal"),
+            help=t("lender_history.call.proposal_help"),
         )
         when_date, when_time, channel = st.columns(3)
         when_date.date_input(t("calls.form.date"), key="calls_date", format="YYYY-MM-DD")
@@ -565,6 +592,8 @@ def render_collection(page: CallPage) -> None:
 def open_page() -> CallPage:
     """The page's context; the page stops (with a hint) when there is no client or no debt."""
     store, client, accounts = open_call_page("calls.title")
+    debt_ids = {account.id for account in accounts}
+    saved = services.proposals.list_for_client(store, actor(), client.id)
     return CallPage(
         store=store,
         client=client,
@@ -572,6 +601,7 @@ def open_page() -> CallPage:
         cases=tuple(agreed_cases(store, client.id)),
         now=now_local(),
         lang=current_language(),
+        proposals=tuple(p for p in reversed(saved) if p.debt_id in debt_ids),
     )
 
 

@@ -7,6 +7,7 @@ The clock is read through ``ui.state`` (``now_local``, ``today``); ``core`` neve
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -22,9 +23,11 @@ from core.privacy import Known
 from core.proposals import ProposalResult, evaluate_proposal
 from core.rules.adherence import AgreedPlan
 from core.rules.timing import LOCAL_TZ
+from i18n import translate
 from report.calendar import plan_calendar
 from services import ProposalStatus, SavedProposal, Workspace
 from ui.i18n import t
+from ui.proposal_widgets import proposal_label
 from ui.state import actor, get_store, require_client, today
 
 
@@ -49,6 +52,21 @@ def open_call_page(title_key: str) -> tuple[Workspace, Client, list[DebtAccount]
         page_link_if_present("app_pages/debts.py", "page.debts", ":material/receipt_long:")
         st.stop()
     return store, client, accounts
+
+
+def proposal_choice_label(
+    saved: SavedProposal, accounts_by_id: Mapping[int, DebtAccount], lang: str
+) -> str:
+    """A saved proposal in the call form's list: its debt, its title (or kind and terms) and
+    where it stands with the lender. Plain text: a selectbox shows it as typed."""
+    account = accounts_by_id.get(saved.debt_id) if saved.debt_id is not None else None
+    return translate(
+        "lender_history.call.proposal_of",
+        lang,
+        debt=debt_label(account) if account is not None else "—",
+        title=saved.title or proposal_label(saved.proposal, lang),
+        status=translate(f"lender_history.status.{saved.status.value}", lang),
+    )
 
 
 def page_link_if_present(path: str, title_key: str, icon: str) -> None:

@@ -135,7 +135,10 @@ def history_chart(history: history_service.History, lang: str) -> go.Figure:
             name=label,
             x=names,
             y=[totals[lender][index] for lender in lenders],
-            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "white"}},
+            marker={
+                "color": colour,
+                "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white"},
+            },
             hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
         )
 
@@ -145,10 +148,12 @@ def history_chart(history: history_service.History, lang: str) -> go.Figure:
             bar("refused", 1, STATUS_COLOURS["bad"], "/"),
         ]
     )
+    highest = max((max(counts) for counts in totals.values()), default=0)
     fig.update_layout(
         barmode="group",
         hovermode="closest",
-        yaxis={"rangemode": "tozero", "tickformat": "d"},
+        # whole times: a tick per time while they are few
+        yaxis={"rangemode": "tozero", "tickformat": "d", "dtick": 1 if highest <= 10 else None},
     )
     return fig
 

@@ -376,3 +376,79 @@ def test_reporting_not_known_is_an_estimate_and_not_reporting_has_no_marker(open
     )
     at.run()
     assert translate("calls.timeline.empty", "en") in texts(at.info)
+
+
+# --- issue 24: the proposal a call put ------------------------------------------------------
+
+
+def a_second_debt_with_a_proposal(case):
+    """Another debt of the client (平安普惠) with a saved stop-interest proposal."""
+    from core.calls import DebtAccount
+    from core.debts import Debt
+    from core.proposals import StopInterest
+    from store import SavedProposal
+
+    other = case.store.debts.add(
+        DebtAccount(
+            client_id=case.client.id,
+            debt=Debt(creditor="平安普惠", outstanding_principal="8000", remaining_months=10),
+        )
+    )
+    saved = case.store.proposals.save(
+        SavedProposal(
+            client_id=case.client.id,
+            debt_id=other.id,
+            proposal=StopInterest(months=36),
+            title="停息 36 期",
+        )
+    )
+    return other, saved
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_call_form_links_the_call_to_a_saved_proposal_of_its_debt(open_app, lang):
+    case = seed_case()  # 招商银行's 24-month extension, agreed
+    _, other_saved = a_second_debt_with_a_proposal(case)
+    at = open_for(open_app, PAGE, lang, case.client.id)
+    box = at.selectbox(key="calls_proposal")
+    assert box.label == translate("lender_history.call.proposal", lang)
+    assert box.value is None  # optional: no proposal unless chosen
+    status = translate("lender_history.status.agreed", lang)
+    assert box.options == [
+        translate("lender_history.call.no_proposal", lang),
+        translate(
+            "lender_history.call.proposal_of",
+            lang,
+            debt="平安普惠",
+            title="停息 36 期",
+            status=translate("lender_history.status.saved", lang),
+        ),
+        translate(
+            "lender_history.call.proposal_of",
+            lang,
+            debt="招商银行 · 信用卡 · …5566",  # the contract number masked
+            title="24期",
+            status=status,
+        ),
+    ]
+    box.set_value(case.saved.id)
+    fill_call(at).button(key="calls_save").click().run()
+    assert not at.exception, at.exception
+    (call,) = case.store.calls.list_for_client(case.client.id)
+    assert (call.debt_id, call.proposal_id) == (case.account.id, case.saved.id)
+    # the form starts again without a proposal
+    assert at.selectbox(key="calls_proposal").value is None
+    assert other_saved.id is not None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_proposal_of_another_debt_is_refused_and_nothing_saved(open_app, lang):
+    case = seed_case(agreed_days_ago=None)
+    _, other_saved = a_second_debt_with_a_proposal(case)
+    at = open_for(open_app, PAGE, lang, case.client.id)
+    at.selectbox(key="calls_debt").set_value(case.account.id)
+    at.selectbox(key="calls_proposal").set_value(other_saved.id)
+    fill_call(at).button(key="calls_save").click().run()
+    assert not at.exception, at.exception
+    assert translate("lender_history.call.other_debt", lang) in texts(at.error)
+    assert case.store.calls.list_for_client(case.client.id) == []

@@ -23,9 +23,10 @@ from core.lender_history import LenderAlias
 from core.proposals import StopInterest, TermExtension
 from i18n import translate
 from services import LOCAL_USER
+from services import lender_history as history_service
 from services.actor import Actor
 from services.workspace import SavedProposal
-from ui.state import ACTOR_KEY
+from ui.state import ACTIVITY_KEY, ACTOR_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "app_pages" / "lender_history.py")
@@ -78,8 +79,9 @@ def ws(isolated_database):
 def open_page(lang: str, actor: Actor | None = None) -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=60)
     at.session_state["lang"] = lang
-    if actor is not None:
+    if actor is not None:  # signed in, and active just now
         at.session_state[ACTOR_KEY] = actor
+        at.session_state[ACTIVITY_KEY] = datetime.now(UTC)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -199,7 +201,7 @@ def test_an_alias_saved_in_the_editor_merges_lfq_into_its_lender(ws, lang):
         ["招商银行", extension, 1, 0, 0],
         ["来分期", stop, 3, 2, 1],
     ]
-    aliases = services.lender_history.aliases(ws, LOCAL_USER)
+    aliases = history_service.aliases(ws, LOCAL_USER)
     assert [(a.alias, a.lender) for a in aliases] == [("lfq", "来分期")]
     at.session_state[TEST_EDITED] = None
     at.run()
@@ -218,7 +220,7 @@ def test_a_half_filled_or_repeated_alias_is_refused_and_nothing_saved(ws, lang):
     at.session_state[TEST_EDITED] = edited(lang, ("LFQ", "来分期"), ("lfq", "乐信"))
     at.button[0].click().run()
     assert [e.value for e in at.error] == [translate("lender_history.aliases.duplicate", lang)]
-    assert services.lender_history.aliases(ws, LOCAL_USER) == []
+    assert history_service.aliases(ws, LOCAL_USER) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -231,7 +233,7 @@ def test_an_empty_workspace_says_how_the_history_fills(isolated_database, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_counselor_sees_their_own_caseload_and_the_aliases_read_only(ws, lang, monkeypatch):
     monkeypatch.setenv("REPAYTALK_TEAM_MODE", "1")
-    services.lender_history.save_aliases(
+    history_service.save_aliases(
         ws, LOCAL_USER, [LenderAlias(alias="LFQ", lender="来分期")], shown=[]
     )
     counselor = Actor("wang.li", "王丽", Role.COUNSELOR, 99)
