@@ -34,7 +34,7 @@ from ui.call_widgets import (
 from ui.errors import show_error
 from ui.hardship_widgets import load_evidence, render_hardship
 from ui.i18n import current_language, enum_labels, t, worded
-from ui.state import actor
+from ui.state import actor, audited_download
 
 SCAM_QUESTIONS = (
     "asked_fee_before_plan",
@@ -254,7 +254,7 @@ def render_script(store, client, account) -> None:
     try:
         result = proposal_result(store, client.id, account, by_id[chosen])
         income = monthly_income(store, client.id)
-        checklist = store.checklists.for_client(client.id, account.id)
+        checklist = services.checklists.for_client(store, actor(), client.id, account.id)
         scripts = {
             language: call_script(
                 client,
@@ -278,8 +278,15 @@ def render_script(store, client, account) -> None:
                 st.markdown(script_markdown(scripts[language]))
             st.download_button(
                 t("prep.script.download"),
-                data=lambda language=language: card_pdf_bytes(
-                    scripts[language], account.debt.creditor
+                data=audited_download(
+                    store,
+                    "client.script_card",
+                    client.id,
+                    lambda language=language: card_pdf_bytes(
+                        scripts[language], account.debt.creditor
+                    ),
+                    format="pdf",
+                    language=language,
                 ),
                 file_name=f"repaytalk-script-{language}.pdf",
                 mime="application/pdf",

@@ -38,13 +38,26 @@ from services import StoreError
 from ui.errors import show_error
 from ui.i18n import current_language, t, worded
 from ui.proposal_widgets import clock_text, plan_clock
-from ui.state import current_client_id, get_store, now_local, require_client, select_client
+from ui.state import (
+    actor,
+    audited_download,
+    current_client_id,
+    get_store,
+    now_local,
+    require_client,
+    select_client,
+)
 from ui.tables import fitted_table
 
 #: How many upcoming agreed payments the view lists.
 NEXT_DATES = 6
 #: Durable key (not a widget key): the day the figures are worked out for, if not today.
 AS_OF_KEY = "share_as_of"
+
+
+#: Audit actions of what leaves the counselor's hands from this page.
+SHARED = "client.shared"
+LETTER = "client.letter"
 
 
 def client_from_query() -> None:
@@ -193,7 +206,7 @@ def render_view(report: PlanReport, lang: str, accounts: tuple[DebtAccount, ...]
         st.caption(t("share.footer", date=made))
 
 
-def render_downloads(report: PlanReport, lang: str) -> None:
+def render_downloads(store, client_id: int, report: PlanReport, lang: str) -> None:
     st.markdown(f"##### :material/download: {t('share.downloads')}")
     st.caption(t("share.downloads_note"))
     figures = report_figures(report, lang) if report.months else {}
@@ -220,7 +233,14 @@ def render_downloads(report: PlanReport, lang: str) -> None:
             st.info(t("share.no_chromium"), icon=":material/info:")
             buttons[0].download_button(
                 t("share.chart_html"),
-                data=lambda: chart_html(fig, client_label=label),
+                data=audited_download(
+                    store,
+                    SHARED,
+                    client_id,
+                    lambda: chart_html(fig, client_label=label),
+                    format="chart_html",
+                    masked=report.masked,
+                ),
                 file_name=f"{stem}-{chart}.html",
                 mime="text/html",
                 key="share_chart_html",
@@ -231,8 +251,15 @@ def render_downloads(report: PlanReport, lang: str) -> None:
             for column, fmt, mime in ((0, "png", "image/png"), (1, "svg", "image/svg+xml")):
                 buttons[column].download_button(
                     t(f"share.{fmt}"),
-                    data=lambda fmt=fmt: export_image(
-                        fig, fmt, width=width, height=height, scale=2, client_label=label
+                    data=audited_download(
+                        store,
+                        SHARED,
+                        client_id,
+                        lambda fmt=fmt: export_image(
+                            fig, fmt, width=width, height=height, scale=2, client_label=label
+                        ),
+                        format=fmt,
+                        masked=report.masked,
                     ),
                     file_name=f"{stem}-{chart}.{fmt}",
                     mime=mime,
@@ -244,7 +271,14 @@ def render_downloads(report: PlanReport, lang: str) -> None:
         buttons = st.columns(4)
     buttons[2].download_button(
         t("share.pdf"),
-        data=lambda: render_pdf(report, lang),
+        data=audited_download(
+            store,
+            SHARED,
+            client_id,
+            lambda: render_pdf(report, lang),
+            format="pdf",
+            masked=report.masked,
+        ),
         file_name=f"{stem}.pdf",
         mime="application/pdf",
         key="share_pdf",
@@ -253,7 +287,14 @@ def render_downloads(report: PlanReport, lang: str) -> None:
     )
     buttons[3].download_button(
         t("share.html"),
-        data=lambda: render_html(report, lang),
+        data=audited_download(
+            store,
+            SHARED,
+            client_id,
+            lambda: render_html(report, lang),
+            format="html",
+            masked=report.masked,
+        ),
         file_name=f"{stem}.html",
         mime="text/html",
         key="share_html",
@@ -268,7 +309,7 @@ def load_report(store, client) -> tuple[ReportInputs, PlanReport] | None:
     unmask = st.toggle(t("share.unmask"), key="share_unmask", help=t("share.unmask_help"))
     now = now_local()
     try:
-        inputs = load_inputs(store, client.id)
+        inputs = load_inputs(store, client.id, actor=actor())
     except StoreError as exc:
         show_error(exc)
         return None
@@ -290,7 +331,8 @@ def render_letters(store, client_id: int, report: PlanReport, lang: str) -> None
     st.markdown(f"##### :material/mail: {t('letter.download.title')}")
     try:
         letters = [
-            make_letter(store, client_id, line.debt_id, as_of=report.as_of) for line in lines
+            make_letter(store, client_id, line.debt_id, as_of=report.as_of, actor=actor())
+            for line in lines
         ]
     except LetterError as exc:  # no consent to contact lenders, no budget: why, not a failure
         st.info("\n\n".join(model_error_lines(exc, lang)), icon=":material/info:")
@@ -312,7 +354,14 @@ def render_letters(store, client_id: int, report: PlanReport, lang: str) -> None
         left.markdown(md_escape(t("letter.download.for", creditor=line.creditor, plan=plan)))
         middle.download_button(
             t("letter.download.docx"),
-            data=lambda letter=letter: letter_docx(letter, letter_lang),
+            data=audited_download(
+                store,
+                LETTER,
+                client_id,
+                lambda letter=letter: letter_docx(letter, letter_lang),
+                format="docx",
+                debt_id=line.debt_id,
+            ),
             file_name=letter_file_name(letter, letter_lang, ".docx"),
             mime=DOCX_MIME,
             key=f"share_letter_docx_{line.debt_id}",
@@ -321,7 +370,14 @@ def render_letters(store, client_id: int, report: PlanReport, lang: str) -> None
         )
         right.download_button(
             t("letter.download.pdf"),
-            data=lambda letter=letter: letter_pdf(letter, letter_lang),
+            data=audited_download(
+                store,
+                LETTER,
+                client_id,
+                lambda letter=letter: letter_pdf(letter, letter_lang),
+                format="pdf",
+                debt_id=line.debt_id,
+            ),
             file_name=letter_file_name(letter, letter_lang, ".pdf"),
             mime="application/pdf",
             key=f"share_letter_pdf_{line.debt_id}",
@@ -345,7 +401,7 @@ def main() -> None:
     inputs, report = loaded
     lang = current_language()
     render_view(report, lang, inputs.debts)
-    render_downloads(report, lang)
+    render_downloads(store, client.id, report, lang)
     render_letters(store, client.id, report, lang)
 
 

@@ -89,6 +89,28 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def audited_download(
+    store: Workspace,
+    action: str,
+    client_id: int,
+    build: Callable[[], T],
+    **detail: Any,
+) -> Callable[[], T]:
+    """A download button's ``data`` callable: builds the file when the button is clicked and
+    writes ``action`` (e.g. ``client.shared``) to the audit trail for this session's acting
+    user, about ``client_id``, with ``detail`` (a format, whether masked: never personal data).
+
+    The actor is taken now, while the page runs (the callable runs outside the script)."""
+    who = actor()
+
+    def data() -> T:
+        content = build()
+        services.audit.record(store, who, action, client_id=client_id, detail=detail)
+        return content
+
+    return data
+
+
 def actor() -> Actor:
     """Who is acting in this browser session: in single-user mode, the local user; in team
     mode the signed-in account. :class:`NotAllowedError` (permission :data:`SIGN_IN`) if nobody

@@ -256,6 +256,18 @@ TEXT: Catalogue = {
     "team.audit.action.backup.created": {"zh-CN": "下载备份", "en": "Backup made"},
     "team.audit.action.data.exported": {"zh-CN": "导出 CSV", "en": "CSV exported"},
     "team.audit.action.data.deleted_all": {"zh-CN": "清空全部数据", "en": "All data deleted"},
+    "team.audit.action.client.shared": {
+        "zh-CN": "下载分享材料（图表或报告）",
+        "en": "Shared material downloaded (chart or report)",
+    },
+    "team.audit.action.client.letter": {
+        "zh-CN": "下载致机构的信",
+        "en": "Letter to the lender downloaded",
+    },
+    "team.audit.action.client.script_card": {
+        "zh-CN": "下载通话话术卡",
+        "en": "Call script card downloaded",
+    },
     "team.audit.detail.kind": {"zh-CN": "类型：{value}", "en": "kind: {value}"},
     "team.audit.detail.masked": {"zh-CN": "隐去姓名：{value}", "en": "names masked: {value}"},
     # Audit details: each part of the detail column, labelled
@@ -278,6 +290,9 @@ TEXT: Catalogue = {
     "team.audit.detail.until": {"zh-CN": "锁定至：{value}", "en": "locked until: {value}"},
     "team.audit.detail.field": {"zh-CN": "字段：{value}", "en": "field: {value}"},
     "team.audit.detail.via": {"zh-CN": "途径：{value}", "en": "via: {value}"},
+    "team.audit.detail.format": {"zh-CN": "格式：{value}", "en": "format: {value}"},
+    "team.audit.detail.language": {"zh-CN": "语言：{value}", "en": "language: {value}"},
+    "team.audit.detail.debt_id": {"zh-CN": "欠款编号：{value}", "en": "debt id: {value}"},
     "team.audit.detail.lines": {"zh-CN": "行数：{value}", "en": "lines: {value}"},
     "team.audit.detail.filters": {"zh-CN": "筛选：{value}", "en": "filters: {value}"},
     "team.audit.detail.counts": {"zh-CN": "记录数：{value}", "en": "records: {value}"},
