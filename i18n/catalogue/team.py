@@ -65,6 +65,38 @@ TEXT: Catalogue = {
         "en": "Your account was disabled by an administrator, so you were signed out.",
     },
     "team.signed_out.done": {"zh-CN": "您已退出登录。", "en": "You are signed out."},
+    # Signing in through the agency's identity provider (st.login, OIDC)
+    "team.sign_in.provider": {"zh-CN": "使用 {provider} 登录", "en": "Sign in with {provider}"},
+    "team.sign_in.provider_default": {
+        "zh-CN": "使用机构统一身份认证登录",
+        "en": "Sign in with your agency's identity provider",
+    },
+    "team.sign_in.or_password": {
+        "zh-CN": "也可以用工作台的用户名和密码登录：",
+        "en": "Or sign in with your RepayTalk user name and password:",
+    },
+    "team.sign_in.unknown_email": {
+        "zh-CN": "身份认证已确认您是 {email}，但工作台里没有使用这个邮箱的可用账户，所以不能进入。"
+        "请管理员在“账户管理”中为您建立账户并填写这个邮箱，或重新启用您的账户。",
+        "en": "Your identity provider signed you in as {email}, but no enabled RepayTalk account "
+        "has this e-mail, so you cannot open the workbench. Ask an administrator to create your "
+        "account with this e-mail on the Accounts page, or to enable it again.",
+    },
+    "team.sign_in.no_email": {
+        "zh-CN": "身份认证没有提供您的邮箱，无法对应到工作台的账户。请联系管理员。",
+        "en": "Your identity provider did not give your e-mail address, so no RepayTalk account "
+        "can be matched. Ask your administrator.",
+    },
+    "team.sign_in.email_unverified": {
+        "zh-CN": "身份认证显示邮箱 {email} 尚未验证，不能用它登录工作台。"
+        "请先在身份认证服务中验证邮箱。",
+        "en": "Your identity provider says the e-mail {email} is not verified, so it cannot sign "
+        "you in to RepayTalk. Verify it with your identity provider first.",
+    },
+    "team.sign_in.provider_other": {
+        "zh-CN": "退出身份认证，换一个账户",
+        "en": "Sign out of the identity provider and use another account",
+    },
     # Sidebar
     "team.sidebar.signed_in": {"zh-CN": "当前账户", "en": "Signed in"},
     "team.sidebar.who": {"zh-CN": "{name}（{role}）", "en": "{name} ({role})"},
