@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
-.PHONY: venv system-deps run test lint bench
+.PHONY: venv system-deps run test lint bench bench-load
 
 venv: $(STAMP)
 
@@ -45,3 +45,9 @@ lint: venv
 # Speed tables in one run, ratios against references (the browser tables need Chromium).
 bench: venv system-deps
 	$(BIN)/python -m benchmarks
+
+# N = 1, 5, 20 signed-in team-mode sessions over the WebSocket (the main flow, 20 s per N), on
+# one process with SQLite and on two processes with PostgreSQL (TEST_DATABASE_URL, or
+# BENCH_DATABASE_URL=postgresql://…): latency per step, errors, CPU, memory per session.
+bench-load: venv
+	$(BIN)/python -m benchmarks.bench_load $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL))
