@@ -33,6 +33,7 @@ PAGES = (
     ("app_pages/proposals.py", "page.proposals", ":material/compare_arrows:"),
     ("app_pages/call_prep.py", "page.call_prep", ":material/checklist:"),
     ("app_pages/calls.py", "page.calls", ":material/call:"),
+    ("app_pages/lender_history.py", "page.lender_history", ":material/handshake:"),
     ("app_pages/today.py", "page.today", ":material/today:"),
     ("app_pages/share.py", "page.share", ":material/share:"),
     ("app_pages/data.py", "page.data", ":material/database:"),

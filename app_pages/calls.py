@@ -39,7 +39,7 @@ from core.rules.followups import follow_up_tasks
 from core.rules.script import confirmation_message
 from core.rules.timing import local
 from i18n import code_labeller, format_date, format_money, md_escape, translate
-from services import SavedProposal, StoreError, Workspace
+from services import Actor, SavedProposal, StoreError, Workspace
 from ui.call_widgets import (
     AgreedCase,
     agreed_cases,
@@ -52,7 +52,7 @@ from ui.call_widgets import (
 )
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, enum_labels, t, worded
-from ui.state import actor, now_local, request_for, session_memo
+from ui.state import actor, audited_download, now_local, request_for, session_memo
 from ui.widgets import money_input
 
 FORM_KEYS = (
@@ -345,21 +345,32 @@ def render_timeline(page: CallPage) -> None:
     )
     ics = client_ics(ics_cases, ics_tasks, chosen[0] if chosen else "", now, lang, known=known)
     left, right = st.columns(2)
+    # Built when clicked, and each download is a line in the audit trail.
+    who = actor()
     left.download_button(
         t("calls.download.ics"),
-        ics,
+        audited_download(store, "client.shared", client.id, lambda: ics, format="ics"),
         file_name="repaytalk-calls.ics",
         mime="text/calendar",
         icon=":material/calendar_month:",
         key="calls_download_ics",
+        on_click="ignore",
     )
     right.download_button(
         t("calls.download.csv"),
-        calls_csv(page),
+        audited_download(
+            store,
+            "data.exported",
+            client.id,
+            lambda: calls_csv(page, who),
+            kind="calls",
+            masked=True,
+        ),
         file_name="repaytalk-calls.csv",
         mime="text/csv",
         icon=":material/table:",
         key="calls_download_csv",
+        on_click="ignore",
     )
 
 
@@ -381,12 +392,13 @@ def record_ends(page: CallPage) -> list[RecordEnd]:
     ]
 
 
-def calls_csv(page: CallPage) -> bytes:
-    """The client's calls as the store exports them (the Data page's file, for one client)."""
+def calls_csv(page: CallPage, who: Actor) -> bytes:
+    """The client's calls as the store exports them (the Data page's file, for one client),
+    for ``who`` (taken while the page ran: a download builds it later)."""
     lang = page.lang
     return services.data.export(
         page.store,
-        actor(),
+        who,
         services.data.ExportKind.CALLS,
         client_id=page.client.id,
         language=lang,

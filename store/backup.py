@@ -72,6 +72,7 @@ from store import (
     collections,
     debts,
     hardship,
+    lender_aliases,
     payments,
     proposals,
 )
@@ -113,6 +114,7 @@ _READERS: dict[str, Callable[[Any], object]] = {
     "collection_contacts": collections.from_row,
     "hardship_situations": hardship.situation_from_row,
     "client_proofs": hardship.proof_from_row,
+    "lender_aliases": lender_aliases.alias_from_row,
 }
 
 

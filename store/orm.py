@@ -337,7 +337,9 @@ class AuditEventRow(Base):
     """
 
     __tablename__ = "audit_events"
-    # Not in backups, and a restore keeps it: the trail outlives the records it is about.
+    # In every backup apart from the records (store.backup's ``audit_trail``), never restored:
+    # a restore keeps the trail (it outlives the records it is about) and appends
+    # ``backup.restored``.
     __table_args__ = (sa.Index(None, "at"), {"info": {"backup": "kept"}})
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -65,6 +65,7 @@ from ui.proposal_widgets import (
 )
 from ui.state import (
     actor,
+    audited_download,
     get_store,
     now_local,
     request_for,
@@ -339,7 +340,14 @@ def letter_downloads(
     left, right = st.columns(2)
     left.download_button(
         t("letter.download.docx"),
-        data=lambda: letter_docx(letter, letter_lang),
+        data=audited_download(
+            store,
+            "client.letter",
+            client_id,
+            lambda: letter_docx(letter, letter_lang),
+            format="docx",
+            debt_id=account.id,
+        ),
         file_name=letter_file_name(letter, letter_lang, ".docx"),
         mime=DOCX_MIME,
         key="proposals_letter_docx",
@@ -348,7 +356,14 @@ def letter_downloads(
     )
     right.download_button(
         t("letter.download.pdf"),
-        data=lambda: letter_pdf(letter, letter_lang),
+        data=audited_download(
+            store,
+            "client.letter",
+            client_id,
+            lambda: letter_pdf(letter, letter_lang),
+            format="pdf",
+            debt_id=account.id,
+        ),
         file_name=letter_file_name(letter, letter_lang, ".pdf"),
         mime="application/pdf",
         key="proposals_letter_pdf",

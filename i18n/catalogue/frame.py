@@ -92,6 +92,11 @@ TEXT: Catalogue = {
         "en": "Log each call and collection contact, copy the confirmation message and follow "
         "each payment against the agreed plan.",
     },
+    "home.step.lender_history": {
+        "zh-CN": "看各机构以往对各类方案同意了几次、拒绝了几次、多久谈成，提方案前心里有数。",
+        "en": "See how often each lender agreed to or refused each kind of proposal, and how "
+        "long agreement took, before you put yours.",
+    },
     "home.step.today": {
         "zh-CN": "查看所有客户今天要跟进的事项和临近或逾期的还款，完成后打勾（可撤销）。",
         "en": "See every client's follow-ups and the installments due soon or overdue; tick "

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from calls_seed import seed_case
 from pack_seed import seed_pack
-from page_helpers import capture_downloads, open_for, texts
+from page_helpers import capture_deferred_downloads, open_for, texts
 
 import services
 from core.calls import Channel
@@ -260,12 +260,18 @@ def test_the_timeline_shows_calls_dues_and_follow_ups_with_downloads(open_app, l
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_calls_download_is_the_stores_csv_with_a_byte_order_mark(open_app, monkeypatch, lang):
-    downloads = capture_downloads(monkeypatch)
+    downloads = capture_deferred_downloads(monkeypatch)
     case = seed_case(agreed_days_ago=40)
     at = open_for(open_app, PAGE, lang, case.client.id)
     fill_call(at, outcome="refused").button(key="calls_save").click().run()
     assert not at.exception
-    data = downloads["repaytalk-calls.csv"]
+    ws = services.open_workspace(services.configured_url())
+    assert services.audit.trail(ws, LOCAL_USER, client_id=case.client.id) == []
+    mime, build = downloads["repaytalk-calls.csv"]
+    assert mime == "text/csv"
+    data = build()  # made when the counselor clicks, and only then in the audit trail
+    (line,) = services.audit.trail(ws, LOCAL_USER, client_id=case.client.id)
+    assert (line.action, line.detail) == ("data.exported", {"kind": "calls", "masked": True})
     assert data.startswith(b"\xef\xbb\xbf")
     header, row = data.decode("utf-8-sig").splitlines()
     assert header.split(",")[:3] == [
@@ -282,7 +288,7 @@ def test_the_calls_download_is_the_stores_csv_with_a_byte_order_mark(open_app, m
 def test_the_calendar_download_names_no_one_and_hides_the_numbers_typed(
     open_app, monkeypatch, lang
 ):
-    downloads = capture_downloads(monkeypatch)
+    downloads = capture_deferred_downloads(monkeypatch)
     case = seed_case(agreed_days_ago=40)
     at = open_for(open_app, PAGE, lang, case.client.id)
     fill_call(at, outcome="refused")
@@ -290,7 +296,9 @@ def test_the_calendar_download_names_no_one_and_hides_the_numbers_typed(
     at.date_input(key="calls_next_action_on").set_value(today() + timedelta(days=2))
     at.button(key="calls_save").click().run()
     assert not at.exception
-    ics = downloads["repaytalk-calls.ics"].decode("utf-8")
+    mime, build = downloads["repaytalk-calls.ics"]
+    assert mime == "text/calendar"
+    ics = build().decode("utf-8")
     assert "X-WR-CALNAME:" + translate("privacy.calendar.name", lang) in ics.replace("\r\n ", "")
     flat = ics.replace("\r\n ", "").replace("\r\n", "")
     for secret in ("张明", "13812345678", "5678", "HT2024", "5566"):

@@ -27,6 +27,7 @@ from core.calls import (
 )
 from core.clients import Client, ConsentScope
 from core.debts import Debt, LenderType
+from core.lender_history import LenderAlias
 from core.proposals import ProposalKind
 from core.rates import QuoteKind
 from core.rules.conduct import CollectionContact, CollectionEvent, ContactTarget
@@ -73,6 +74,8 @@ FIELDS = {
     "debts.notes": (DebtAccount, "notes"),
     "proposals.title": (SavedProposal, "title"),
     "hardship_situations.note": (HardshipSituation, "note"),
+    "lender_aliases.alias": (LenderAlias, "alias"),
+    "lender_aliases.lender": (LenderAlias, "lender"),
 }
 #: Each column holding an enum's value (it must fit the longest).
 CODES: dict[str, type[StrEnum]] = {
