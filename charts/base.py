@@ -18,6 +18,7 @@ instead (``%{fullData.name}``, ``%{customdata[0]}``).
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -45,50 +46,74 @@ def plotly_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def base_figure(title: str, x_title: str, y_title: str, *, height: int = 380) -> go.Figure:
-    """An empty figure with our title, axis titles, font, margins and legend placement.
+def base_layout(title: str, x_title: str, y_title: str, *, height: int = 380) -> dict[str, Any]:
+    """The layout of :func:`base_figure` as a plain dict, for a chart that builds its figure in
+    one ``go.Figure(data=..., layout=...)`` call (merge its own settings in with
+    :func:`merged`): plotly validates a layout once per call, so one call costs least.
 
     The legend sits under the plot so a 390-px-wide phone keeps the whole width for data.
+    Colours are named on the title, axes and legend themselves, not only on the layout's font:
+    a theme (Streamlit's) would otherwise draw them in its own, paler grey.
     """
-    # One layout dict, validated once: three update calls cost twice as much per chart.
-    # Colours are named on the title, axes and legend themselves, not only on the layout's font:
-    # a theme (Streamlit's) would otherwise draw them in its own, paler grey.
     ink = {"color": INK}
     axes = {"automargin": True, "tickfont": ink}
-    return go.Figure(
-        layout={
-            "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, **ink}},
-            "font": {"family": FONT_FAMILY, "size": 13, "color": INK},
-            "height": height,
-            "margin": {"l": 10, "r": 10, "t": 56, "b": 10},
-            "legend": {
-                "orientation": "h",
-                "yanchor": "top",
-                "y": -0.18,
-                "x": 0,
-                "title": None,
-                "font": ink,
-            },
-            "hovermode": "x unified",
-            # Plotly would colour each hover label like its series, with white or grey text.
-            "hoverlabel": {"bgcolor": "white", "bordercolor": "#9CA3AF", "font": ink},
-            "plot_bgcolor": "white",
-            "paper_bgcolor": "white",
-            "colorway": list(PALETTE),
-            "xaxis": {
-                **axes,
-                "title": {"text": x_title, "font": ink},
-                "showgrid": False,
-                "linecolor": "#9CA3AF",
-            },
-            "yaxis": {
-                **axes,
-                "title": {"text": y_title, "font": ink},
-                "gridcolor": "#E5E7EB",
-                "zeroline": False,
-            },
-        }
-    )
+    return {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, **ink}},
+        "font": {"family": FONT_FAMILY, "size": 13, "color": INK},
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 56, "b": 10},
+        "legend": {
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.18,
+            "x": 0,
+            "title": None,
+            "font": ink,
+        },
+        "hovermode": "x unified",
+        # Plotly would colour each hover label like its series, with white or grey text.
+        "hoverlabel": {"bgcolor": "white", "bordercolor": "#9CA3AF", "font": ink},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "colorway": list(PALETTE),
+        "xaxis": {
+            **axes,
+            "title": {"text": x_title, "font": ink},
+            "showgrid": False,
+            "linecolor": "#9CA3AF",
+        },
+        "yaxis": {
+            **axes,
+            "title": {"text": y_title, "font": ink},
+            "gridcolor": "#E5E7EB",
+            "zeroline": False,
+        },
+    }
+
+
+#: What :func:`yuan_axis` sets on a money axis.
+YUAN_AXIS = {"tickprefix": "¥", "tickformat": ",.0f", "hoverformat": ",.2f"}
+
+
+def merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with ``extra`` merged in, nested dicts key by key (as ``update_layout`` would).
+
+    >>> merged({"a": {"b": 1, "c": 2}, "d": 3}, {"a": {"c": 4}, "e": 5})
+    {'a': {'b': 1, 'c': 4}, 'd': 3, 'e': 5}
+    """
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merged(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def base_figure(title: str, x_title: str, y_title: str, *, height: int = 380) -> go.Figure:
+    """An empty figure with our title, axis titles, font, margins and legend placement
+    (:func:`base_layout`, validated once)."""
+    return go.Figure(layout=base_layout(title, x_title, y_title, height=height))
 
 
 def relative_luminance(colour: str) -> float:
@@ -121,7 +146,7 @@ def yuan_axis(fig: go.Figure, axis: str = "y") -> go.Figure:
     >>> yuan_axis(base_figure("t", "x", "y")).layout.yaxis.tickprefix
     '¥'
     """
-    getattr(fig, f"update_{axis}axes")(tickprefix="¥", tickformat=",.0f", hoverformat=",.2f")
+    getattr(fig, f"update_{axis}axes")(**YUAN_AXIS)
     return fig
 
 

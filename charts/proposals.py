@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from charts.base import base_figure, plotly_text, series_style, yuan_axis
+from charts.base import YUAN_AXIS, base_layout, merged, plotly_text, series_style
 from core.plans import Plan
 from i18n import format_money, translate
 
@@ -36,29 +36,36 @@ def _running_totals(values: list[Decimal]) -> list[Decimal]:
     return out
 
 
-def _trace(index: int, name: str, values: list[Decimal], hover: str) -> go.Scatter:
+def _trace(index: int, name: str, values: list[Decimal], hover: str) -> dict:
     style = series_style(index)
-    return go.Scatter(
-        x=list(range(len(values))),
-        y=[float(v) for v in values],
-        name=plotly_text(name),
-        mode="lines+markers" if len(values) <= 25 else "lines",
-        line={**style["line"], "shape": "hv"},
-        marker=style["marker"],
+    return {
+        "type": "scatter",
+        "x": list(range(len(values))),
+        "y": [float(v) for v in values],
+        "name": plotly_text(name),
+        "mode": "lines+markers" if len(values) <= 25 else "lines",
+        "line": {**style["line"], "shape": "hv"},
+        "marker": style["marker"],
         # the name is a saved proposal's title as typed: named by the template, never in it
-        hovertemplate=f"%{{fullData.name}}<br>{plotly_text(hover)}: ¥%{{y:,.2f}}<extra></extra>",
+        "hovertemplate": f"%{{fullData.name}}<br>{plotly_text(hover)}: ¥%{{y:,.2f}}<extra></extra>",
+    }
+
+
+def _figure(title_key: str, y_key: str, traces: list[dict], lang: str) -> go.Figure:
+    """The figure in one constructor call (traces and layout validated once; see charts.base)."""
+    base = base_layout(
+        translate(title_key, lang),
+        translate("proposals.chart.x", lang),
+        translate(y_key, lang),
+        height=HEIGHT,
     )
+    extra = {"hovermode": "closest", "legend": LEGEND, "margin": MARGIN, "yaxis": YUAN_AXIS}
+    return go.Figure(data=traces, layout=merged(base, extra))
 
 
 def payment_chart(series: list[tuple[str, Plan]], can_pay: Decimal, lang: str) -> go.Figure:
     """Each plan's monthly payment, with the monthly limit as a dotted line (``series``: each
     plan's name, as typed, and its plan)."""
-    fig = base_figure(
-        translate("proposals.chart.payment.title", lang),
-        translate("proposals.chart.x", lang),
-        translate("proposals.chart.payment.y", lang),
-        height=HEIGHT,
-    )
     hover = translate("proposals.chart.payment.hover", lang)
     traces = [
         _trace(index, name, monthly_payments(plan), hover)
@@ -67,28 +74,21 @@ def payment_chart(series: list[tuple[str, Plan]], can_pay: Decimal, lang: str) -
     longest = max((plan.months for _, plan in series), default=1)
     limit = translate("proposals.chart.limit", lang, amount=format_money(can_pay, lang))
     traces.append(
-        go.Scatter(
-            x=[0, max(longest, 1)],
-            y=[float(can_pay)] * 2,
-            name=plotly_text(limit),
-            mode="lines",
-            line={"color": "#111827", "dash": "dot", "width": 2},
-            hoverinfo="skip",
-        )
+        {
+            "type": "scatter",
+            "x": [0, max(longest, 1)],
+            "y": [float(can_pay)] * 2,
+            "name": plotly_text(limit),
+            "mode": "lines",
+            "line": {"color": "#111827", "dash": "dot", "width": 2},
+            "hoverinfo": "skip",
+        }
     )
-    fig.add_traces(traces)  # one call: every add_trace re-validates the figure
-    fig.update_layout(hovermode="closest", legend=LEGEND, margin=MARGIN)
-    return yuan_axis(fig)
+    return _figure("proposals.chart.payment.title", "proposals.chart.payment.y", traces, lang)
 
 
 def cumulative_chart(series: list[tuple[str, Plan]], lang: str) -> go.Figure:
     """The amount paid so far under each plan, month by month."""
-    fig = base_figure(
-        translate("proposals.chart.cumulative.title", lang),
-        translate("proposals.chart.x", lang),
-        translate("proposals.chart.cumulative.y", lang),
-        height=HEIGHT,
-    )
     hover = translate("proposals.chart.cumulative.hover", lang)
     longest = max((plan.months for _, plan in series), default=0)
     traces = []
@@ -97,6 +97,4 @@ def cumulative_chart(series: list[tuple[str, Plan]], lang: str) -> go.Figure:
         # a plan that ends early stays at its total, so every line can be read at any month
         totals += [totals[-1]] * (longest + 1 - len(totals))
         traces.append(_trace(index, name, totals, hover))
-    fig.add_traces(traces)
-    fig.update_layout(hovermode="closest", legend=LEGEND, margin=MARGIN)
-    return yuan_axis(fig)
+    return _figure("proposals.chart.cumulative.title", "proposals.chart.cumulative.y", traces, lang)

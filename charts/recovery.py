@@ -22,7 +22,7 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from charts.base import PALETTE, STATUS_COLOURS, base_figure, plotly_text, yuan_axis
+from charts.base import PALETTE, STATUS_COLOURS, YUAN_AXIS, base_layout, merged, plotly_text
 from core.rules.recovery import (
     LenderRecovery,
     NoAgreementValue,
@@ -54,7 +54,7 @@ def recovery_chart(
 ) -> go.Figure:
     """Horizontal bars: each proposal's present value to the lender (``rows``: its name as
     shown or typed, and its value), the first at the top, then no agreement, hatched."""
-    fig = base_figure(
+    base = base_layout(
         translate("recovery.chart.title", lang),
         translate("recovery.chart.x", lang),
         "",
@@ -67,20 +67,21 @@ def recovery_chart(
     positions = list(range(len(names)))
     template = f"%{{customdata}}<br>{hover}: ¥%{{x:,.2f}}<extra></extra>"
 
-    def bar(label: str, at: list[int], amounts: list[Decimal], marker: dict) -> go.Bar:
-        return go.Bar(
-            name=plotly_text(label),
-            y=at,
-            x=[float(amount) for amount in amounts],
-            orientation="h",
-            marker=marker,
-            customdata=[names[i] for i in at],
-            text=[format_money(amount, lang) for amount in amounts],
-            textposition="outside",
-            textfont={"color": "#1F2937"},
-            cliponaxis=False,
-            hovertemplate=template,
-        )
+    def bar(label: str, at: list[int], amounts: list[Decimal], marker: dict) -> dict:
+        return {
+            "type": "bar",
+            "name": plotly_text(label),
+            "y": at,
+            "x": [float(amount) for amount in amounts],
+            "orientation": "h",
+            "marker": marker,
+            "customdata": [names[i] for i in at],
+            "text": [format_money(amount, lang) for amount in amounts],
+            "textposition": "outside",
+            "textfont": {"color": "#1F2937"},
+            "cliponaxis": False,
+            "hovertemplate": template,
+        }
 
     traces = [
         bar(
@@ -101,29 +102,32 @@ def recovery_chart(
         ),
     ]
     highest = max([*values, no_agreement, Decimal(0)])
-    fig.add_traces(traces)  # one call: every add_trace re-validates the figure
-    fig.update_layout(
-        hovermode="closest",
-        bargap=0.35,
-        showlegend=True,
-        legend={"traceorder": "normal", "yref": "container", "y": 0, "yanchor": "bottom"},
-        margin={"l": 10, "r": 10, "t": 76, "b": 90},
-        # room on the right for the amounts written after each bar
-        xaxis={"range": [0, float(highest) * 1.3 or 1], "rangemode": "tozero"},
-        yaxis={
-            "tickmode": "array",
-            "tickvals": positions,
-            "ticktext": names,
-            "autorange": "reversed",
-        },
-        title={
-            "subtitle": {
-                "text": plotly_text(translate("recovery.chart.note", lang)),
-                "font": {"size": 12, "color": "#4B5563"},
-            }
+    layout = merged(
+        base,
+        {
+            "hovermode": "closest",
+            "bargap": 0.35,
+            "showlegend": True,
+            "legend": {"traceorder": "normal", "yref": "container", "y": 0, "yanchor": "bottom"},
+            "margin": {"l": 10, "r": 10, "t": 76, "b": 90},
+            # room on the right for the amounts written after each bar
+            "xaxis": {"range": [0, float(highest) * 1.3 or 1], "rangemode": "tozero", **YUAN_AXIS},
+            "yaxis": {
+                "tickmode": "array",
+                "tickvals": positions,
+                "ticktext": names,
+                "autorange": "reversed",
+            },
+            "title": {
+                "subtitle": {
+                    "text": plotly_text(translate("recovery.chart.note", lang)),
+                    "font": {"size": 12, "color": "#4B5563"},
+                }
+            },
         },
     )
-    return yuan_axis(fig, "x")
+    # One constructor call: the traces and the layout validated once (see charts.base).
+    return go.Figure(data=traces, layout=layout)
 
 
 # --- words ---------------------------------------------------------------------------------

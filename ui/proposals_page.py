@@ -632,6 +632,7 @@ def show_recovery(
     has_budget: bool,
     as_of: date,
     lang: str,
+    memo_key: tuple,
 ) -> None:
     """What each proposal is worth to the lender against no agreement, with the assumptions
     in view and editable, and the sentence to say for the recommended plan."""
@@ -643,16 +644,25 @@ def show_recovery(
         assumptions = recovery_assumptions()
     if assumptions is None:
         return
-    try:
+    labels = [row_label(r, m, lang) for r, m in rows_compared(comparison, minimum)]
+
+    def build():
         recovery = recovery_for_comparison(
             comparison, can_pay if has_budget else None, as_of, assumptions
+        )
+        return recovery_panel(labels, recovery, lang, index=comparison.recommended)
+
+    try:
+        # Once per browser session for the same comparison, assumptions and language.
+        panel = session_memo(
+            "proposals.recovery",
+            (*memo_key, assumptions.model_dump_json(), has_budget, lang),
+            build,
         )
     except CoreError as exc:
         with shown:
             show_error(exc)
         return
-    labels = [row_label(r, m, lang) for r, m in rows_compared(comparison, minimum)]
-    panel = recovery_panel(labels, recovery, lang, index=comparison.recommended)
     with shown:
         st.plotly_chart(
             panel.figure,
@@ -743,6 +753,6 @@ def workbench(
     chart_left, chart_right = st.columns(2)
     chart_left.plotly_chart(payments, width="stretch", key="proposals.chart.payment")
     chart_right.plotly_chart(cumulative, width="stretch", key="proposals.chart.cumulative")
-    show_recovery(comparison, minimum, can_pay, has_budget, as_of, lang)
+    show_recovery(comparison, minimum, can_pay, has_budget, as_of, lang, key)
     save_form(store, client_id, account, comparison, minimum, lang, settings, as_of)
     return settings
