@@ -331,7 +331,37 @@ def _wrong_password(ws: Workspace, account: Account, moment: datetime) -> SignIn
     return SignInError("bad_credentials")
 
 
-def _signed_in(ws: Workspace, account: Account, moment: datetime, new_hash: str | None) -> Actor:
+def sign_in_with_email(
+    ws: Workspace, email: str, *, provider: str, now: datetime | None = None
+) -> Actor | None:
+    """The actor of the enabled account with ``email`` (any case), signed in through the
+    identity provider ``provider`` at ``now``: its failure count reset, its last sign-in set and
+    ``account.signed_in`` written on the account, as :func:`sign_in` does. ``None`` when no
+    enabled, unlocked account has it: ``account.sign_in_failed`` is written (the e-mail itself
+    stays out of the trail: it is personal data)."""
+    moment = now or ws.clock()
+    via: dict[str, object] = {"via": "identity_provider", "provider": provider}
+    account = ws.accounts.by_email(email) if isinstance(email, str) and email.strip() else None
+    if account is None:
+        _failed(ws, UNKNOWN_ACTOR, "workspace", {"reason": "unknown_email", **via}, moment)
+        return None
+    if account.disabled:
+        _failed(ws, account.username, _subject(account.id), {"reason": "disabled", **via}, moment)
+        return None
+    if is_locked(account.locked_until, moment):
+        _failed(ws, account.username, _subject(account.id), {"reason": "locked", **via}, moment)
+        return None
+    return _signed_in(ws, account, moment, None, detail=via)
+
+
+def _signed_in(
+    ws: Workspace,
+    account: Account,
+    moment: datetime,
+    new_hash: str | None,
+    *,
+    detail: dict[str, object] | None = None,
+) -> Actor:
     for _ in range(5):
         current = ws.accounts.get(account.id)
         try:
@@ -348,7 +378,10 @@ def _signed_in(ws: Workspace, account: Account, moment: datetime, new_hash: str 
                     actor=signed.username,
                     action=SIGNED_IN,
                     subject=_subject(signed.id),
-                    detail={"rehashed": True} if new_hash is not None else {},
+                    detail={
+                        **({"rehashed": True} if new_hash is not None else {}),
+                        **(detail or {}),
+                    },
                     at=moment,
                 )
                 return _actor(signed)

@@ -101,6 +101,25 @@ def test_an_e_mail_in_any_case_signs_in_its_enabled_account(ws):
     assert provider_lines(ws) == [("wang.li", "account.signed_in", VIA)]
 
 
+def test_a_provider_sign_in_is_the_accounts_own_sign_in(ws):
+    """Failures counted by the password form are reset, the last sign-in is set, and the line
+    is about the account (as a password sign-in's)."""
+    with pytest.raises(accounts.SignInError):
+        accounts.sign_in(ws, "wang.li", "not the password")
+    before = next(a for a in ws.accounts.list() if a.username == "wang.li")
+    assert (before.failed_sign_ins, before.last_sign_in_at) == (1, None)
+    outcome = actor_for_identity(ws, claims())
+    after = ws.accounts.get(before.id)
+    assert after.failed_sign_ins == 0
+    assert after.last_sign_in_at is not None
+    (line,) = [
+        line
+        for line in audit.trail(ws, accounts.actor_for(ws, 1))
+        if line.action == "account.signed_in" and line.detail.get("via") == "identity_provider"
+    ]
+    assert (line.actor, line.subject) == ("wang.li", f"account:{outcome.actor.account_id}")
+
+
 def test_a_named_provider_is_named_in_the_trail(ws):
     actor_for_identity(ws, claims(), provider="okta")
     assert provider_lines(ws) == [
@@ -117,10 +136,11 @@ def test_an_unknown_e_mail_gets_no_account_and_an_audit_line(ws):
 
 
 def test_a_disabled_accounts_e_mail_is_refused_like_an_unknown_one(ws):
+    """The person is told as much as an unknown one; the trail names the disabled account."""
     outcome = actor_for_identity(ws, claims("ZHOU.MIN@agency.example"))
     assert outcome == IdentityOutcome(None, "unknown_email", "ZHOU.MIN@agency.example")
     assert provider_lines(ws) == [
-        ("unknown", "account.sign_in_failed", {"reason": "unknown_email", **VIA})
+        ("zhou.min", "account.sign_in_failed", {"reason": "disabled", **VIA})
     ]
 
 

@@ -233,13 +233,13 @@ def actor_for_identity(
     elif claims.get("email_verified") is False:
         problem = "email_unverified"
     else:
-        current = accounts.actor_for_email(store, email)
-        problem = None if current is not None else "unknown_email"
-    if current is None:
-        audit.record(store, _NOBODY, accounts.SIGN_IN_FAILED, detail={"reason": problem, **via})
-        return IdentityOutcome(None, problem, email)
-    audit.record(store, current, accounts.SIGNED_IN, detail=via)
-    return IdentityOutcome(current, None, email)
+        # the account's own sign-in: failures reset, last sign-in set, audited on the account
+        current = accounts.sign_in_with_email(store, email, provider=via["provider"])
+        if current is None:
+            return IdentityOutcome(None, "unknown_email", email)  # audited by the service
+        return IdentityOutcome(current, None, email)
+    audit.record(store, _NOBODY, accounts.SIGN_IN_FAILED, detail={"reason": problem, **via})
+    return IdentityOutcome(None, problem, email)
 
 
 def identity_problem(outcome: IdentityOutcome) -> str:
