@@ -328,36 +328,53 @@ def render_sign_in(store: Workspace | None) -> None:
     st.caption(t("team.sign_in.intro"))
     column, _ = st.columns([2, 3])
     _render_providers(store, column)
-    with column.form("sign_in_form", clear_on_submit=True):
-        username = st.text_input(
-            t("team.sign_in.username"), key="sign_in_username", autocomplete="username"
-        )
-        password = st.text_input(
+    # Checked in the button's callback: after a failed attempt the user name stays and only the
+    # password is cleared (a double click or Enter submits once: the callback runs per submit).
+    with column.form("sign_in_form"):
+        st.text_input(t("team.sign_in.username"), key="sign_in_username", autocomplete="username")
+        st.text_input(
             t("team.sign_in.password"),
             type="password",
             key="sign_in_password",
             autocomplete="current-password",
         )
-        submitted = st.form_submit_button(
-            t("team.sign_in.submit"), key="sign_in_submit", type="primary", icon=":material/login:"
+        st.form_submit_button(
+            t("team.sign_in.submit"),
+            key="sign_in_submit",
+            type="primary",
+            icon=":material/login:",
+            on_click=_submit_sign_in,
+            args=(store,),
         )
-    if not submitted:
-        return
-    name = username.strip().lower()
-    if not name or not password:
+    problem = st.session_state.pop(SIGN_IN_PROBLEM_KEY, None)
+    if isinstance(problem, accounts.SignInError):
+        column.error(sign_in_problem(problem, current_language()), icon=":material/error:")
+    elif isinstance(problem, StoreError):
+        show_error(problem, column)
+    elif problem == "missing":
         column.error(t("team.sign_in.missing"), icon=":material/error:")
+
+
+#: Session key: why the last sign-in attempt failed (read once by the sign-in page).
+SIGN_IN_PROBLEM_KEY = "sign_in_problem"
+
+
+def _submit_sign_in(store: Workspace) -> None:
+    """The sign-in button's callback: sign in with what the form holds, or keep why not (the
+    password cleared, the user name kept)."""
+    name = str(st.session_state.get("sign_in_username") or "").strip().lower()
+    password = str(st.session_state.get("sign_in_password") or "")
+    st.session_state["sign_in_password"] = ""
+    if not name or not password:
+        st.session_state[SIGN_IN_PROBLEM_KEY] = "missing"
         return
     now = utc_now()
     try:
         current = accounts.sign_in(store, name, password, now=now)
-    except accounts.SignInError as exc:
-        column.error(sign_in_problem(exc, current_language()), icon=":material/error:")
+    except (accounts.SignInError, StoreError) as exc:
+        st.session_state[SIGN_IN_PROBLEM_KEY] = exc
         return
-    except StoreError as exc:
-        show_error(exc, column)
-        return
-    start_session(current, now)
-    st.rerun()
+    start_session(current, now)  # the rerun that follows opens the page asked for
 
 
 def sidebar_account(current: Actor) -> None:

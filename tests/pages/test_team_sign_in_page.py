@@ -94,6 +94,19 @@ def test_a_counselor_signs_in_and_sees_their_name_and_role(team, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_wrong_password_keeps_the_user_name_and_clears_the_password(team, lang):
+    at = sign_in(open_app(lang), "wang.li", "not the password")
+    assert errors(at) == [translate("team.sign_in.bad_credentials", lang, max=MAX_FAILED_SIGN_INS)]
+    assert at.text_input(key="sign_in_username").value == "wang.li"
+    assert at.text_input(key="sign_in_password").value == ""
+    # the password alone is typed again
+    at.text_input(key="sign_in_password").input(COUNSELOR_PASSWORD)
+    at.button(key="sign_in_submit").click().run()
+    assert not at.exception, at.exception
+    assert [title.value for title in at.title] == [translate("home.title", lang)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_user_name_is_read_in_any_case_and_spaces_around_it(team, lang):
     at = sign_in(open_app(lang), "  Wang.Li ", COUNSELOR_PASSWORD)
     assert [title.value for title in at.title] == [translate("home.title", lang)]
