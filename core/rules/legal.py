@@ -38,11 +38,11 @@ appeal, ruling         171       10 days from service of an appealable ruling   
 enforcement (申请执行)  250       2 years from the last day of the performance period   creditor
 =====================  ========  ====================================================  ========
 
-A judgment given after an appeal (second instance) is final (二审终审) and an arbitral award
+A decision given on an appeal (second instance) is final (二审终审) and an arbitral award
 cannot be appealed (一裁终局): neither has an appeal deadline. Only some rulings can be
-appealed (refusing to accept a case, on an objection to jurisdiction, dismissing a suit); the
-ruling itself says whether and where. Parties without a domicile in China have 30 days — not
-modelled (the clients are in China).
+appealed (refusing to accept a case, on an objection to jurisdiction, dismissing a suit), all
+before the judgment; the ruling itself says whether and where. :func:`appealable` decides.
+Parties without a domicile in China have 30 days — not modelled (the clients are in China).
 
 Counting (art. 85; the Civil Code's arts. 201–203 count the same way): the day of service or
 the starting day is not counted, so 15 days from service on day D end on D + 15, and 2 years
@@ -67,6 +67,27 @@ negotiate with the lender as usual; once a suit is filed, through the lender's l
 court's mediation (诉前调解 / 诉讼调解); after a judgment or award, an agreement is put in
 writing as an execution settlement (执行和解). The last two keys are always the disclaimer and
 where to get legal aid (12348).
+
+For the pages
+-------------
+The store keeps one :class:`LegalStatus` per debt (its events as rows: stage, on, document,
+award, perform_by; ``LegalStatus.model_validate`` re-checks the order on load, and a refused
+save is worded by ``i18n.errors`` from the codes ``legal_order``, ``legal_missing``,
+``legal_none``). Then:
+
+- **Debts** shows :attr:`LegalStatus.stage` (label ``enum.legal_stage.<value>``) and edits the
+  events; ``legal.on_help`` and ``legal.perform_by_help`` explain which date to enter.
+- **Today** lists ``[d for d in deadlines(status, as_of=today, holidays=…) if d.open and not
+  d.passed]`` across the client's debts, ``today`` being the date on the Asia/Shanghai clock
+  (``i18n.DISPLAY_ZONE``), the debtor's first (:attr:`Party.DEBTOR`), each with its days left
+  (``legal.deadline.days_left`` / ``due_today`` / ``passed``), ``legal.deadline.rolled`` when
+  :attr:`Deadline.rolled`, and its citation ``legal.deadline.cited`` (``revision``,
+  ``article`` from :attr:`Deadline.source`); the creditor's with
+  ``legal.deadline.enforcement_estimate``; ``legal.calendar_note`` under the list.
+- **The timeline** shows every event and every deadline, open or not, passed or not.
+- **The escalation ladder and the call script** read :func:`negotiation_advice` (texts
+  ``legal.advice.<key>``) and :attr:`LegalStatus.in_court` (negotiate through the lender's
+  lawyer or the court, not the ladder's complaint steps alone).
 
 >>> status = LegalStatus(events=(LegalEvent(stage=LegalStage.SUIT_FILED, on=date(2026, 3, 2)),
 ...                              LegalEvent(stage=LegalStage.SERVED, on=date(2026, 3, 10))))
@@ -271,7 +292,8 @@ COURT_STAGES = frozenset(
 #: Decisions: the documents an appeal or an enforcement follows.
 DECISIONS = frozenset({LegalStage.JUDGMENT, LegalStage.RULING})
 
-#: (earlier, later): the first ``later`` event may not be dated before the first ``earlier``.
+#: (earlier, later): the first ``later`` event may not be dated before the first event of any
+#: of the ``earlier`` stages recorded (an appeal follows the first judgment *or* ruling).
 ORDER: tuple[tuple[frozenset[LegalStage], LegalStage], ...] = (
     (frozenset({LegalStage.SUIT_FILED}), LegalStage.SERVED),
     (frozenset({LegalStage.SUIT_FILED}), LegalStage.JUDGMENT),
@@ -342,8 +364,10 @@ class LegalStatus(BaseModel):
                     params={"later": later.value},
                 )
         for earlier_stages, later in ORDER:
-            for earlier in sorted(earlier_stages & first.keys()):
-                if later in first and first[later] < first[earlier]:
+            present = sorted(earlier_stages & first.keys(), key=lambda stage: first[stage])
+            if present and later in first:
+                earlier = present[0]
+                if first[later] < first[earlier]:
                     raise CoreError(
                         "events",
                         f"{later.value} on {first[later]} is before {earlier.value} on "
@@ -457,6 +481,29 @@ def _deadline(
     )
 
 
+def appealable(events: tuple[LegalEvent, ...], index: int) -> bool:
+    """Whether the decision ``events[index]`` sets an appeal deadline.
+
+    Not an arbitral award (一裁终局); not the decision on an appeal — the first decision after
+    an appeal, with no other decision between — which is final (二审终审; a case sent back
+    after an appeal on jurisdiction goes on, and its later judgment is a first-instance one
+    again); not a ruling once a judgment or enforcement is recorded (the appealable rulings —
+    refusing a case, on jurisdiction, dismissing a suit — come before the judgment; rulings in
+    enforcement are challenged by objection or reconsideration, not appeal).
+    """
+    event = events[index]
+    if event.award:
+        return False
+    steps = [e.stage for e in events[:index] if e.stage in DECISIONS | {LegalStage.APPEAL}]
+    if steps and steps[-1] is LegalStage.APPEAL:
+        return False
+    if event.stage is LegalStage.RULING:
+        return not any(
+            e.stage in {LegalStage.JUDGMENT, LegalStage.ENFORCEMENT} for e in events[:index]
+        )
+    return True
+
+
 def deadlines(
     status: LegalStatus,
     *,
@@ -484,7 +531,7 @@ def deadlines(
     for index, event in enumerate(events):
         after = events[index + 1 :]
         if event.stage is LegalStage.SERVED:
-            overtaken = any(e.stage in DECISIONS | {LegalStage.APPEAL} for e in after)
+            overtaken = any(e.stage in {LegalStage.JUDGMENT, LegalStage.APPEAL} for e in after)
             found.append(
                 _deadline(
                     RULES[DeadlineKind.DEFENCE],
@@ -497,9 +544,7 @@ def deadlines(
                 )
             )
         if event.stage in DECISIONS:
-            appealed_before = any(e.stage is LegalStage.APPEAL for e in events[:index])
-            final = event.stage is LegalStage.JUDGMENT and (event.award or appealed_before)
-            if not final:
+            if appealable(events, index):
                 kind = (
                     DeadlineKind.APPEAL_JUDGMENT
                     if event.stage is LegalStage.JUDGMENT

@@ -227,6 +227,35 @@ def test_an_appeal_lodged_closes_the_appeal_deadline_and_the_second_judgment_is_
     ]
 
 
+def test_after_an_appeal_on_jurisdiction_the_judgment_can_be_appealed_again():
+    events = (
+        ev(S.SUIT_FILED, FILED),
+        ev(S.SERVED, date(2026, 3, 3)),
+        ev(S.RULING, date(2026, 3, 10)),  # objection to jurisdiction refused
+        ev(S.APPEAL, date(2026, 3, 16)),
+        ev(S.RULING, date(2026, 4, 20)),  # the appeal court's ruling: final
+        ev(S.JUDGMENT, date(2026, 6, 1)),  # first instance again
+    )
+    found = deadlines(LegalStatus(events=events), as_of=date(2026, 6, 2))
+    assert [(d.kind, d.event.on, d.due, d.open) for d in found] == [
+        (DeadlineKind.DEFENCE, date(2026, 3, 3), date(2026, 3, 18), False),
+        (DeadlineKind.APPEAL_RULING, date(2026, 3, 10), date(2026, 3, 20), False),
+        (DeadlineKind.APPEAL_JUDGMENT, date(2026, 6, 1), date(2026, 6, 16), True),
+    ]
+
+
+def test_a_ruling_after_the_judgment_sets_no_appeal_deadline():
+    found = deadlines(status(ev(S.JUDGMENT, FILED), ev(S.RULING, SERVED)), as_of=date(2026, 3, 11))
+    assert [(d.kind, d.event.stage) for d in found] == [(DeadlineKind.APPEAL_JUDGMENT, S.JUDGMENT)]
+
+
+def test_a_preservation_ruling_does_not_close_the_defence():
+    found = deadlines(
+        status(ev(S.SERVED, SERVED), ev(S.RULING, date(2026, 3, 11))), as_of=date(2026, 3, 11)
+    )
+    assert only(found, DeadlineKind.DEFENCE).open is True
+
+
 def test_an_arbitral_award_has_no_appeal_deadline():
     assert deadlines(status(ev(S.JUDGMENT, SERVED, award=True)), as_of=SERVED) == []
 
@@ -353,6 +382,22 @@ def test_an_event_after_today_is_refused():
     with pytest.raises(CoreError) as exc:
         deadlines(status(ev(S.SERVED, SERVED)), as_of=SERVED - timedelta(days=1))
     assert (exc.value.code, exc.value.field) == ("future", "on")
+
+
+def test_a_status_reads_back_from_json_as_the_store_will_keep_it():
+    timeline = status(
+        ev(S.SUIT_FILED, FILED, document="（2026）沪0115民初1234号"),
+        ev(S.JUDGMENT, SERVED, award=True, perform_by=date(2026, 3, 31)),
+    )
+    assert LegalStatus.model_validate_json(timeline.model_dump_json()) == timeline
+    refused = {
+        "events": [
+            {"stage": "served", "on": "2026-03-01"},
+            {"stage": "suit_filed", "on": "2026-03-02"},
+        ]
+    }
+    with pytest.raises(ValidationError):
+        LegalStatus.model_validate(refused)
 
 
 def test_a_status_is_frozen():
