@@ -381,8 +381,8 @@ class LegalStatus(BaseModel):
     def stage(self) -> LegalStage:
         """The current stage: the latest event's, a 律师函 not counting once in court."""
         in_court = [e for e in self.events if e.stage in COURT_STAGES]
-        latest = (in_court or list(self.events))[-1:] if self.events else []
-        return latest[0].stage if latest else LegalStage.NONE
+        shown = in_court or self.events
+        return shown[-1].stage if shown else LegalStage.NONE
 
     @property
     def in_court(self) -> bool:
@@ -395,9 +395,10 @@ def is_working_day(
 ) -> bool:
     """Not a supplied holiday, and not a Saturday or Sunday unless it is a make-up working day.
 
-    >>> is_working_day(date(2026, 3, 28)), is_working_day(date(2026, 3, 28), working_days={date(2026, 3, 28)})
+    >>> saturday = date(2026, 3, 28)
+    >>> is_working_day(saturday), is_working_day(saturday, working_days={saturday})
     (False, True)
-    """  # noqa: E501
+    """
     if day in frozenset(holidays):
         return False
     return day.weekday() < 5 or day in frozenset(working_days)
