@@ -16,14 +16,16 @@ import io
 import re
 import shutil
 import subprocess
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import docx
 import pytest
+import sqlalchemy as sa
 from docx.oxml.ns import qn
 
 import services
+from core.access import Role
 from core.calls import DebtAccount
 from core.clients import Client, Consent, ConsentScope
 from core.debts import Debt
@@ -49,7 +51,10 @@ from report.example import (
 )
 from report.letter_docx import EAST_ASIAN_FONT
 from services import LOCAL_USER
+from services.actor import Actor
+from services.errors import NotYoursError
 from store import init_db
+from store.orm import AccountRow
 
 ME = LOCAL_USER
 LANGS = ("zh-CN", "en")
@@ -602,3 +607,40 @@ def test_the_powers_must_include_negotiating():
         "Power of attorney: the powers must include negotiating the repayment plan: that is "
         "what the document is for."
     ]
+
+
+def _counselor(ws, username: str) -> Actor:
+    """A counselor's account, written with plain SQL (the accounts store is another module's)."""
+    values = {
+        "version": 1,
+        "created_at": datetime(2026, 3, 1, tzinfo=UTC),
+        "updated_at": datetime(2026, 3, 1, tzinfo=UTC),
+        "username": username,
+        "display_name": username,
+        "role": Role.COUNSELOR.value,
+        "password_hash": None,
+        "disabled": False,
+        "failed_sign_ins": 0,
+    }
+    with ws.engine.begin() as connection:
+        result = connection.execute(sa.insert(AccountRow.__table__).values(**values))
+        account_id = int(result.inserted_primary_key[0])
+    return Actor(username, username, Role.COUNSELOR, account_id)
+
+
+def test_the_records_are_read_as_the_acting_counselor(tmp_path):
+    with init_db(f"sqlite:///{tmp_path / 'team.db'}") as ws:
+        mine, theirs = _counselor(ws, "counselor.a"), _counselor(ws, "counselor.b")
+        client = services.clients.create(ws, mine, _client(id=None))
+        assert client.id is not None
+        account = services.debts.add(ws, mine, _account(id=None, client_id=client.id))
+        terms = {
+            "counselor_name": COUNSELOR,
+            "counselor_org": ORG,
+            "valid_from": AS_OF,
+            "as_of": AS_OF,
+        }
+        made = make_attorney(ws, client.id, account.id, actor=mine, **terms)
+        assert (made.client_name, made.contract_number) == ("李四", "HT-2024-0001")
+        with pytest.raises(NotYoursError):
+            make_attorney(ws, client.id, account.id, actor=theirs, **terms)
