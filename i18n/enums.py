@@ -27,6 +27,7 @@ from core.rules.conduct import ContactTarget
 from core.rules.credit_record import Reporting
 from core.rules.escalation import EscalationStep
 from core.rules.hardship import ProofItem, ProofStatus, SituationKind
+from core.rules.legal import DeadlineKind, LegalStage, Party
 from core.rules.living_costs import BenchmarkCategory, BenchmarkKind, CostLine, Population
 from core.rules.scam import NumberSource
 from core.schedules import Method
@@ -37,6 +38,9 @@ E = TypeVar("E", bound=StrEnum)
 #: Each labelled enum and its catalogue prefix (``enum.<prefix>.<value>``). The store's CSV
 #: export names its coded columns by these prefixes too: channel, direction, outcome, task_kind.
 ENUM_PREFIXES: dict[type[StrEnum], str] = {
+    LegalStage: "legal_stage",
+    DeadlineKind: "legal_deadline",
+    Party: "legal_party",
     LenderType: "lender_type",
     Method: "method",
     QuoteKind: "quote_kind",

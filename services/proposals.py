@@ -39,10 +39,7 @@ def settings_for(
     """The Proposals page's settings saved last for the client's debt (with the newest saved
     proposal that has them), or None."""
     access.open_client(ws, actor, client_id, via="proposals.settings_for")
-    for saved in reversed(ws.proposals.list_for_client(client_id)):
-        if saved.debt_id == debt_id and saved.settings is not None:
-            return saved.settings
-    return None
+    return ws.proposals.latest_settings(client_id, debt_id)
 
 
 def save(

@@ -97,6 +97,21 @@ class ProposalRepository(VersionedRepository[SavedProposal, ProposalRow]):
     def list_for_client(self, client_id: int) -> list[SavedProposal]:
         return self._all(self._of_client(client_id).order_by(ProposalRow.id))
 
+    def latest_settings(self, client_id: int, debt_id: int | None) -> ProposalSettings | None:
+        """The Proposals page's settings saved last for the client's debt (the newest saved
+        proposal that has them), or None — the settings column only, no plan read. (A JSON
+        column may hold a JSON ``null`` rather than SQL NULL: the newest non-empty one counts.)"""
+        query = (
+            sa.select(ProposalRow.settings)
+            .where(ProposalRow.client_id == client_id, _same_debt(debt_id))
+            .order_by(ProposalRow.id.desc())
+        )
+        with self._store.read() as session:
+            for value in session.execute(query).scalars():
+                if value is not None:
+                    return ProposalSettings.model_validate(value)
+        return None
+
     def agreed(self, client_id: int, debt_id: int | None = None) -> SavedProposal | None:
         """The plan agreed for the client's debt (or for all their debts when None)."""
         query = self._of_client(client_id).where(
