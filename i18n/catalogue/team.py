@@ -296,6 +296,10 @@ TEXT: Catalogue = {
         "zh-CN": "下载致机构的信",
         "en": "Letter to the lender downloaded",
     },
+    "team.audit.action.client.attorney": {
+        "zh-CN": "下载授权委托书",
+        "en": "Power of attorney downloaded",
+    },
     "team.audit.action.client.script_card": {
         "zh-CN": "下载通话话术卡",
         "en": "Call script card downloaded",
