@@ -24,6 +24,7 @@ from core.rules.templates import render
 from i18n import LANGUAGES, md_escape, translate
 from report.script_card import script_card_pdf
 from services import ProposalStatus, StoreError
+from ui.attorney_widgets import render_attorney
 from ui.call_widgets import (
     debt_label,
     monthly_income,
@@ -34,7 +35,7 @@ from ui.call_widgets import (
 from ui.errors import show_error
 from ui.hardship_widgets import load_evidence, render_hardship
 from ui.i18n import current_language, enum_labels, t, worded
-from ui.state import actor, audited_download
+from ui.state import actor, audited_download, now_local
 
 SCAM_QUESTIONS = (
     "asked_fee_before_plan",
@@ -318,6 +319,7 @@ def main() -> None:
     render_channels(store, account)
     render_scam_check(lang)
     render_documents(store, client, account, evidence.ready if evidence else None)
+    render_attorney(store, client.id, account.id, now_local().date(), lang)
     render_hardship(store, evidence, lang)
     render_script(store, client, account)
 

@@ -118,6 +118,11 @@ TEXT: Catalogue = {
         "zh-CN": "英文对照（供顾问核对）",
         "en": "English (reading copy)",
     },
+    "attorney.download.language": {"zh-CN": "委托书语言", "en": "Document language"},
+    "attorney.form.name_first": {
+        "zh-CN": "填写受托顾问的姓名后，即可生成委托书。",
+        "en": "Type the counselor's name to make the document.",
+    },
     "attorney.form.counselor_name": {"zh-CN": "受托顾问姓名", "en": "Counselor's name"},
     "attorney.form.counselor_org": {"zh-CN": "顾问所在机构", "en": "Counselor's organisation"},
     "attorney.form.valid_from": {"zh-CN": "委托起始日", "en": "Valid from"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from calls_seed import seed_case
-from page_helpers import capture_deferred_downloads, open_for, texts
+from page_helpers import capture_deferred_downloads, load_example, open_for, texts
 
 from core.rules.scam import NumberSource, ScamAnswers, scam_advice, scam_red_flags
 from i18n import md_escape, translate
@@ -146,3 +146,51 @@ def pdf_text(pdf: bytes) -> str:
         ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
     )
     return done.stdout.decode("utf-8")
+
+
+# --- the power of attorney ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_the_power_of_attorney_is_made_once_a_counselor_is_named_and_its_download_is_audited(
+    open_app, monkeypatch, lang
+):
+    import services
+    from services import LOCAL_USER
+
+    downloads = capture_deferred_downloads(monkeypatch)
+    at = load_example(open_app, PAGE, lang)
+    assert translate("attorney.form.name_first", lang) in texts(at.info)
+    assert not [name for name in downloads if name.startswith("attorney-")]
+    at.text_input(key="attorney_name").input("李顾问").run()
+    assert not at.exception, at.exception
+    made = sorted(name for name in downloads if name.startswith("attorney-"))
+    assert [name.rsplit(".", 1)[1] for name in made] == ["docx", "pdf"]
+    ws = services.open_workspace(services.configured_url())
+    client_id = at.session_state["client_id"]
+    before = services.audit.trail(ws, LOCAL_USER, client_id=client_id)
+    mime, build = downloads[next(name for name in made if name.endswith(".pdf"))]
+    assert mime == "application/pdf"
+    assert build().startswith(b"%PDF")
+    lines = services.audit.trail(ws, LOCAL_USER, client_id=client_id)
+    assert len(lines) == len(before) + 1
+    assert (lines[0].action, lines[0].detail["format"]) == ("client.attorney", "pdf")
+
+
+def test_the_power_of_attorney_needs_the_consent_to_contact_lenders(open_app):
+    case = seed_case(agreed_days_ago=None)
+    import services
+    from core.clients import ConsentScope
+    from services import LOCAL_USER
+
+    ws = services.open_workspace(services.configured_url())
+    client = services.clients.get(ws, LOCAL_USER, case.client.id)
+    only_storing = client.consent.model_copy(
+        update={"scopes": frozenset({ConsentScope.STORE_PERSONAL_DATA})}
+    )
+    services.clients.update(ws, LOCAL_USER, client.model_copy(update={"consent": only_storing}))
+    at = open_for(open_app, PAGE, "en", case.client.id)
+    at.text_input(key="attorney_name").input("Li").run()
+    assert not at.exception, at.exception
+    assert any("no power of attorney can be made" in text for text in texts(at.info))
+    assert not [button for button in at.get("download_button") if "attorney" in str(button.proto)]
