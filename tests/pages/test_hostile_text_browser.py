@@ -81,6 +81,7 @@ TITLES = {
     "proposals": "page.proposals",
     "call_prep": "prep.title",
     "calls": "calls.title",
+    "lender_history": "page.lender_history",
     "today": "today.title",
     "share": "page.share",
     "data": "page.data",
