@@ -21,6 +21,7 @@ from core.errors import CoreError, InvalidAmountError
 from core.limits import MAX_CREDITOR_LENGTH, MAX_MONEY, MAX_NUMBER_TEXT_LENGTH
 from core.money import to_decimal, to_money
 from core.proposals import DownPayment, SettlementPart
+from core.rules.recovery import RecoveryAssumptions
 from core.schedules import LoanTerms
 
 #: What a careless hand or a hostile file may type into any money field.
@@ -155,6 +156,7 @@ BUILDERS = {
     SettlementPart: lambda field, value: SettlementPart(
         due_date=date(2026, 4, 1), **{field: value}
     ),
+    RecoveryAssumptions: lambda field, value: RecoveryAssumptions(**{field: value}),
 }
 CASES = [(model, field) for model in BUILDERS for field in money_fields(model)]
 
