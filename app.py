@@ -66,7 +66,9 @@ def build_navigation(current: Actor | None = None):
         st.Page(path, title=t(key), icon=icon, url_path=url_path(key), default=i == 0)
         for i, (path, key, icon, _) in enumerate(listed)
     ]
-    return st.navigation(pages)
+    # Every page listed: without ``expanded`` Streamlit folds all but the first ten behind
+    # "View more", hiding the team pages and the last of the workflow.
+    return st.navigation(pages, expanded=True)
 
 
 def sign_in_navigation():
