@@ -26,7 +26,10 @@ PAGES = (
     ("page.proposals", "page.proposals"),
 )
 
-READ_TABLES = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')].map(df => {
+# Only the tables drawn on the page (one in a closed expander has no grid yet).
+READ_TABLES = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')]
+  .filter(df => df.offsetParent !== null && df.querySelector('table[role=grid]'))
+  .map(df => {
     const scroller = df.querySelector('.dvn-scroller');
     const grid = df.querySelector('table[role=grid]');
     const themed = df.querySelector('[style*="--gdg-font-family"]');
