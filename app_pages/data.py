@@ -43,7 +43,14 @@ def render_counts(counts: dict[str, int]) -> None:
         columns[i].metric(t(f"data.table.{table}"), f"{counts.get(table, 0):,}")
 
 
+#: Durable keys: the backup prepared (bytes) and whether it is encrypted.
+BACKUP_KEY = "data_backup_bytes"
+BACKUP_SEALED_KEY = "data_backup_sealed"
+
+
 def render_backup(store) -> None:
+    """A backup sealed with a passphrase typed twice (in a form: Enter prepares it, and the
+    fields are cleared afterwards), or — ticked knowingly, with a warning — a plain one."""
     st.subheader(t("data.backup.title"))
     st.caption(t("data.backup.body"))
     try:
@@ -51,36 +58,91 @@ def render_backup(store) -> None:
     except StoreError as exc:
         show_error(exc)
         return
-    if st.button(t("data.backup.prepare"), key="data_backup_prepare", icon=":material/backup:"):
-        try:
-            st.session_state["data_backup_bytes"] = services.data.backup(store, actor())
-        except StoreError as exc:
-            show_error(exc)
-    data = st.session_state.get("data_backup_bytes")
+    plain = st.checkbox(t("data.backup.plain"), key="data_backup_plain")
+    if plain:
+        st.warning(t("data.backup.plain_warning"), icon=":material/warning:")
+    with st.form("data_backup_form", clear_on_submit=True, border=False):
+        first = second = ""
+        if not plain:
+            left, right = st.columns(2)
+            first = left.text_input(
+                t("data.backup.passphrase"), type="password", key="data_backup_passphrase"
+            )
+            second = right.text_input(
+                t("data.backup.passphrase_again"),
+                type="password",
+                key="data_backup_passphrase_again",
+            )
+        prepare = st.form_submit_button(
+            t("data.backup.prepare"), key="data_backup_prepare", icon=":material/backup:"
+        )
+    if prepare:
+        prepare_backup(store, plain=plain, first=first, second=second)
+    data = st.session_state.get(BACKUP_KEY)
     if data:
+        sealed = bool(st.session_state.get(BACKUP_SEALED_KEY))
+        st.success(
+            t("data.backup.ready_encrypted" if sealed else "data.backup.ready_plain"),
+            icon=":material/lock:" if sealed else ":material/lock_open:",
+        )
         stamp = now_local().strftime("%Y%m%d-%H%M")
         st.download_button(
             t("data.backup.download"),
             data,
-            file_name=f"repaytalk-backup-{stamp}.json",
-            mime="application/json",
+            file_name=f"repaytalk-backup-{stamp}.{'rtbk' if sealed else 'json'}",
+            mime="application/octet-stream" if sealed else "application/json",
             key="data_backup_download",
             icon=":material/download:",
         )
 
 
+def prepare_backup(store, *, plain: bool, first: str, second: str) -> None:
+    """Make the backup the form asked for, or say in the user's language why not (nothing is
+    kept of a refused one, and a backup prepared before is dropped)."""
+    st.session_state.pop(BACKUP_KEY, None)
+    st.session_state.pop(BACKUP_SEALED_KEY, None)
+    passphrase = None
+    if not plain:
+        if not first and not second:
+            st.error(t("data.backup.passphrase_missing"), icon=":material/error:")
+            return
+        if first != second:
+            st.error(t("data.backup.passphrases_differ"), icon=":material/error:")
+            return
+        passphrase = first
+    try:
+        data = services.data.backup(store, actor(), passphrase=passphrase)
+    except StoreError as exc:  # a passphrase too short among them
+        show_error(exc)
+        return
+    st.session_state[BACKUP_KEY] = data
+    st.session_state[BACKUP_SEALED_KEY] = passphrase is not None
+
+
 def render_restore(store) -> None:
     st.subheader(t("data.restore.title"))
     st.caption(t("data.restore.body"))
-    upload = st.file_uploader(t("data.restore.file"), type=["json"], key="data_restore_file")
-    if upload is not None and st.button(t("data.restore.check"), key="data_restore_check"):
-        try:
-            st.session_state[PENDING_KEY] = services.data.read(
-                actor(), upload.getvalue(), source=upload.name
-            )
-        except StoreError as exc:
-            st.session_state.pop(PENDING_KEY, None)
-            show_error(exc)
+    upload = st.file_uploader(
+        t("data.restore.file"), type=["rtbk", "json"], key="data_restore_file"
+    )
+    if upload is not None:
+        data = upload.getvalue()
+        sealed = services.data.is_encrypted(data)
+        with st.form("data_restore_form", clear_on_submit=True, border=False):
+            passphrase = None
+            if sealed:
+                passphrase = st.text_input(
+                    t("data.restore.passphrase"), type="password", key="data_restore_passphrase"
+                )
+            check = st.form_submit_button(t("data.restore.check"), key="data_restore_check")
+        if check:
+            try:
+                st.session_state[PENDING_KEY] = services.data.read(
+                    actor(), data, source=upload.name, passphrase=passphrase
+                )
+            except StoreError as exc:
+                st.session_state.pop(PENDING_KEY, None)
+                show_error(exc)
     backup = st.session_state.get(PENDING_KEY)
     if backup is None:
         return

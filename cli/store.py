@@ -1,8 +1,8 @@
 """The store's command line: back up, restore and export the database; list and purge the
 clients past the retention period; create the first administrator and manage accounts.
 
-    python -m store backup FILE.json
-    python -m store restore FILE.json [--yes] [--language zh-CN] [--max-mb 5]
+    python -m store backup FILE.rtbk [--passphrase-file PATH | --plain]
+    python -m store restore FILE [--passphrase-file PATH] [--yes] [--language zh-CN] [--max-mb 5]
     python -m store export-csv FOLDER [--client ID] [--language en] [--no-mask]
     python -m store retention list [--as-of YYYY-MM-DD]
     python -m store retention purge ID [ID ...] [--yes] [--as-of YYYY-MM-DD] [--force]
@@ -18,6 +18,14 @@ counts towards its lockout). In team mode (``REPAYTALK_TEAM_MODE=1``) the comman
 data — ``restore``, ``retention purge`` — and every ``accounts`` command need ``--as``; the
 others, and every command in single-user mode, act as the local user without it, as always.
 Each action is in the audit trail under the name it acted as.
+
+Backups are encrypted with a passphrase (scrypt, then AES-256-GCM: :mod:`store.crypto`):
+``backup`` asks for it twice without echo, or reads the first line of ``--passphrase-file`` (for
+scheduled backups; the file should be readable by its owner only, and is refused otherwise).
+``--plain`` writes an unencrypted JSON file instead and warns on stderr that anyone holding it
+reads every client's data. ``restore`` asks for the passphrase of an encrypted file (or reads
+``--passphrase-file``); a wrong one is refused (exit 3) and nothing is changed. Inside the
+envelope the fields are plain text, so a backup restores onto a database with another field key.
 
 ``create-admin`` creates the first account of a team installation, an administrator, when there
 is none yet; it asks for the password twice, without echo, and refuses two that differ or one
@@ -120,13 +128,31 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     acting = [_acting()]
 
-    backup = commands.add_parser("backup", help="write every record to a JSON file", parents=acting)
-    backup.add_argument("file", metavar="FILE.json")
+    backup = commands.add_parser(
+        "backup", help="write every record to an encrypted backup file", parents=acting
+    )
+    backup.add_argument("file", metavar="FILE")
+    sealing = backup.add_mutually_exclusive_group()
+    sealing.add_argument(
+        "--passphrase-file",
+        metavar="PATH",
+        help="read the passphrase from the first line of this file (owner-only) instead of asking",
+    )
+    sealing.add_argument(
+        "--plain",
+        action="store_true",
+        help="write an UNENCRYPTED JSON file (anyone holding it reads every client's data)",
+    )
 
     restore = commands.add_parser(
         "restore", help="replace ALL data in the database with a backup file", parents=acting
     )
-    restore.add_argument("file", metavar="FILE.json")
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument(
+        "--passphrase-file",
+        metavar="PATH",
+        help="read an encrypted backup's passphrase from the first line of this file",
+    )
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     restore.add_argument(
         "--language",
@@ -308,16 +334,67 @@ def acting_actor(store: Store, args: argparse.Namespace, *, changes_data: bool) 
         ) from None
 
 
+def read_passphrase_file(path: str) -> str:
+    """The first line of ``path`` (its line end taken off), refused when others may read the
+    file or it holds no passphrase."""
+    try:
+        mode = os.stat(path).st_mode
+        if mode & 0o077:
+            raise CommandError(
+                FAILED,
+                f"the passphrase file {path} may be read by others: make it readable by its"
+                " owner only (chmod 600)",
+            )
+        with open(path, encoding="utf-8") as handle:
+            line = handle.readline()
+    except OSError as error:
+        raise CommandError(
+            FAILED, f"cannot read the passphrase file {path}: {error.strerror or error}"
+        ) from None
+    except UnicodeDecodeError:
+        raise CommandError(FAILED, f"the passphrase file {path} is not UTF-8 text") from None
+    passphrase = line.rstrip("\r\n")
+    if not passphrase:
+        raise CommandError(USAGE, f"the passphrase file {path} has no passphrase on its first line")
+    return passphrase
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    """The passphrase a new backup is sealed with: from ``--passphrase-file``, or typed twice."""
+    if args.passphrase_file:
+        passphrase = read_passphrase_file(args.passphrase_file)
+    else:
+        passphrase = ask_password("Passphrase for the backup: ")
+        if ask_password("The same passphrase again: ") != passphrase:
+            raise CommandError(REFUSED, "the two passphrases differ; nothing was written")
+    try:
+        data_service.check_passphrase(passphrase)
+    except data_service.PassphraseTooShortError:
+        raise CommandError(
+            REFUSED,
+            f"a backup passphrase has at least {data_service.MIN_PASSPHRASE_CHARS} characters;"
+            " nothing was written",
+        ) from None
+    return passphrase
+
+
 def _backup(store: Store, args: argparse.Namespace, streams: Streams) -> int:
     stdout = streams.stdout
     actor = require(acting_actor(store, args, changes_data=False), Permission.BACKUP)
-    backup = write_backup_file(store, args.file)
+    passphrase = None if args.plain else _new_passphrase(args)
+    backup = write_backup_file(store, args.file, passphrase=passphrase)
     with store.unit_of_work():
         store.audit.append(
             actor=actor.user_id,
             action=data_service.BACKED_UP,
             subject="workspace",
-            detail={"counts": dict(backup.counts)},
+            detail={"counts": dict(backup.counts), "encrypted": passphrase is not None},
+        )
+    if passphrase is None:
+        print(
+            f"warning: {args.file} is NOT encrypted: anyone who gets hold of it reads every"
+            " client's personal data; keep it safe or make an encrypted backup instead",
+            file=streams.stderr,
         )
     print(f"backed up {_summary(backup.counts)} to {args.file}", file=stdout)
     size = os.path.getsize(args.file)
@@ -335,7 +412,14 @@ def _restore(store: Store, args: argparse.Namespace, streams: Streams) -> int:
     stdin, stdout = streams.stdin, streams.stdout
     actor = require(acting_actor(store, args, changes_data=True), Permission.RESTORE)
     # Refused here, before any question, if unusable (or larger than the limit).
-    backup = read_backup_file(args.file, max_bytes=args.max_mb * 1024 * 1024)
+    max_bytes = args.max_mb * 1024 * 1024
+    passphrase = None
+    if _is_encrypted_file(args.file):
+        if args.passphrase_file:
+            passphrase = read_passphrase_file(args.passphrase_file)
+        else:
+            passphrase = ask_password(f"Passphrase of {args.file}: ")
+    backup = read_backup_file(args.file, max_bytes=max_bytes, passphrase=passphrase)
     if not args.yes:
         now = database_counts(store)
         print(
@@ -352,6 +436,16 @@ def _restore(store: Store, args: argparse.Namespace, streams: Streams) -> int:
     restored = data_service.restore(store, actor, backup)
     print(f"restored {_summary(restored)} from {args.file}", file=stdout)
     return OK
+
+
+def _is_encrypted_file(path: str) -> bool:
+    """Whether the file starts like an encrypted backup (a file that cannot be read is left
+    to :func:`store.backup.read_backup_file` to report)."""
+    try:
+        with open(path, "rb") as handle:
+            return data_service.is_encrypted(handle.read(16))
+    except OSError:
+        return False
 
 
 def _export(store: Store, args: argparse.Namespace, streams: Streams) -> int:

@@ -28,9 +28,12 @@ from store.backup import (
     backup_to_bytes,
     database_counts,
     erase_records,
+    is_sealed_backup,
     read_backup,
     restore_backup,
+    seal_backup,
 )
+from store.crypto import MIN_PASSPHRASE_CHARS, PassphraseTooShortError
 from store.export import MASKED_BY_DEFAULT, ExportKind, export_csv
 
 __all__ = [
@@ -38,13 +41,17 @@ __all__ = [
     "DELETED_ALL",
     "EXPORTED",
     "MASKED_BY_DEFAULT",
+    "MIN_PASSPHRASE_CHARS",
     "Backup",
     "ExportKind",
+    "PassphraseTooShortError",
     "backup",
+    "check_passphrase",
     "counts",
     "delete_all",
     "export",
     "exported",
+    "is_encrypted",
     "read",
     "restore",
 ]
@@ -61,25 +68,49 @@ def counts(ws: Workspace, actor: Actor) -> dict[str, int]:
     return database_counts(ws)
 
 
-def backup(ws: Workspace, actor: Actor) -> bytes:
+def backup(ws: Workspace, actor: Actor, *, passphrase: str | None) -> bytes:
     """Every record and the audit trail, as the bytes of one versioned JSON file (a
-    consistent snapshot); audited (``backup.created``)."""
+    consistent snapshot) sealed with ``passphrase`` — ``None`` only when the counselor asked
+    for a plain file, knowingly; audited (``backup.created``, saying whether it was sealed).
+    :class:`store.crypto.PassphraseTooShortError` before anything is read or audited."""
     acting = require(actor, Permission.BACKUP)
+    if passphrase is not None:
+        check_passphrase(passphrase)
     data = backup_to_bytes(ws)
+    if passphrase is not None:
+        data = seal_backup(data, passphrase)
     with unit(ws, acting):
         ws.audit.append(
             actor=acting.user_id,
             action=BACKED_UP,
             subject="workspace",
-            detail={"counts": database_counts(ws)},
+            detail={"counts": database_counts(ws), "encrypted": passphrase is not None},
         )
     return data
 
 
-def read(actor: Actor, data: bytes | str, *, source: str = "backup") -> Backup:
-    """A backup file read and checked record by record; a named error says what is wrong."""
+def read(
+    actor: Actor, data: bytes | str, *, source: str = "backup", passphrase: str | None = None
+) -> Backup:
+    """A backup file (opened with ``passphrase`` when it is sealed) read and checked record
+    by record; a named error says what is wrong (``passphrase_needed``, ``wrong_passphrase``
+    among them)."""
     require(actor, Permission.RESTORE)
-    return read_backup(data, source=source)
+    return read_backup(data, source=source, passphrase=passphrase)
+
+
+def is_encrypted(data: bytes | str) -> bool:
+    """Whether a backup file's contents are sealed: a passphrase is needed to read them."""
+    return is_sealed_backup(data)
+
+
+def check_passphrase(passphrase: str) -> None:
+    """:class:`store.crypto.PassphraseTooShortError` for a passphrase a backup may not be
+    sealed with."""
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        raise PassphraseTooShortError(
+            f"a backup passphrase has at least {MIN_PASSPHRASE_CHARS} characters"
+        )
 
 
 def restore(ws: Workspace, actor: Actor, checked: Backup) -> dict[str, int]:

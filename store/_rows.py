@@ -10,6 +10,8 @@ from pydantic import BaseModel
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
+from store.blind_indexes import fill_row, index_columns, with_indexes
+from store.columns import cipher_for
 from store.errors import InvalidDataError, NotFoundError, StaleRecordError
 from store.orm import ClientRow, Versioned
 
@@ -38,6 +40,9 @@ def require_new(model: BaseModel, entity: str) -> None:
 
 
 def insert(session: Session, row: RowT, now: datetime) -> RowT:
+    table: Any = getattr(row, "__table__", None)
+    if table is not None and index_columns(table):
+        fill_row(row, cipher_for(session.get_bind().dialect))
     row.version = 1
     row.created_at = now
     row.updated_at = now
@@ -81,6 +86,9 @@ def update_versioned(
     """
     if record_id is None:
         raise InvalidDataError("id", f"this {entity} was never saved; add it first")
+    table: Any = row_type.__table__
+    if index_columns(table):
+        values = with_indexes(table, values, cipher_for(session.get_bind().dialect))
     statement = (
         sa.update(row_type)
         .where(row_type.id == record_id, row_type.version == version)

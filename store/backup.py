@@ -76,7 +76,9 @@ from store import (
     payments,
     proposals,
 )
-from store.columns import ExactDecimal, Fen, UTCDateTime, to_fen
+from store.blind_indexes import index_columns, is_index_column, with_indexes
+from store.columns import EncryptedText, ExactDecimal, Fen, UTCDateTime, cipher_for, to_fen
+from store.crypto import WrongPassphraseError, is_sealed, open_sealed, seal
 from store.db import translate_errors
 from store.errors import StoreError
 from store.files import write_private
@@ -216,8 +218,13 @@ def bookkeeping_tables() -> list[sa.Table]:
 
 
 def _columns(table: sa.Table) -> list[sa.Column]:
-    """The table's columns, ``id`` first (readers of the file look for it there)."""
-    return sorted(table.columns, key=lambda column: column.name != "id")
+    """The table's columns a backup holds, ``id`` first (readers of the file look for it
+    there): not the blind indexes, which are made again under the key of the database a
+    backup is restored into (:mod:`store.blind_indexes`)."""
+    return sorted(
+        (column for column in table.columns if not is_index_column(column)),
+        key=lambda column: column.name != "id",
+    )
 
 
 def backup_document(store: Store) -> dict[str, Any]:
@@ -279,11 +286,29 @@ def dump_document(document: Mapping[str, Any]) -> bytes:
     return b"".join(lines)
 
 
-def write_backup_file(store: Store, path: str | os.PathLike[str]) -> Backup:
+def seal_backup(data: bytes, passphrase: str) -> bytes:
+    """A backup file's contents sealed with ``passphrase`` (:func:`store.crypto.seal`:
+    scrypt, then AES-256-GCM); :class:`store.crypto.PassphraseTooShortError` for a passphrase
+    of fewer than :data:`store.crypto.MIN_PASSPHRASE_CHARS` characters."""
+    return seal(data, passphrase)
+
+
+def is_sealed_backup(data: bytes | str) -> bool:
+    """Whether a backup file's contents are sealed (a passphrase is needed to read them)."""
+    return isinstance(data, bytes) and is_sealed(data)
+
+
+def write_backup_file(
+    store: Store, path: str | os.PathLike[str], *, passphrase: str | None = None
+) -> Backup:
     """Write the backup to ``path`` safely: a temporary file in the same folder, flushed to
-    disk, then renamed over ``path``; readable by its owner only (it holds personal data).
-    Returns the backup as read back from the file and checked."""
+    disk, then renamed over ``path``; readable by its owner only (it holds personal data);
+    sealed with ``passphrase`` when one is given (the command line and the Data page always
+    give one unless asked for a plain file). Returns the backup as read back from the file
+    (opened with the passphrase) and checked."""
     data = backup_to_bytes(store)
+    if passphrase is not None:
+        data = seal_backup(data, passphrase)
     target = Path(path)
     try:
         write_private(target, data)
@@ -291,7 +316,8 @@ def write_backup_file(store: Store, path: str | os.PathLike[str]) -> Backup:
         raise StoreError(
             f"cannot write {target}: {exc.strerror or exc}", code="backup_io"
         ) from None
-    return read_backup_file(target, max_bytes=None)  # what is on disk is whole and valid
+    # What is on disk is whole, valid and opens with the passphrase.
+    return read_backup_file(target, max_bytes=None, passphrase=passphrase)
 
 
 @contextmanager
@@ -309,16 +335,25 @@ def _snapshot(store: Store) -> Iterator[Connection]:
 
 
 def read_backup(
-    data: bytes | str, *, source: str = "backup", max_bytes: int | None = None
+    data: bytes | str,
+    *,
+    source: str = "backup",
+    max_bytes: int | None = None,
+    passphrase: str | None = None,
 ) -> Backup:
     """Parse and check a backup file's contents completely, without touching any database;
-    contents above ``max_bytes`` (when given) are refused first.
+    contents above ``max_bytes`` (when given) are refused first. Sealed contents are opened
+    with ``passphrase`` first: without one the reason is ``passphrase_needed``, with a wrong
+    one (or a damaged file: the two cannot be told apart) ``wrong_passphrase``.
 
     Raises :class:`BackupFileError` naming where the file is wrong, or
     :class:`BackupVersionError` for another format version.
     """
     if max_bytes is not None:
         _check_size(data, source, max_bytes)
+    if is_sealed_backup(data):
+        assert isinstance(data, bytes)
+        data = _open_sealed(data, source, passphrase)
     document = _parse_json(data, source)
     if not isinstance(document, dict):
         raise BackupFileError(
@@ -388,6 +423,25 @@ def read_backup(
         rows=rows,
         trail_count=trail_count,
     )
+
+
+def _open_sealed(data: bytes, source: str, passphrase: str | None) -> bytes:
+    if not passphrase:
+        raise BackupFileError(
+            source,
+            "",
+            "the backup is encrypted: give its passphrase",
+            reason="passphrase_needed",
+        )
+    try:
+        return open_sealed(data, passphrase)
+    except WrongPassphraseError:
+        raise BackupFileError(
+            source,
+            "",
+            "the passphrase does not open this backup (or the file is damaged)",
+            reason="wrong_passphrase",
+        ) from None
 
 
 def _check_trail(document: Mapping[str, Any], source: str, revision: str | None) -> int:
@@ -496,15 +550,14 @@ def _decode_rows(
     where: str | None = None,
 ) -> list[dict[str, Any]]:
     place = where or f"tables.{table.name}"
+    columns = _columns(table)
     plan = [
         (str(column.name), _decoder(column), bool(column.nullable) and not column.primary_key)
-        for column in table.columns
+        for column in columns
     ]
     names = {name for name, _, _ in plan}
     later = {
-        str(column.name): _default(column)
-        for column in table.columns
-        if _added_after(column, revision)
+        str(column.name): _default(column) for column in columns if _added_after(column, revision)
     }
     read = _READERS.get(table.name)
     seen: set[int] = set()
@@ -698,6 +751,8 @@ def _decoder(column: sa.Column) -> Callable[[Any], Any]:
         )
     elif isinstance(kind, sa.String):  # Text too
         decode = _decode_text(kind.length)
+    elif isinstance(kind, EncryptedText):  # plain text in the file, encrypted when restored
+        decode = _decode_text(kind.length_limit)
     elif isinstance(kind, sa.JSON):
         decode = _expect(dict | list, "a JSON object or list", "expected_json")
     else:  # pragma: no cover - a new column type needs a codec here
@@ -865,10 +920,17 @@ def _without_missing_kept_links(
 
 
 def restore_from_bytes(
-    store: Store, data: bytes | str, *, source: str = "backup", actor: str = "local"
+    store: Store,
+    data: bytes | str,
+    *,
+    source: str = "backup",
+    actor: str = "local",
+    passphrase: str | None = None,
 ) -> dict[str, int]:
-    """Check a backup file's contents, then restore them (see :func:`restore_backup`)."""
-    return restore_backup(store, read_backup(data, source=source), actor=actor)
+    """Check a backup file's contents (opened with ``passphrase`` when sealed), then restore
+    them (see :func:`restore_backup`)."""
+    checked = read_backup(data, source=source, passphrase=passphrase)
+    return restore_backup(store, checked, actor=actor)
 
 
 def erase_records(store: Store) -> dict[str, int]:
@@ -887,7 +949,10 @@ def erase_records(store: Store) -> dict[str, int]:
 
 
 def read_backup_file(
-    path: str | os.PathLike[str], *, max_bytes: int | None = MAX_BACKUP_BYTES
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int | None = MAX_BACKUP_BYTES,
+    passphrase: str | None = None,
 ) -> Backup:
     """Read and check the backup at ``path`` (see :func:`read_backup`); a file larger than
     ``max_bytes`` (by default :data:`MAX_BACKUP_BYTES`; ``None``: no limit) is refused before
@@ -906,7 +971,7 @@ def read_backup_file(
         raise BackupFileError(
             source, "", f"cannot be read: {exc.strerror or exc}", reason="unreadable"
         ) from None
-    return read_backup(data, source=source, max_bytes=max_bytes)
+    return read_backup(data, source=source, max_bytes=max_bytes, passphrase=passphrase)
 
 
 def database_counts(store: Store) -> dict[str, int]:
@@ -924,6 +989,9 @@ def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 
 
 def _insert_rows(connection: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    if index_columns(table):
+        cipher = cipher_for(connection.dialect)
+        rows = [with_indexes(table, row, cipher) for row in rows]
     connection.execute(table.insert(), rows)
 
 

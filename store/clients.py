@@ -10,19 +10,23 @@ in the query, never on the rows read.
 from __future__ import annotations
 
 import builtins
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from core.clients import Client, ClientContact, Consent, ConsentScope
 from store._repository import Kind, VersionedRepository
 from store._rows import delete_versioned, insert, like_pattern, require_id, require_new
+from store.columns import cipher_for
+from store.crypto import CONTRACT_TAIL_CHARS, PHONE_TAIL_DIGITS, FieldCipher, normalise_contract
 from store.errors import NotFoundError
 from store.orm import AccountRow, Base, ClientRow, DebtRow
 
 #: A search made of digits only and at least this long also matches the end of mobile numbers.
-MIN_PHONE_TAIL = 3
+MIN_PHONE_TAIL = PHONE_TAIL_DIGITS
 
 
 def to_values(client: Client) -> dict[str, Any]:
@@ -135,27 +139,31 @@ class ClientRepository(VersionedRepository[Client, ClientRow]):
     def search(
         self, text: str, *, limit: int = 50, caseload: Caseload | None = None
     ) -> builtins.list[Client]:
-        """Clients (of ``caseload``, if given) whose name contains ``text``, whose mobile ends
-        with it (3+ digits), or who have a debt whose contract or order number contains it
-        (case-insensitive)."""
+        """Clients (of ``caseload``, if given) whose name contains ``text`` (case-insensitive),
+        whose mobile ends with it (4+ digits), or who have a debt whose contract or order
+        number is it or ends with it (6+ characters; blanks, dashes and case ignored).
+
+        Mobiles and contract numbers are encrypted, so they are found through their blind
+        indexes (:mod:`store.crypto`): the index narrows the rows down in SQL, then the
+        decrypted value is compared. A substring in the middle of either is not found.
+        """
         text = "".join(str(text).split())
         if not text:
             return []
         pattern = like_pattern(text.lower())
-        contract = sa.select(DebtRow.id).where(
-            DebtRow.client_id == ClientRow.id,
-            sa.func.lower(DebtRow.contract_number).like(f"%{pattern}%", escape="\\"),
-        )
-        matches = [
+        matches: builtins.list[sa.ColumnElement[bool]] = [
             sa.func.lower(ClientRow.name).like(f"%{pattern}%", escape="\\"),
-            contract.exists(),
         ]
-        if text.isascii() and text.isdigit() and len(text) >= MIN_PHONE_TAIL:
-            matches.append(ClientRow.mobile.like(f"%{pattern}", escape="\\"))
-        query = sa.select(ClientRow).where(sa.or_(*matches))
-        if caseload is not None:
-            query = query.where(caseload.condition())
-        return self._all(query.order_by(ClientRow.name, ClientRow.id).limit(limit))
+        with self._store.read() as session:
+            cipher = cipher_for(session.get_bind().dialect)
+            found = _phone_matches(session, cipher, text) | _contract_matches(session, cipher, text)
+            if found:
+                matches.append(ClientRow.id.in_(sorted(found)))
+            query = sa.select(ClientRow).where(sa.or_(*matches))
+            if caseload is not None:
+                query = query.where(caseload.condition())
+            query = query.order_by(ClientRow.name, ClientRow.id).limit(limit)
+            return [from_row(row) for row in session.scalars(query)]
 
     def counselor_of(self, client_id: int) -> int | None:
         """The account the client is assigned to (``None``: nobody); :class:`NotFoundError`
@@ -234,6 +242,39 @@ class ClientRepository(VersionedRepository[Client, ClientRow]):
             for table in client_tables():
                 session.execute(sa.delete(table).where(table.c.client_id == client_id))
             delete_versioned(session, ClientRow, "client", client_id, version)
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if c in "0123456789")
+
+
+def _phone_matches(session: Session, cipher: FieldCipher, text: str) -> set[int]:
+    """Clients whose mobile ends with ``text``, a search of digits only (4 or more)."""
+    digits = _digits(text)
+    if len(digits) < PHONE_TAIL_DIGITS or len(digits) != len(unicodedata.normalize("NFKC", text)):
+        return set()
+    tail = cipher.phone_tail_index(digits)
+    rows = session.execute(
+        sa.select(ClientRow.id, ClientRow.mobile).where(ClientRow.mobile_tail == tail)
+    )
+    return {row.id for row in rows if row.mobile and _digits(row.mobile).endswith(digits)}
+
+
+def _contract_matches(session: Session, cipher: FieldCipher, text: str) -> set[int]:
+    """Clients with a debt whose contract number is ``text``, or ends with it when it has 6
+    characters or more (both normalised: :func:`store.crypto.normalise_contract`)."""
+    wanted = normalise_contract(text)
+    if not wanted:
+        return set()
+    conditions = [DebtRow.contract_index == cipher.contract_index(wanted)]
+    if len(wanted) >= CONTRACT_TAIL_CHARS:
+        conditions.append(DebtRow.contract_tail == cipher.contract_tail_index(wanted))
+    rows = session.execute(
+        sa.select(DebtRow.client_id, DebtRow.contract_number).where(sa.or_(*conditions))
+    )
+    return {
+        row.client_id for row in rows if normalise_contract(row.contract_number).endswith(wanted)
+    }
 
 
 def client_tables() -> list[sa.Table]:

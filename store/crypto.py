@@ -219,6 +219,17 @@ class FieldCipher:
             return None
         return self.index(normal[-CONTRACT_TAIL_CHARS:], "index.contract_tail")
 
+    def blind_index(self, kind: str, value: str | None) -> str | None:
+        """The index of ``kind`` (``phone_tail``, ``contract`` or ``contract_tail``, as the
+        columns' ``info["index_of"]`` names it) of ``value``."""
+        if kind == "phone_tail":
+            return self.phone_tail_index(value)
+        if kind == "contract":
+            return self.contract_index(value)
+        if kind == "contract_tail":
+            return self.contract_tail_index(value)
+        raise ValueError(f"no blind index of kind {kind!r}")
+
 
 class LazyFieldCipher:
     """A :class:`FieldCipher` whose key is loaded on first use, once (thread-safe).
@@ -305,9 +316,12 @@ _MAX_SCRYPT_MEMORY = 1 << 28
 _HEADER = struct.Struct(f">{len(SEAL_MAGIC)}sBBBB{SALT_BYTES}s{NONCE_BYTES}s")
 
 
-def seal(data: bytes, passphrase: str, *, log2_n: int = SEAL_LOG2_N) -> bytes:
-    """``data`` in a passphrase envelope (see the module doc). ``log2_n`` lowers scrypt's cost
-    for tests only (at least 14). Raises :class:`PassphraseTooShortError`."""
+def seal(data: bytes, passphrase: str, *, log2_n: int | None = None) -> bytes:
+    """``data`` in a passphrase envelope (see the module doc). ``log2_n`` (default
+    :data:`SEAL_LOG2_N`, read at each call) lowers scrypt's cost for tests only (at least 14).
+    Raises :class:`PassphraseTooShortError`."""
+    if log2_n is None:
+        log2_n = SEAL_LOG2_N
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
         raise PassphraseTooShortError(
             f"a backup passphrase has at least {MIN_PASSPHRASE_CHARS} characters"

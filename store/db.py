@@ -42,7 +42,7 @@ from store.errors import (
     StoreError,
 )
 from store.hardship import HardshipRepository, ProofRepository
-from store.migrate import upgrade
+from store.migrate import check_field_key, upgrade
 from store.payments import PaymentRepository
 from store.proposals import ProposalRepository
 from store.requests import RequestRepository
@@ -158,6 +158,7 @@ def init_db(
     try:
         with translate_errors(f" ({display_url(parsed)})"):
             upgrade(engine)
+            check_field_key(engine)
     except BaseException:
         engine.dispose()
         raise

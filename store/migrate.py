@@ -10,9 +10,12 @@ New revision (developers): ``python -m store.migrate revision -m "what changes"`
 
 from __future__ import annotations
 
+import hmac
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -20,8 +23,10 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 
-from store.engine import WRITE
+from store.engine import WRITE, field_cipher
 from store.errors import SchemaError, SchemaTooNewError
+from store.keys import FIELD_KEY_ENV, KEY_FILE_ENV, FieldKeyMismatchError
+from store.orm import Base
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -71,6 +76,90 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         finally:
             if raw is not None:
                 raw.execute("PRAGMA foreign_keys = ON")
+    if current is not None and _crossed(current, ENCRYPTION_REVISION):
+        compact(engine, ENCRYPTED_TABLES)
+
+
+#: The revision that encrypts personal fields in place, and the tables it rewrites.
+ENCRYPTION_REVISION = "0012"
+ENCRYPTED_TABLES = (
+    "clients",
+    "debts",
+    "calls",
+    "follow_up_tasks",
+    "document_checklists",
+    "collection_contacts",
+    "hardship_situations",
+)
+
+
+def _crossed(current: str, revision: str) -> bool:
+    """Whether a database that was at ``current`` has just gone through ``revision``."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    older = {script.revision for script in scripts.iterate_revisions(revision, "base")}
+    return current in older and current != revision
+
+
+def compact(engine: Engine, tables: tuple[str, ...]) -> None:
+    """Leave no old copy of rewritten rows in the database's files.
+
+    SQLite (``secure_delete`` is on for every connection, so freed pages are zeroed): the WAL
+    is checkpointed, the file rebuilt with ``VACUUM`` and the WAL truncated to nothing.
+    PostgreSQL: ``VACUUM FULL`` of ``tables`` rewrites them without their dead rows (old row
+    versions may remain in the server's WAL segments until they are recycled; its data files
+    hold none).
+    """
+    with engine.connect() as connection:
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        if engine.dialect.name == "sqlite":
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw.execute("VACUUM")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        elif engine.dialect.name == "postgresql":
+            for table in tables:
+                connection.exec_driver_sql(f"VACUUM FULL {table}")
+
+
+#: The ``workspace_settings`` key holding the field key's fingerprint (migration 0012).
+FINGERPRINT_KEY = "field_key_fingerprint"
+
+
+def check_field_key(engine: Engine) -> None:
+    """Refuse to go on with a field key other than the one the database was encrypted with
+    (:class:`store.keys.FieldKeyMismatchError`, nothing read or written), before a wrong key
+    could write tokens nobody can read beside the good ones. A database without a recorded
+    fingerprint (its settings erased) gets the key's now."""
+    cipher = field_cipher(engine)
+    settings = Base.metadata.tables["workspace_settings"]
+    with engine.connect() as connection:
+        recorded = connection.scalar(
+            sa.select(settings.c.value).where(settings.c.key == FINGERPRINT_KEY)
+        )
+    if recorded is not None:
+        if not isinstance(recorded, str) or not hmac.compare_digest(recorded, cipher.fingerprint):
+            raise FieldKeyMismatchError(
+                f"the database was encrypted with the field key {recorded}, but the key in use"
+                f" is {cipher.fingerprint}: set {FIELD_KEY_ENV} or {KEY_FILE_ENV} to that"
+                " database's key"
+            )
+        return
+    with engine.connect() as connection:
+        connection = connection.execution_options(**{WRITE: True})
+        with connection.begin():
+            exists = connection.scalar(
+                sa.select(settings.c.key).where(settings.c.key == FINGERPRINT_KEY)
+            )
+            if exists is None:
+                connection.execute(
+                    settings.insert().values(
+                        key=FINGERPRINT_KEY,
+                        value=cipher.fingerprint,
+                        version=1,
+                        updated_at=datetime.now(UTC),
+                    )
+                )
 
 
 def _check_not_newer(engine: Engine) -> str | None:

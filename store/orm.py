@@ -37,7 +37,7 @@ from core.limits import (
     MAX_TITLE_LENGTH,
     MOBILE_LENGTH,
 )
-from store.columns import ExactDecimal, Fen, UTCDateTime
+from store.columns import BlindIndex, EncryptedText, ExactDecimal, Fen, UTCDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -94,10 +94,16 @@ class ClientRow(Versioned, Base):
     __tablename__ = "clients"
 
     name: Mapped[str] = mapped_column(sa.String(MAX_NAME_LENGTH), nullable=False, index=True)
-    mobile: Mapped[str | None] = mapped_column(sa.String(MOBILE_LENGTH), index=True)
-    id_number: Mapped[str | None] = mapped_column(sa.String(ID_NUMBER_LENGTH))
+    mobile: Mapped[str | None] = mapped_column(EncryptedText("clients.mobile", MOBILE_LENGTH))
+    #: Keyed hash of the mobile's last 4 digits (search; written by the repository).
+    mobile_tail: Mapped[str | None] = mapped_column(
+        BlindIndex, index=True, info={"added_in": "0012", "index_of": ("mobile", "phone_tail")}
+    )
+    id_number: Mapped[str | None] = mapped_column(
+        EncryptedText("clients.id_number", ID_NUMBER_LENGTH)
+    )
     household_size: Mapped[int] = mapped_column(nullable=False)
-    notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    notes: Mapped[str] = mapped_column(EncryptedText("clients.notes"), nullable=False)
     consent_given_on: Mapped[date | None]
     #: Comma-separated ``ConsentScope`` values, sorted; empty without consent.
     consent_scopes: Mapped[str] = mapped_column(sa.String(200), nullable=False)
@@ -123,9 +129,13 @@ class CallRow(Versioned, Base):
     direction: Mapped[str] = mapped_column(sa.String(10), nullable=False)
     lender: Mapped[str] = mapped_column(sa.String(MAX_LENDER_LENGTH), nullable=False)
     agent_id: Mapped[str] = mapped_column(sa.String(MAX_AGENT_ID_LENGTH), nullable=False)
-    summary: Mapped[str] = mapped_column(sa.Text, nullable=False)
-    lender_promised: Mapped[str] = mapped_column(sa.Text, nullable=False)
-    client_promised: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    summary: Mapped[str] = mapped_column(EncryptedText("calls.summary"), nullable=False)
+    lender_promised: Mapped[str] = mapped_column(
+        EncryptedText("calls.lender_promised"), nullable=False
+    )
+    client_promised: Mapped[str] = mapped_column(
+        EncryptedText("calls.client_promised"), nullable=False
+    )
     outcome: Mapped[str] = mapped_column(sa.String(20), nullable=False)
     next_action: Mapped[str] = mapped_column(sa.String(MAX_SHORT_TEXT_LENGTH), nullable=False)
     next_action_on: Mapped[date | None]
@@ -163,7 +173,7 @@ class FollowUpTaskRow(Versioned, Base):
     due: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     done: Mapped[bool] = mapped_column(nullable=False)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    notes: Mapped[str] = mapped_column(EncryptedText("follow_up_tasks.notes"), nullable=False)
 
 
 class DocumentChecklistRow(Versioned, Base):
@@ -179,7 +189,7 @@ class DocumentChecklistRow(Versioned, Base):
     debt_list: Mapped[bool] = mapped_column(nullable=False)
     hardship_proof: Mapped[bool] = mapped_column(nullable=False)
     written_proposal: Mapped[bool] = mapped_column(nullable=False)
-    notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    notes: Mapped[str] = mapped_column(EncryptedText("document_checklists.notes"), nullable=False)
 
 
 class PaymentRow(Versioned, Base):
@@ -219,7 +229,7 @@ class CollectionContactRow(Versioned, Base):
     insults: Mapped[bool] = mapped_column(nullable=False)
     lender: Mapped[str] = mapped_column(sa.String(MAX_LENDER_LENGTH), nullable=False)
     collector: Mapped[str] = mapped_column(sa.String(MAX_COLLECTOR_LENGTH), nullable=False)
-    note: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    note: Mapped[str] = mapped_column(EncryptedText("collection_contacts.note"), nullable=False)
 
 
 class DebtRow(Versioned, Base):
@@ -230,7 +240,19 @@ class DebtRow(Versioned, Base):
     lender_type: Mapped[str] = mapped_column(sa.String(30), nullable=False)
     product: Mapped[str] = mapped_column(sa.String(MAX_PRODUCT_LENGTH), nullable=False)
     contract_number: Mapped[str] = mapped_column(
-        sa.String(MAX_CONTRACT_NUMBER_LENGTH), nullable=False, index=True
+        EncryptedText("debts.contract_number", MAX_CONTRACT_NUMBER_LENGTH), nullable=False
+    )
+    #: Keyed hashes of the whole contract number and of its last 6 characters (search;
+    #: written by the repository).
+    contract_index: Mapped[str | None] = mapped_column(
+        BlindIndex,
+        index=True,
+        info={"added_in": "0012", "index_of": ("contract_number", "contract")},
+    )
+    contract_tail: Mapped[str | None] = mapped_column(
+        BlindIndex,
+        index=True,
+        info={"added_in": "0012", "index_of": ("contract_number", "contract_tail")},
     )
     contract_date: Mapped[date | None]
     amount_received_fen: Mapped[Decimal | None] = mapped_column(Fen)
@@ -250,7 +272,7 @@ class DebtRow(Versioned, Base):
     next_due_date: Mapped[date | None]
     #: ``[{"kind": "hotline", "value": "95188", "note": ""}, ...]``
     official_channels: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, nullable=False)
-    notes: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    notes: Mapped[str] = mapped_column(EncryptedText("debts.notes"), nullable=False)
     #: Whether the lender reports to the credit system (``core.rules.credit_record.Reporting``);
     #: ``unknown`` for every debt saved before 0009.
     reports_credit: Mapped[str] = mapped_column(
@@ -270,7 +292,9 @@ class HardshipSituationRow(Versioned, Base):
     kind: Mapped[str] = mapped_column(sa.String(30), nullable=False)
     started_on: Mapped[date] = mapped_column(nullable=False)
     ended_on: Mapped[date | None]
-    note: Mapped[str] = mapped_column(sa.String(MAX_HARDSHIP_NOTE_LENGTH), nullable=False)
+    note: Mapped[str] = mapped_column(
+        EncryptedText("hardship_situations.note", MAX_HARDSHIP_NOTE_LENGTH), nullable=False
+    )
 
 
 class ClientProofRow(Versioned, Base):

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from store.errors import StoreError
 from store.keys import (
@@ -37,6 +38,7 @@ from store.keys import (
     FieldKeyInvalidError,
     decode_key,
     default_key_file,
+    generate_key,
     load_field_key,
 )
 
@@ -72,9 +74,27 @@ class Settings:
         missing if ``create``). Raises a :class:`store.keys.FieldKeyError`."""
         if self.field_key is not None:
             return FieldKey(self.field_key, "explicit")
+        if self.key_file is None and is_memory_database(database_url):
+            # Nothing outlives the process: a key of its own, never written anywhere.
+            return FieldKey(generate_key(), "ephemeral")
         key_file = self.key_file or default_key_file(database_url)
         # Settings are the whole truth here: REPAYTALK_FIELD_KEY was read by load_settings.
         return load_field_key(database_url, {}, key_file=key_file, create=create)
+
+
+def is_memory_database(database_url: str | URL) -> bool:
+    """Whether ``database_url`` is an in-memory SQLite database (it has no file).
+
+    >>> is_memory_database("sqlite://"), is_memory_database("sqlite:///:memory:")
+    (True, True)
+    >>> is_memory_database("sqlite:///data/repaytalk.db")
+    False
+    """
+    try:
+        url = make_url(database_url)
+    except (ArgumentError, ValueError):
+        return False
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:

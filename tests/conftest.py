@@ -24,6 +24,10 @@ def isolated_database(tmp_path, monkeypatch) -> str:
     """Every test that opens the default database gets its own empty SQLite file."""
     url = f"sqlite:///{tmp_path / 'repaytalk.db'}"
     monkeypatch.setenv("REPAYTALK_DATABASE_URL", url)
+    # Its field key file too: never the developer's own ~/.config/repaytalk.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("REPAYTALK_FIELD_KEY", raising=False)
+    monkeypatch.delenv("REPAYTALK_KEY_FILE", raising=False)
     # A failure the page guard turns into a message must still fail the test that met it.
     monkeypatch.setenv("REPAYTALK_GUARD_RAISES", "1")
     return url

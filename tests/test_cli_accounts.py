@@ -281,13 +281,13 @@ def test_counselors_and_supervisors_may_not_manage_accounts_or_restore(
             store, admin, username="staff", display_name="员工", role=role, password=NEW
         )
     backup = tmp_path / "backup.json"
-    assert run(with_admin, "backup", str(backup))[0] == OK
+    assert run(with_admin, "backup", str(backup), "--plain")[0] == OK
     before = trail(with_admin)
     for argv, permission in (
         (("accounts", "create", "newcomer", "--role", "counselor"), "manage_accounts"),
         (("accounts", "disable", "admin"), "manage_accounts"),
         (("restore", str(backup), "--yes"), "restore"),
-        (("backup", str(tmp_path / "mine.json")), "backup"),
+        (("backup", str(tmp_path / "mine.json"), "--plain"), "backup"),
     ):
         typed.answers = [NEW]
         typed.prompts.clear()
@@ -307,7 +307,7 @@ def test_an_administrator_restores_in_team_mode_and_the_trail_names_them(
 ):
     backup = tmp_path / "backup.json"
     typed.answers = [PASSWORD]
-    assert run(with_admin, "backup", str(backup), "--as", "admin")[0] == OK
+    assert run(with_admin, "backup", str(backup), "--plain", "--as", "admin")[0] == OK
     typed.answers = [PASSWORD]
     code, out, err = run(with_admin, "restore", str(backup), "--yes", "--as", "admin")
     assert (code, err) == (OK, "")

@@ -133,7 +133,7 @@ def test_every_file_the_command_lines_write_is_private(tmp_path):
     (out / "plan.html").write_text("an older copy")
     (out / "plan.html").chmod(0o644)  # a file that was there, readable by all, is replaced
     wait_all(
-        start("store", *database, "backup", str(out / "backup.json")),
+        start("store", *database, "backup", str(out / "backup.json"), "--plain"),
         start("store", *database, "export-csv", str(out / "csv" / "masked")),
         start("store", *database, "export-csv", str(out / "csv" / "full"), "--no-mask"),
         start("store", *database, "retention", "list"),

@@ -46,6 +46,14 @@ TEXT: dict[str, dict[str, str]] = {
         "zh-CN": "这里的内容不是 UTF-8 文本",
         "en": "this is not UTF-8 text here",
     },
+    "error.backup.passphrase_needed": {
+        "zh-CN": "这份备份已加密，请输入备份时设置的口令",
+        "en": "this backup is encrypted: enter the passphrase it was made with",
+    },
+    "error.backup.wrong_passphrase": {
+        "zh-CN": "口令不对，无法打开这份备份（也可能是文件已损坏）；数据库没有任何改动",
+        "en": "the passphrase does not open this backup (or the file is damaged); nothing was changed",
+    },
     "error.backup.not_a_backup": {
         "zh-CN": "这不是本工具生成的备份文件",
         "en": "this is not a backup made by this tool",

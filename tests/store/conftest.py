@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from store import Settings, Store, init_db
+from store.keys import encode_key
 
 
 class Clock:
@@ -41,6 +42,8 @@ def isolated_postgres_url(url: str) -> str:
 
 
 RUN_SCHEMA = f"repaytalk_test_{os.getpid()}"
+#: The field key of the store tests' databases (given outright: no key file to make).
+TEST_FIELD_KEY = bytes(range(32))
 
 
 def reset_postgres(url: str) -> None:
@@ -83,9 +86,15 @@ def database_url(request, tmp_path) -> str:
     return isolated_postgres_url(url)
 
 
+@pytest.fixture(autouse=True)
+def _field_key_in_environment(monkeypatch):
+    """The command lines and ``load_settings`` of a store test use the tests' field key."""
+    monkeypatch.setenv("REPAYTALK_FIELD_KEY", encode_key(TEST_FIELD_KEY))
+
+
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(busy_timeout_ms=2000)
+    return Settings(busy_timeout_ms=2000, field_key=TEST_FIELD_KEY)
 
 
 @pytest.fixture

@@ -41,6 +41,7 @@ from store.backup import (
     restore_from_bytes,
     write_backup_file,
 )
+from store.crypto import is_sealed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -419,29 +420,93 @@ def run_cli(*argv: str, answer: str = ""):
     return code, out.getvalue(), err.getvalue()
 
 
+def passphrase_file(tmp_path, passphrase: str, name: str = "passphrase") -> str:
+    path = tmp_path / name
+    path.write_text(passphrase + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return str(path)
+
+
 def test_the_command_line_backs_up_and_restores_after_confirmation(store, database_url, tmp_path):
     records = fill(store)
-    path = str(tmp_path / "backup.json")
-    code, out, err = run_cli("--database", database_url, "backup", path)
+    path = str(tmp_path / "backup.rtbk")
+    secret = passphrase_file(tmp_path, "月光 光 照地堂")
+    code, out, err = run_cli(
+        "--database", database_url, "backup", path, "--passphrase-file", secret
+    )
     assert (code, err) == (OK, "")
     assert "2 clients" in out and "2 calls" in out
+    assert is_sealed((tmp_path / "backup.rtbk").read_bytes())
     before = contents(store)
     mess_up(store, records)
     after_mess = contents(store)
 
-    code, out, _ = run_cli("--database", database_url, "restore", path, answer="no\n")
+    restore = ("--database", database_url, "restore", path, "--passphrase-file", secret)
+    code, out, _ = run_cli(*restore, answer="no\n")
     assert code == CANCELLED
     assert "replaces ALL data" in out and "nothing was changed" in out
     assert contents(store) == after_mess
 
-    code, out, _ = run_cli("--database", database_url, "restore", path, answer="yes\n")
+    code, out, _ = run_cli(*restore, answer="yes\n")
     assert code == OK and "restored" in out
     assert contents(store) == before
 
     mess_up(store, records)
-    code, _, _ = run_cli("--database", database_url, "restore", path, "--yes")
+    code, _, _ = run_cli(*restore, "--yes")
     assert code == OK
     assert contents(store) == before
+
+
+def test_a_wrong_passphrase_is_refused_and_changes_nothing(store, database_url, tmp_path):
+    records = fill(store)
+    path = str(tmp_path / "backup.rtbk")
+    right = passphrase_file(tmp_path, "correct horse battery")
+    wrong = passphrase_file(tmp_path, "correct horse battery!", "wrong")
+    assert run_cli("--database", database_url, "backup", path, "--passphrase-file", right)[0] == OK
+    mess_up(store, records)
+    before = contents(store)
+    code, out, err = run_cli(
+        "--database", database_url, "restore", path, "--passphrase-file", wrong, "--yes"
+    )
+    assert code == REFUSED and out == ""
+    assert "passphrase does not open this backup" in err and "Traceback" not in err
+    assert contents(store) == before
+    code, _, err = run_cli(
+        "--database",
+        database_url,
+        "restore",
+        path,
+        "--passphrase-file",
+        wrong,
+        "--yes",
+        "--language",
+        "zh-CN",
+    )
+    assert code == REFUSED and "口令不对" in err
+    assert contents(store) == before
+
+
+def test_the_command_line_writes_a_plain_backup_only_when_asked_and_warns(
+    store, database_url, tmp_path
+):
+    fill(store)
+    path = tmp_path / "plain.json"
+    code, _, err = run_cli("--database", database_url, "backup", str(path), "--plain")
+    assert code == OK and "NOT encrypted" in err
+    assert path.read_bytes().startswith(b"{")
+    short = passphrase_file(tmp_path, "seven77")
+    code, _, err = run_cli(
+        "--database", database_url, "backup", str(tmp_path / "b.rtbk"), "--passphrase-file", short
+    )
+    assert code == REFUSED and "at least 8 characters" in err
+    assert not (tmp_path / "b.rtbk").exists()
+    exposed = passphrase_file(tmp_path, "long enough here", "exposed")
+    os.chmod(exposed, 0o644)
+    code, _, err = run_cli(
+        "--database", database_url, "backup", str(tmp_path / "b.rtbk"), "--passphrase-file", exposed
+    )
+    assert code == FAILED and "chmod 600" in err
+    assert not (tmp_path / "b.rtbk").exists()
 
 
 def test_the_command_line_refuses_a_broken_file_before_asking(store, database_url, tmp_path):
@@ -473,7 +538,7 @@ def test_python_m_store_runs_without_a_traceback(tmp_path):
     env = {**os.environ, "REPAYTALK_DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}"}
     backup = tmp_path / "b.json"
     done = subprocess.run(
-        [sys.executable, "-m", "store", "backup", str(backup)],
+        [sys.executable, "-m", "store", "backup", str(backup), "--plain"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -254,7 +254,11 @@ def test_a_backup_beyond_the_limit_is_written_and_says_how_to_restore_it(
     monkeypatch.setattr(cli.store, "MAX_BACKUP_BYTES", 1000)  # as if the database were large
     path = tmp_path / "large.json"
     out = io.StringIO()
-    code = main(["--database", database_url, "backup", str(path)], stdout=out, stderr=io.StringIO())
+    code = main(
+        ["--database", database_url, "backup", str(path), "--plain"],
+        stdout=out,
+        stderr=io.StringIO(),
+    )
     assert code == 0
     assert "--max-mb 1" in out.getvalue()
     before = contents(store)

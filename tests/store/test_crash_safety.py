@@ -24,7 +24,7 @@ import pytest
 from store_samples import a_call, a_client, a_task
 from test_backup import contents, fill
 
-from store import Settings, StoreError, init_db
+from store import Settings, StoreError, init_db, load_settings
 from store.backup import backup_to_bytes, restore_from_bytes
 
 pytestmark = pytest.mark.skipif(
@@ -169,7 +169,10 @@ def test_a_writer_killed_at_random_moments_loses_no_acknowledged_write(tmp_path)
 
 def keep_restoring(path, backups: list[bytes], acks) -> None:
     """Child: restore the backups in turn, forever, acknowledging each one."""
-    store = init_db(url_of(path), settings=Settings(busy_timeout_ms=5000))
+    store = init_db(
+        url_of(path),
+        settings=Settings(busy_timeout_ms=5000, field_key=load_settings().field_key),
+    )
     n = 0
     while True:
         restore_from_bytes(store, backups[n % 2])

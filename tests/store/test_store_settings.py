@@ -136,7 +136,8 @@ def test_opening_an_up_to_date_database_does_not_wait_for_another_writer(tmp_pat
     other = sqlite3.connect(path, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")
-        with init_db(f"sqlite:///{path}", settings=Settings(busy_timeout_ms=100)) as store:
+        settings = Settings(busy_timeout_ms=100, field_key=load_settings().field_key)
+        with init_db(f"sqlite:///{path}", settings=settings) as store:
             assert store.clients.count() == 0
     finally:
         other.execute("ROLLBACK")
