@@ -221,7 +221,12 @@ def default_key_file(database_url: str | URL, environ: Mapping[str, str] | None 
 
 def database_identity(database_url: str | URL) -> str:
     """What names a database for its key file: the absolute file of SQLite; the server, port,
-    database and query options of PostgreSQL (not the driver, user or password)."""
+    database and query options of PostgreSQL (not the driver, user or password).
+
+    >>> ro = database_identity("sqlite:///file:/srv/rt/repaytalk.db?mode=ro&uri=true")
+    >>> ro == database_identity("sqlite:////srv/rt/repaytalk.db") == "sqlite:/srv/rt/repaytalk.db"
+    True
+    """
     try:
         url = make_url(database_url)
     except (ArgumentError, ValueError):
@@ -229,7 +234,9 @@ def database_identity(database_url: str | URL) -> str:
     backend = url.get_backend_name()
     if backend == "sqlite":
         database = url.database or ""
-        if database and database != ":memory:" and not database.startswith("file:"):
+        if database.startswith("file:"):  # a URI (``?mode=ro&uri=true``): the file it names
+            database = database[len("file:") :].split("?", 1)[0]
+        if database and database != ":memory:":
             database = os.path.abspath(database)
         return f"sqlite:{database}"
     if backend in ("postgresql", "postgres"):

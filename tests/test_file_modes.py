@@ -20,6 +20,7 @@ from report.example import seed_example
 from report.images import find_chromium
 from store import init_db
 from store.files import mode_of
+from store.keys import default_key_file
 
 ROOT = Path(__file__).resolve().parent.parent
 OPEN_UMASK = 0o000
@@ -83,13 +84,17 @@ def test_the_database_its_wal_and_shm_and_its_data_folder_are_private(tmp_path, 
         with store.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         found = listing(tmp_path)  # while it is open: the -wal and -shm are there
+    key_file = default_key_file(url).relative_to(tmp_path)  # XDG_CONFIG_HOME is in tmp_path
     assert set(found) == {
+        "dir  config",
+        "dir  config/repaytalk",
+        f"file {key_file}",
         "dir  data",
         "file data/repaytalk.db",
         "file data/repaytalk.db-wal",
         "file data/repaytalk.db-shm",
     }, shown(found)
-    assert_private(found, folders_made={"data"})
+    assert_private(found, folders_made={"config", "config/repaytalk", "data"})
 
 
 def test_a_database_an_older_version_left_readable_is_tightened_when_opened(tmp_path):
@@ -149,9 +154,18 @@ def test_every_file_the_command_lines_write_is_private(tmp_path):
         ),
     )
 
-    found = listing(tmp_path)
+    # Chromium (the images) keeps its profile under XDG_CONFIG_HOME too: not our files.
+    found = {
+        entry: mode
+        for entry, mode in listing(tmp_path).items()
+        if not entry.split(maxsplit=1)[1].startswith("config/chromium")
+    }
     print("every file written:\n" + shown(found))
+    key_file = default_key_file(url).relative_to(tmp_path)  # XDG_CONFIG_HOME is in tmp_path
     expected = {
+        "dir  config",
+        "dir  config/repaytalk",
+        f"file {key_file}",
         "dir  data",
         "file data/repaytalk.db",
         "dir  out",
@@ -170,5 +184,15 @@ def test_every_file_the_command_lines_write_is_private(tmp_path):
     }
     # SQLite's -wal/-shm may remain beside the database after the last connection.
     assert set(found) - {"file data/repaytalk.db-wal", "file data/repaytalk.db-shm"} == expected
-    assert_private(found, folders_made={"data", "out/csv", "out/csv/masked", "out/csv/full"})
+    assert_private(
+        found,
+        folders_made={
+            "config",
+            "config/repaytalk",
+            "data",
+            "out/csv",
+            "out/csv/masked",
+            "out/csv/full",
+        },
+    )
     assert found["dir  out"] == "0o755"

@@ -9,6 +9,7 @@ from core.examples import example_case
 from i18n import code_labeller, enum_label, format_date, translate
 from store import init_db
 from store.backup import BackupFileError, read_backup
+from store.crypto import is_sealed
 from tests.store.store_samples import a_call, a_client
 from ui.errors import error_messages
 
@@ -22,16 +23,65 @@ def test_the_data_page_opens_on_an_empty_database(open_app, lang):
     assert [metric.value for metric in at.metric][:4] == ["0", "0", "0", "0"]
 
 
+def prepare(at, first: str, second: str | None = None):
+    at.text_input(key="data_backup_passphrase").input(first)
+    at.text_input(key="data_backup_passphrase_again").input(first if second is None else second)
+    at.button(key="data_backup_prepare").click().run()
+    assert not at.exception
+    return at
+
+
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
-def test_a_backup_is_prepared_for_download_with_every_client(open_app, lang):
+def test_a_backup_is_sealed_with_the_passphrase_typed_twice(open_app, lang):
     with init_db() as store:
         store.clients.create(example_case(date(2026, 11, 25)).client)
     at = open_app(PAGE, lang)
     assert at.metric[0].value == "1"
+    prepare(at, "月光光，照地堂前")
+    data = at.session_state["data_backup_bytes"]
+    assert is_sealed(data) and at.session_state["data_backup_sealed"] is True
+    assert read_backup(data, passphrase="月光光，照地堂前").client_count == 1
+    with pytest.raises(BackupFileError) as wrong:
+        read_backup(data, passphrase="月光光，照地堂前!")
+    assert wrong.value.reason == "wrong_passphrase"
+    with pytest.raises(BackupFileError) as none:
+        read_backup(data)
+    assert none.value.reason == "passphrase_needed"
+    assert [s.value for s in at.success] == [translate("data.backup.ready_encrypted", lang)]
+    # The client's ID number is nowhere in the sealed file.
+    assert example_case(date(2026, 11, 25)).client.id_number.encode() not in data
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+@pytest.mark.parametrize(
+    ("first", "second", "message"),
+    [
+        ("", "", "data.backup.passphrase_missing"),
+        ("long enough 1", "long enough 2", "data.backup.passphrases_differ"),
+        ("short", "short", "error.passphrase_too_short"),
+    ],
+)
+def test_a_backup_is_refused_without_a_good_passphrase(open_app, lang, first, second, message):
+    at = prepare(open_app(PAGE, lang), first, second)
+    assert translate(message, lang) in [e.value for e in at.error]
+    assert "data_backup_bytes" not in at.session_state
+    assert "data_backup_download" not in [b.key for b in at.get("download_button")]
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_a_plain_backup_is_made_only_when_ticked_and_with_a_warning(open_app, lang):
+    with init_db() as store:
+        store.clients.create(example_case(date(2026, 11, 25)).client)
+    at = open_app(PAGE, lang)
+    at.checkbox(key="data_backup_plain").check().run()
+    assert translate("data.backup.plain_warning", lang) in [w.value for w in at.warning]
+    assert not at.text_input or "data_backup_passphrase" not in [i.key for i in at.text_input]
     at.button(key="data_backup_prepare").click().run()
     assert not at.exception
     data = at.session_state["data_backup_bytes"]
+    assert data.startswith(b"{") and at.session_state["data_backup_sealed"] is False
     assert read_backup(data).client_count == 1
+    assert [s.value for s in at.success] == [translate("data.backup.ready_plain", lang)]
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])

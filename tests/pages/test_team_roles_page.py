@@ -275,7 +275,9 @@ def test_an_administrator_deletes_everything_after_typing_the_client_count(team,
 def test_an_administrator_restores_after_typing_the_stated_word(team, lang):
     at = signed_in(team, "admin", lang, "app_pages/data.py")
     assert at.button(key="data_backup_prepare")
-    backup = services.data.read(team.admin, services.data.backup(team.ws, team.admin))
+    backup = services.data.read(
+        team.admin, services.data.backup(team.ws, team.admin, passphrase=None)
+    )
     at.session_state["data_pending_restore"] = backup
     at.run()
     word = translate("team.data.restore_word", lang)

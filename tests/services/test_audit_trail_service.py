@@ -175,7 +175,7 @@ def a_case(ws, counselor_id=None):
 
 def test_a_backup_is_audited_with_its_counts(ws):
     a_case(ws)
-    data.backup(ws, ADMIN)
+    data.backup(ws, ADMIN, passphrase=None)
     [line] = lines(ws)
     assert line[:3] == ("admin", "backup.created", "workspace")
     assert (line[3]["counts"]["clients"], line[3]["counts"]["calls"]) == (1, 1)
@@ -183,7 +183,7 @@ def test_a_backup_is_audited_with_its_counts(ws):
 
 def test_a_restore_through_the_service_names_its_actor_and_keeps_the_trail(ws):
     a_case(ws)
-    checked = data.read(ADMIN, data.backup(ws, ADMIN))
+    checked = data.read(ADMIN, data.backup(ws, ADMIN, passphrase=None))
     ws.clients.create(a_client(name="李四", mobile=None))
     assert data.restore(ws, ADMIN, checked)["clients"] == 1
     assert [line[:3] for line in lines(ws)] == [
@@ -209,10 +209,10 @@ def test_deleting_everything_is_audited_and_keeps_the_trail(ws):
 @pytest.mark.parametrize("acting", [COUNSELOR, SUPERVISOR])
 def test_backup_restore_whole_exports_and_delete_all_are_an_administrators(ws, acting):
     a_case(ws)
-    checked = data.read(ADMIN, data.backup(ws, ADMIN))
+    checked = data.read(ADMIN, data.backup(ws, ADMIN, passphrase=None))
     before = lines(ws)
     for attempt, permission in (
-        (lambda: data.backup(ws, acting), "backup"),
+        (lambda: data.backup(ws, acting, passphrase=None), "backup"),
         (lambda: data.read(acting, b"{}"), "restore"),
         (lambda: data.restore(ws, acting, checked), "restore"),
         (lambda: data.delete_all(ws, acting), "delete_all"),

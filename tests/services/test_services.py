@@ -121,7 +121,7 @@ def test_a_service_needs_the_acting_user(ws):
 
 def test_backup_and_restore_go_through_services(ws):
     client = services.clients.create(ws, ME, a_client())
-    data = services.data.backup(ws, ME)
+    data = services.data.backup(ws, ME, passphrase=None)
     services.clients.delete(ws, ME, client.id)
     checked = services.data.read(ME, data)
     assert services.data.restore(ws, ME, checked)["clients"] == 1
