@@ -8,7 +8,13 @@ does). SQLite in a temporary file; PostgreSQL when it answers at ``REPAYTALK_BEN
 (default ``postgresql+psycopg://postgres@127.0.0.1:5432/repaytalk_bench``, a database of its
 own, created if missing and emptied before the run — never the tests' database).
 
-``run()`` returns the table; importing this module does nothing else.
+Every measure runs twice per database: on the product's store, whose personal fields are
+encrypted (:mod:`store.crypto`), and on an unencrypted copy of the same rows — the same code
+with a pass-through cipher attached to its engine (:class:`PlainCipher`: the same blind
+indexes, no AES) — and a second table gives encrypted ÷ unencrypted for the timeline and the
+searches (issue 23 asks ≤ 1.5). ``python -m benchmarks store`` runs this module alone.
+
+``run()`` returns the tables; importing this module does nothing else.
 """
 
 from __future__ import annotations
@@ -28,7 +34,10 @@ import sqlalchemy as sa
 from benchmarks.common import fmt_time, table
 from store import Settings, Store, init_db
 from store.backup import BATCH, backup_to_bytes, restore_from_bytes, tables
-from store.engine import display_url
+from store.blind_indexes import index_columns, with_indexes
+from store.columns import cipher_for
+from store.crypto import FieldCipher
+from store.engine import attach_cipher
 
 CLIENTS = 10_000
 CALLS_PER_CLIENT = 20
@@ -158,13 +167,29 @@ def generate(clients: int = CLIENTS) -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
+class PlainCipher(FieldCipher):
+    """A cipher that stores text as it is (the unencrypted copy): blind indexes as the real
+    one makes them, no encryption."""
+
+    def encrypt(self, plain: str | None, context: str) -> str | None:
+        return plain
+
+    def decrypt(self, token: str | None, context: str) -> str | None:
+        return token
+
+
 def bulk_load(store: Store, rows: dict[str, list[dict[str, Any]]]) -> None:
-    """Insert generated rows table by table, in batches, in one transaction."""
+    """Insert generated rows table by table, in batches, in one transaction (with their blind
+    indexes, as the repositories write them)."""
     with store.write() as session:
         connection = session.connection()
+        cipher = cipher_for(connection.dialect)
         for t in tables():
-            for start in range(0, len(rows[t.name]), BATCH):
-                connection.execute(t.insert(), rows[t.name][start : start + BATCH])
+            table_rows = rows[t.name]
+            if index_columns(t):
+                table_rows = [with_indexes(t, row, cipher) for row in table_rows]
+            for start in range(0, len(table_rows), BATCH):
+                connection.execute(t.insert(), table_rows[start : start + BATCH])
         if connection.dialect.name == "postgresql":
             for t in tables():
                 connection.execute(
@@ -185,17 +210,27 @@ def once(func: Callable[[], object]) -> tuple[list[str], object]:
     return [fmt_time(time.perf_counter() - wall), fmt_time(time.process_time() - cpu)], result
 
 
-def fastest(func: Callable[[], object], runs: int = 30) -> list[str]:
-    """The fastest of ``runs`` calls, wall-clock and CPU."""
+def fastest(
+    func: Callable[[], object],
+    runs: int = 30,
+    *,
+    key: str = "",
+    kept: dict[str, float] | None = None,
+) -> list[str]:
+    """The fastest of ``runs`` calls, wall-clock and CPU (the wall time kept under ``key``)."""
     best = (float("inf"), float("inf"))
     for _ in range(runs):
         wall, cpu = time.perf_counter(), time.process_time()
         func()
         best = min(best, (time.perf_counter() - wall, time.process_time() - cpu))
+    if kept is not None:
+        kept[key] = best[0]
     return [fmt_time(best[0]), fmt_time(best[1])]
 
 
-def measure(store: Store, rows: dict[str, list[dict[str, Any]]]) -> Iterator[list[str]]:
+def measure(
+    store: Store, rows: dict[str, list[dict[str, Any]]], kept: dict[str, float] | None = None
+) -> Iterator[list[str]]:
     counts = {name: len(table_rows) for name, table_rows in rows.items()}
     total = sum(counts.values())
     times, _ = once(lambda: bulk_load(store, rows))
@@ -215,7 +250,7 @@ def measure(store: Store, rows: dict[str, list[dict[str, Any]]]) -> Iterator[lis
     yield [
         "open one client's timeline",
         f"{shown} (of {counts['calls']:,} calls)",
-        *fastest(timeline, runs=100),
+        *fastest(timeline, runs=100, key="open one client's timeline", kept=kept),
     ]
     middle = CLIENTS // 2
     name = rows["clients"][middle]["name"]
@@ -223,9 +258,15 @@ def measure(store: Store, rows: dict[str, list[dict[str, Any]]]) -> Iterator[lis
         (f"search a name ({name})", name),
         ("search a phone tail (4 digits)", rows["clients"][middle]["mobile"][-4:]),
         ("search a contract number", rows["debts"][middle]["contract_number"].lower()),
+        ("search a contract's last 6", rows["debts"][middle]["contract_number"][-6:]),
     ):
         found = len(store.clients.search(text, limit=50))
-        times = fastest(lambda text=text: store.clients.search(text, limit=50))
+        assert found >= 1, f"{label}: nothing found"
+        times = fastest(
+            lambda text=text: store.clients.search(text, limit=50),
+            key=label.split(" (")[0],
+            kept=kept,
+        )
         yield [label, f"{found} of {counts['clients']:,} clients", *times]
 
     times, data = once(lambda: backup_to_bytes(store))
@@ -270,19 +311,50 @@ def postgres_url() -> str | None:
     return url.render_as_string(hide_password=False)
 
 
+RATIO_HEADERS = ["database", "operation", "encrypted", "unencrypted copy", "ratio (≤ 1.5)"]
+
+
+def _both(url_of: Callable[[str], str | None], settings: Settings, rows, where: str):
+    """Measure the encrypted store and its unencrypted copy: the rows of the first table and
+    the ratios of the second."""
+    out: list[list[str]] = []
+    kept: dict[str, dict[str, float]] = {"encrypted": {}, "unencrypted copy": {}}
+    for variant in kept:
+        url = url_of(variant)
+        if url is None:
+            return [[where, "not reachable: skipped", "", "", ""]], []
+        with init_db(url, settings=settings) as store:
+            if variant == "unencrypted copy":
+                attach_cipher(store.engine, PlainCipher(settings.field_key or bytes(32)))
+            label = f"{where}, {variant}"
+            out += [[label, *row] for row in measure(store, rows, kept[variant])]
+    ratios = [
+        [
+            where,
+            operation,
+            fmt_time(seconds),
+            fmt_time(kept["unencrypted copy"][operation]),
+            f"{seconds / kept['unencrypted copy'][operation]:.2f}",
+        ]
+        for operation, seconds in kept["encrypted"].items()
+    ]
+    return out, ratios
+
+
 def run() -> str:
     rows = generate()
-    settings = Settings(busy_timeout_ms=30_000)
-    out: list[list[str]] = []
+    # The key is given outright: a benchmark leaves no key file behind.
+    settings = Settings(busy_timeout_ms=30_000, field_key=bytes(range(32)))
     with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'bench.db'}"
-        with init_db(url, settings=settings) as store:
-            out += [["SQLite (file, WAL, synchronous=FULL)", *row] for row in measure(store, rows)]
-    pg = postgres_url()
-    if pg is None:
-        out.append(["PostgreSQL", "not reachable: skipped", "", "", ""])
-    else:
-        with init_db(pg, settings=settings) as store:
-            where = f"PostgreSQL ({display_url(store.engine.url).split('@')[-1]})"
-            out += [[where, *row] for row in measure(store, rows)]
-    return table(HEADERS, out)
+        out, ratios = _both(
+            lambda variant: f"sqlite:///{Path(folder) / (variant.split()[0] + '.db')}",
+            settings,
+            rows,
+            "SQLite (file, WAL, synchronous=FULL)",
+        )
+    pg_out, pg_ratios = _both(lambda _variant: postgres_url(), settings, rows, "PostgreSQL")
+    return (
+        table(HEADERS, out + pg_out)
+        + "\n\nEncrypted ÷ unencrypted copy (fastest of many runs, wall time):\n\n"
+        + table(RATIO_HEADERS, ratios + pg_ratios)
+    )
