@@ -19,14 +19,25 @@ ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 
 
+#: The tests' field key (the store tests' too): 32 bytes 0, 1, …, 31, in base64. Set for the
+#: whole run, so that fixtures of a module or the session (which start before any test's own)
+#: and the servers they start use it too.
+TEST_FIELD_KEY_BASE64 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+os.environ["REPAYTALK_FIELD_KEY"] = TEST_FIELD_KEY_BASE64
+os.environ.pop("REPAYTALK_KEY_FILE", None)
+
+
 @pytest.fixture(autouse=True)
 def isolated_database(tmp_path, monkeypatch) -> str:
     """Every test that opens the default database gets its own empty SQLite file."""
     url = f"sqlite:///{tmp_path / 'repaytalk.db'}"
     monkeypatch.setenv("REPAYTALK_DATABASE_URL", url)
-    # Its field key file too: never the developer's own ~/.config/repaytalk.
+    # One field key for every test process and every server it starts (the servers of the
+    # browser tests open databases the tests filled). A test of key files deletes the
+    # variable; its key file then goes under this test's own config folder, never the
+    # developer's ~/.config/repaytalk.
+    monkeypatch.setenv("REPAYTALK_FIELD_KEY", TEST_FIELD_KEY_BASE64)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("REPAYTALK_FIELD_KEY", raising=False)
     monkeypatch.delenv("REPAYTALK_KEY_FILE", raising=False)
     # A failure the page guard turns into a message must still fail the test that met it.
     monkeypatch.setenv("REPAYTALK_GUARD_RAISES", "1")

@@ -77,7 +77,10 @@ def open_umask():
     os.umask(previous)
 
 
-def test_the_database_its_wal_and_shm_and_its_data_folder_are_private(tmp_path, open_umask):
+def test_the_database_its_wal_and_shm_and_its_data_folder_are_private(
+    tmp_path, monkeypatch, open_umask
+):
+    monkeypatch.delenv("REPAYTALK_FIELD_KEY")  # the default: the database's key file
     url = f"sqlite:///{tmp_path / 'data' / 'repaytalk.db'}"
     with init_db(url) as store:
         seed_example(store)
@@ -112,7 +115,8 @@ def test_a_database_an_older_version_left_readable_is_tightened_when_opened(tmp_
     assert_private(found, folders_made=set())
 
 
-def test_a_read_only_database_stays_read_only(tmp_path):
+def test_a_read_only_database_stays_read_only(tmp_path, monkeypatch):
+    monkeypatch.delenv("REPAYTALK_FIELD_KEY")  # the default: the database's key file
     path = tmp_path / "repaytalk.db"
     init_db(f"sqlite:///{path}").close()
     os.chmod(path, 0o444)
@@ -120,7 +124,8 @@ def test_a_read_only_database_stays_read_only(tmp_path):
     assert oct(mode_of(path)) == "0o400"
 
 
-def test_every_file_the_command_lines_write_is_private(tmp_path):
+def test_every_file_the_command_lines_write_is_private(tmp_path, monkeypatch):
+    monkeypatch.delenv("REPAYTALK_FIELD_KEY")  # the default: the database's key file
     data = tmp_path / "data"
     url = f"sqlite:///{data / 'repaytalk.db'}"
     previous = os.umask(OPEN_UMASK)
