@@ -67,11 +67,13 @@ from core.money import to_decimal
 from store import (
     budgets,
     calls,
+    cases,
     checklists,
     clients,
     collections,
     debts,
     hardship,
+    legal,
     lender_aliases,
     payments,
     proposals,
@@ -115,6 +117,8 @@ _READERS: dict[str, Callable[[Any], object]] = {
     "hardship_situations": hardship.situation_from_row,
     "client_proofs": hardship.proof_from_row,
     "lender_aliases": lender_aliases.alias_from_row,
+    "legal_events": legal.event_from_row,
+    "case_stages": cases.change_from_row,
 }
 
 
