@@ -11,18 +11,24 @@ with :class:`StaleRecordError`, nothing written. A step that may not follow the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 
+from core.calls import DebtAccount
 from core.case_lifecycle import CaseStage, CloseReason, StageChange, check_step
+from store import debts as debt_rows
+from store import proposals as proposal_rows
 from store._repository import Kind, Repository
 from store._rows import check_client, require_id, require_new
 from store.clients import Caseload, in_caseload
 from store.errors import InvalidDataError, StaleRecordError
-from store.orm import CaseStageRow, ClientRow
+from store.orm import CaseStageRow, ClientRow, DebtRow, ProposalRow
+from store.records import ProposalStatus, SavedProposal
 
-__all__ = ["MAX_CASE_STEPS", "CaseRepository", "change_from_row"]
+__all__ = ["MAX_CASE_STEPS", "CaseClient", "CaseRepository", "OutcomeInputs", "change_from_row"]
 
 #: Most steps kept per case (reopened and closed again many times over).
 MAX_CASE_STEPS = 200
@@ -47,6 +53,26 @@ def change_from_row(row: CaseStageRow) -> StageChange:
         reason=CloseReason(row.reason) if row.reason is not None else None,
         note=row.note,
     )
+
+
+@dataclass(frozen=True)
+class CaseClient:
+    """What the outcomes need of a client: its counselor and when it was added (UTC)."""
+
+    client_id: int
+    counselor_id: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class OutcomeInputs:
+    """Everything the outcomes are computed from, for the clients of one caseload (or all):
+    the clients, their case steps, their debts and their agreed proposals."""
+
+    clients: list[CaseClient]
+    histories: dict[int, list[StageChange]]
+    debts: list[DebtAccount]
+    agreed: list[SavedProposal]
 
 
 CASE_STEP = Kind("case_stage", StageChange, CaseStageRow, change_from_row, change_values)
@@ -104,3 +130,40 @@ class CaseRepository(Repository[StageChange, CaseStageRow]):
         for change in self._all(query):
             found.setdefault(require_id(change.client_id, "client_id"), []).append(change)
         return found
+
+    def outcome_inputs(self, *, caseload: Caseload | None = None) -> OutcomeInputs:
+        """The clients (of ``caseload``, if given) with their steps, debts and agreed
+        proposals, in four queries read in one transaction."""
+        clients_query = sa.select(ClientRow.id, ClientRow.counselor_id, ClientRow.created_at)
+        if caseload is not None:
+            clients_query = clients_query.where(caseload.condition())
+        steps_query = (
+            sa.select(CaseStageRow)
+            .where(in_caseload(CaseStageRow.client_id, caseload))
+            .order_by(CaseStageRow.client_id, CaseStageRow.on, CaseStageRow.id)
+        )
+        debts_query = (
+            sa.select(DebtRow).where(in_caseload(DebtRow.client_id, caseload)).order_by(DebtRow.id)
+        )
+        agreed_query = (
+            sa.select(ProposalRow)
+            .where(
+                in_caseload(ProposalRow.client_id, caseload),
+                ProposalRow.status == ProposalStatus.AGREED.value,
+                ProposalRow.debt_id.is_not(None),
+            )
+            .order_by(ProposalRow.id)
+        )
+        with self._store.read() as session:
+            found = [
+                CaseClient(
+                    client_id=row.id, counselor_id=row.counselor_id, created_at=row.created_at
+                )
+                for row in session.execute(clients_query.order_by(ClientRow.id))
+            ]
+            histories: dict[int, list[StageChange]] = {}
+            for step in session.scalars(steps_query):
+                histories.setdefault(step.client_id, []).append(change_from_row(step))
+            debts = [debt_rows.from_row(row) for row in session.scalars(debts_query)]
+            agreed = [proposal_rows.from_row(row) for row in session.scalars(agreed_query)]
+        return OutcomeInputs(clients=found, histories=histories, debts=debts, agreed=agreed)

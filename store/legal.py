@@ -170,3 +170,13 @@ class LegalRepository(VersionedRepository[SavedLegalEvent, LegalEventRow]):
             .order_by(row.client_id, row.debt_id, row.on, row.id)
         )
         return self._all(query)
+
+    def creditors_of(self, debt_ids: list[int]) -> dict[int, str]:
+        """Each debt's creditor as written, by debt id (one query)."""
+        if not debt_ids:
+            return {}
+        with self._store.read() as session:
+            rows = session.execute(
+                sa.select(DebtRow.id, DebtRow.creditor).where(DebtRow.id.in_(debt_ids))
+            )
+            return {int(debt_id): str(creditor) for debt_id, creditor in rows}
