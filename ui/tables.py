@@ -22,6 +22,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from ui.state import session_memo
+
 #: What a table may take at 1280 px with the sidebar open (the main column is 820 px).
 TABLE_WIDTH = 800
 #: The grid's font size (Streamlit's "sm", 0.875 rem) in px.
@@ -267,8 +269,18 @@ def table_height(rows: int, row_height: int | None) -> int:
 
 
 def fitted_table(frame: pd.DataFrame, *, key: str | None = None, pinned: Sequence[str] = ()):
-    """``st.dataframe`` of ``frame`` with its columns fitted to the page, every row shown."""
-    config, row_height = fitted_columns(frame, pinned=pinned)
+    """``st.dataframe`` of ``frame`` with its columns fitted to the page, every row shown.
+
+    The widths are worked out once per browser session for the same cells (a rerun that
+    leaves the table as it was measures no text)."""
+    cells = (
+        tuple(str(c) for c in frame.columns),
+        tuple(tuple(str(v) for v in frame[c]) for c in frame.columns),
+        tuple(pinned),
+    )
+    config, row_height = session_memo(
+        "tables.fitted", cells, lambda: fitted_columns(frame, pinned=pinned)
+    )
     return st.dataframe(
         frame,
         hide_index=True,
