@@ -29,6 +29,7 @@ from ui.credit_widgets import render_credit_record
 from ui.debt_import_widgets import render_import
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, enum_labels, t, worded
+from ui.legal_widgets import render_legal
 from ui.planning_forms import (
     changed_elsewhere_notice,
     confirm_delete,
@@ -584,6 +585,7 @@ def main() -> None:
     st.divider()
     account = render_picker(plan)
     render_form(store, client.id, account, lang)
+    render_legal(store, client.id, as_of, lang)  # legal steps and deadlines per debt
     st.divider()
     render_import(store, client.id, lang)  # many debts at once, from a lender's export
 
