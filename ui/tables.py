@@ -203,17 +203,17 @@ def fitted_widths(
     ([80, 80], None)
     """
     cells = [[str(value) for value in column] for column in columns]
+    # Each distinct cell measured once (a table repeats "—", "✓ 是", amounts…).
+    px = {cell: text_px(cell) for column in cells for cell in column}
+    px[""] = 0.0
     least = [
-        math.ceil(max(text_px(h), *(widest_piece_px(c) for c in column), 0) + PAD)
+        math.ceil(max(text_px(h), *(widest_piece_px(c) for c in set(column)), 0) + PAD)
         for h, column in zip(headers, cells, strict=True)
     ]
-    natural = [
-        max(low, math.ceil(max((text_px(c) for c in column), default=0) + PAD))
-        for low, column in zip(least, cells, strict=True)
-    ]
+    longest = [max((px[c] for c in column), default=0) for column in cells]
+    natural = [max(low, math.ceil(text + PAD)) for low, text in zip(least, longest, strict=True)]
     if sum(natural) <= width:
         return natural, None
-    longest = [max((text_px(c) for c in column), default=0) for column in cells]
 
     def needed(lines: int) -> list[int]:
         """Each column's width for its longest cell to take at most ``lines`` lines."""
@@ -232,7 +232,7 @@ def fitted_widths(
         for i in wrapping:
             widths[i] += spare // len(wrapping)
     taken = max(
-        _lines(text_px(cell), w)
+        _lines(px[cell], w)
         for w, column in zip(widths, cells, strict=True)
         for cell in column or [""]
     )
