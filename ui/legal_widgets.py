@@ -32,7 +32,7 @@ from services import ChangedElsewhereError, StoreError, Workspace
 from services.legal import DebtLegal, SavedLegalEvent
 from ui.errors import show_error
 from ui.i18n import enum_label, enum_labels, t, worded
-from ui.state import actor, form_session
+from ui.state import actor, client_label, form_session
 from ui.tables import fitted_table
 
 FLASH_KEY = "legal_flash"
@@ -241,3 +241,39 @@ def render_legal(store: Workspace, client_id: int, as_of: date, lang: str) -> No
         st.success(t(flash), icon=":material/check_circle:")
     for legal in debts:
         render_debt(store, client_id, legal, as_of, lang)
+
+
+def render_upcoming(
+    store: Workspace, clients: dict, as_of: date, lang: str, show_all: bool
+) -> None:
+    """Today's section: the legal deadlines running across the clients listed, soonest first;
+    the creditor's (enforcement, years away) only with ``show_all``."""
+    st.subheader(t("legalui.today.title"))
+    try:
+        upcoming = services.legal.upcoming(store, actor(), as_of=as_of)
+    except (CoreError, StoreError) as exc:
+        show_error(exc)
+        return
+    upcoming = [item for item in upcoming if item.client_id in clients]
+    shown = [item for item in upcoming if show_all or item.deadline.party is Party.DEBTOR]
+    if not shown:
+        st.success(t("legalui.today.none"), icon=":material/gavel:")
+    for item in shown:
+        deadline = item.deadline
+        colour = (
+            "red" if deadline.days_left <= 3 else "orange" if deadline.days_left <= 7 else "gray"
+        )
+        with st.container(border=True):
+            st.markdown(
+                f":{colour}-badge[{left_text(deadline)}] **{enum_label(deadline.kind)}** · "
+                f"{md_escape(client_label(clients[item.client_id]))} · {md_escape(item.creditor)}"
+            )
+            due = t("legal.deadline.due", due=format_date(deadline.due, lang))
+            st.caption(f"{due} · {cited(deadline)}")
+            if deadline.party is Party.CREDITOR:
+                st.caption(t("legal.deadline.enforcement_estimate"))
+    hidden = len(upcoming) - len(shown)
+    if hidden:
+        st.caption(t("legalui.today.creditor_hidden", n=hidden))
+    if upcoming:
+        st.caption(t("legal.calendar_note"))

@@ -124,6 +124,20 @@ TEXT: Catalogue = {
         "zh-CN": "有事件的日期晚于今天，期限无法计算：请检查日期。",
         "en": "A step is dated after today, so no deadline can be worked out: check the dates.",
     },
+    "legalui.today.title": {"zh-CN": "法律期限", "en": "Legal deadlines"},
+    "legalui.today.none": {
+        "zh-CN": "没有正在计算中的法律期限。",
+        "en": "No legal deadline is running.",
+    },
+    "legalui.today.creditor_hidden": {
+        "zh-CN": {"other": "另有 {n} 个债权人的期限（申请执行），打开“显示全部”查看。"},
+        "en": {
+            "one": "{n} creditor's deadline (to apply for enforcement) is not listed; turn on "
+            "show all to see it.",
+            "other": "{n} creditors' deadlines (to apply for enforcement) are not listed; turn "
+            "on show all to see them.",
+        },
+    },
     # the Clients page's case stage control (ui.case_widgets)
     "caseui.title": {"zh-CN": "案件阶段", "en": "Case stage"},
     "caseui.current": {"zh-CN": "当前阶段：**{stage}**", "en": "Current stage: **{stage}**"},
