@@ -66,24 +66,36 @@ def mean_text(figures: Figures) -> str:
     return t("outcomes.none") if mean is None else f"{mean}"
 
 
-def table_rows(found: Outcomes, names: dict[int, str], lang: str) -> list[dict[str, str]]:
+def stage_rows(found: Outcomes, names: dict[int, str]) -> list[dict[str, str]]:
+    """Cases by stage: one row per group, then the total (each case once)."""
     stages = enum_labels(CaseStage)
     rows = []
-    for figures in found.rows:
-        row = {
-            t("outcomes.col.group"): group_label(figures.key, found.by, names),
-            t("outcomes.col.cases"): str(figures.case_count),
-        }
+    for label, figures in (
+        *((group_label(f.key, found.by, names), f) for f in found.rows),
+        (t("outcomes.all"), found.total),
+    ):
+        row = {t("outcomes.col.group"): label, t("outcomes.col.cases"): str(figures.case_count)}
         row |= {stages[stage]: str(figures.cases[stage]) for stage in CaseStage}
-        row |= {
+        rows.append(row)
+    return rows
+
+
+def money_rows(found: Outcomes, names: dict[int, str], lang: str) -> list[dict[str, str]]:
+    """Agreements and payments: one row per group, then the total."""
+    return [
+        {
+            t("outcomes.col.group"): label,
             t("outcomes.col.negotiated"): str(figures.debts_negotiated),
             t("outcomes.col.before"): format_money(figures.before, lang),
             t("outcomes.col.after"): format_money(figures.after, lang),
             t("outcomes.col.forgiven"): format_money(figures.forgiven, lang),
             t("outcomes.col.months"): mean_text(figures),
         }
-        rows.append(row)
-    return rows
+        for label, figures in (
+            *((group_label(f.key, found.by, names), f) for f in found.rows),
+            (t("outcomes.all"), found.total),
+        )
+    ]
 
 
 def _cell(value: str) -> str:
@@ -182,23 +194,18 @@ def render_filters(found_counselors, found_lenders, names) -> dict:
 
 
 def render_totals(total: Figures, lang: str) -> None:
-    columns = st.columns(6)
-    columns[0].metric(t("outcomes.metric.cases"), total.case_count)
-    columns[1].metric(t("outcomes.metric.negotiated"), total.debts_negotiated)
-    columns[2].metric(t("outcomes.metric.before"), format_money(total.before, lang))
-    columns[3].metric(t("outcomes.metric.after"), format_money(total.after, lang))
-    columns[4].metric(t("outcomes.metric.forgiven"), format_money(total.forgiven, lang))
+    first = st.columns(3)
+    first[0].metric(t("outcomes.metric.cases"), total.case_count)
+    first[1].metric(t("outcomes.metric.negotiated"), total.debts_negotiated)
     mean = total.mean_months
-    columns[5].metric(
+    first[2].metric(
         t("outcomes.metric.months"),
         t("outcomes.none") if mean is None else t("outcomes.months_value", n=mean),
     )
-    stages = enum_labels(CaseStage)
-    st.markdown(f"**{t('outcomes.stages')}**")
-    fitted_table(
-        pd.DataFrame([{stages[stage]: str(total.cases[stage]) for stage in CaseStage}]),
-        key="outcomes_stages",
-    )
+    second = st.columns(3)
+    second[0].metric(t("outcomes.metric.before"), format_money(total.before, lang))
+    second[1].metric(t("outcomes.metric.after"), format_money(total.after, lang))
+    second[2].metric(t("outcomes.metric.forgiven"), format_money(total.forgiven, lang))
 
 
 def main() -> None:
@@ -242,7 +249,9 @@ def main() -> None:
         st.plotly_chart(
             figure, width="stretch", config=plotly_config("outcomes"), key="outcomes_chart"
         )
-    fitted_table(pd.DataFrame(table_rows(found, names, lang)), key="outcomes_table")
+    fitted_table(pd.DataFrame(money_rows(found, names, lang)), key="outcomes_table")
+    st.markdown(f"**{t('outcomes.stages')}**")
+    fitted_table(pd.DataFrame(stage_rows(found, names)), key="outcomes_stages")
     st.download_button(
         t("outcomes.download"),
         data=audited_download(

@@ -191,7 +191,7 @@ TEXT: Catalogue = {
     "outcomes.none": {"zh-CN": "—", "en": "—"},
     "outcomes.col.group": {"zh-CN": "分组", "en": "Group"},
     "outcomes.col.cases": {"zh-CN": "案件数", "en": "Cases"},
-    "outcomes.col.negotiated": {"zh-CN": "达成协议", "en": "Agreed"},
+    "outcomes.col.negotiated": {"zh-CN": "达成协议的债务", "en": "Debts agreed"},
     "outcomes.col.before": {"zh-CN": "协商前月供", "en": "Monthly before"},
     "outcomes.col.after": {"zh-CN": "协商后月供", "en": "Monthly after"},
     "outcomes.col.forgiven": {"zh-CN": "减免", "en": "Given up"},
