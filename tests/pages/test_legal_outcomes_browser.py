@@ -116,6 +116,10 @@ def test_issue_25_pages(browser, app_url, artifacts, client_id, lang):
         )
         section = page.get_by_test_id("stExpander").filter(has_text=title).first
         expect(section).to_contain_text(translate("legal.advice.legal_aid", lang), timeout=30_000)
+        expect(
+            section.get_by_text(translate("legalui.delete_button", lang), exact=True)
+        ).to_be_visible(timeout=30_000)
+        wait_idle(page)
         shoot(section, page, artifacts / f"issue25-debts-legal-{lang}.png")
 
         go_to(page, "clients", lang)
