@@ -384,3 +384,21 @@ def test_a_backup_whose_step_points_at_another_clients_debt_is_refused(store):
         read_backup(dump_document(document))
     assert caught.value.reason == "other_clients_record"
     assert caught.value.where == "tables.legal_events[0].debt_id"
+
+
+@pytest.mark.parametrize(
+    ("table", "change", "code"),
+    [
+        ("legal_events", {"on": "2026-03-01"}, "legal_order"),  # judgment before the suit
+        ("case_stages", {"stage": "agreed"}, "case_step"),  # open → agreed is no step
+    ],
+)
+def test_a_backup_whose_steps_cannot_follow_each_other_is_refused(store, table, change, code):
+    fill(store)
+    document = backup_document(store)
+    index = 1 if table == "legal_events" else 0
+    document["tables"][table][index].update(change)
+    with pytest.raises(BackupFileError) as caught:
+        read_backup(dump_document(document))
+    assert caught.value.where.startswith(f"tables.{table}[0]")
+    assert caught.value.cause.code == code
