@@ -98,7 +98,9 @@ def test_a_step_recorded_in_the_form_and_one_out_of_order_refused(open_app, lang
     at.button(key=f"FormSubmitter:{prefix}form-{translate('legalui.save', lang)}").click().run()
     assert not at.exception
     assert translate("legalui.saved", lang) in texts(at.success)
-    stages = [s.event.stage for s in services.legal.events_for_debt(ws, LOCAL_USER, case.account.id)]
+    stages = [
+        s.event.stage for s in services.legal.events_for_debt(ws, LOCAL_USER, case.account.id)
+    ]
     assert stages[-1] is LegalStage.JUDGMENT
     kinds = deadline_table(at, lang)[translate("legalui.col.deadline", lang)].tolist()
     assert translate("enum.legal_deadline.appeal_judgment", lang) in kinds
