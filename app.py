@@ -49,6 +49,16 @@ TEAM_PAGES = (
         Permission.MANAGE_ACCOUNTS,
     ),
 )
+#: Pages for the person at this computer in single-user mode, and in team mode for the roles
+#: with the permission: (script, title key, icon, permission).
+ROLE_PAGES = (
+    (
+        "app_pages/outcomes.py",
+        "page.outcomes",
+        ":material/insights:",
+        Permission.SEE_ALL_CLIENTS,
+    ),
+)
 SIGN_IN_PAGE = "app_pages/sign_in.py"
 
 
@@ -60,8 +70,10 @@ def build_navigation(current: Actor | None = None):
     """Navigation with titles in the current language (so build it after the language is known):
     every page in single-user mode, in team mode those ``current``'s role may open."""
     listed = [(*page, None) for page in PAGES]
-    if current is not None:
-        listed += [page for page in TEAM_PAGES if current.allows(page[3])]
+    if current is None:
+        listed += list(ROLE_PAGES)
+    else:
+        listed += [page for page in (*ROLE_PAGES, *TEAM_PAGES) if current.allows(page[3])]
     pages = [
         st.Page(path, title=t(key), icon=icon, url_path=url_path(key), default=i == 0)
         for i, (path, key, icon, _) in enumerate(listed)
@@ -76,7 +88,9 @@ def sign_in_navigation():
     the same address opens the page that was asked for."""
     pages = [
         st.Page(SIGN_IN_PAGE, title=t("page.sign_in"), url_path=url_path(key), default=i == 0)
-        for i, key in enumerate([key for _, key, _ in PAGES] + [key for _, key, _, _ in TEAM_PAGES])
+        for i, key in enumerate(
+            [key for _, key, _ in PAGES] + [key for _, key, _, _ in (*ROLE_PAGES, *TEAM_PAGES)]
+        )
     ]
     return st.navigation(pages, position="hidden")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 import pandas as pd
 import streamlit as st
@@ -88,6 +89,16 @@ class CallPage:
     lang: str
     #: The client's saved proposals of a debt, the newest first: what a call may have put.
     proposals: tuple[SavedProposal, ...] = ()
+
+    # Each list read once a run, when a tab first needs it (no write happens between the
+    # tabs' reads; the collection tab reads again after adding a contact).
+    @cached_property
+    def payments(self) -> tuple[Payment, ...]:
+        return tuple(services.payments.list_for_client(self.store, actor(), self.client.id))
+
+    @cached_property
+    def contacts(self) -> tuple[CollectionContact, ...]:
+        return tuple(services.collections.list_for_client(self.store, actor(), self.client.id))
 
     @property
     def accounts_by_id(self) -> dict[int, DebtAccount]:
@@ -278,8 +289,7 @@ def render_timeline(page: CallPage) -> None:
     now, lang = page.now, page.lang
     calls = services.calls.list_for_client(store, actor(), client.id)
     tasks = services.tasks.list_for_client(store, actor(), client.id)
-    payments = services.payments.list_for_client(store, actor(), client.id)
-    contacts = services.collections.list_for_client(store, actor(), client.id)
+    payments, contacts = page.payments, page.contacts
     lender_by_call = {call.id: call.lender for call in calls}
     lender_by_debt = {account.id: account.debt.creditor for account in accounts}
     lender_by_plan = {case.saved.id: case.lender for case in cases if case.saved.id is not None}
@@ -377,9 +387,9 @@ def render_timeline(page: CallPage) -> None:
 def record_ends(page: CallPage) -> list[RecordEnd]:
     """Each overdue account's record end if the overdue ended today (the page's now), where the
     lender reports or may (an estimate); none where it does not."""
-    clocks = services.debts.credit_clocks(
-        page.store, actor(), page.client.id, as_of=page.now.date()
-    )
+    # The page's debts, read once (``services.debts.credit_clocks`` would read them again).
+    as_of = page.now.date()
+    clocks = [services.debts.credit_clock(account, as_of) for account in page.accounts]
     return [
         RecordEnd(
             lender=item.account.debt.creditor,
@@ -422,11 +432,7 @@ def render_payments(page: CallPage) -> None:
             key="calls_payment_plan",
         )
     ]
-    payments = [
-        p
-        for p in services.payments.list_for_client(store, actor(), client.id)
-        if p.proposal_id == case.saved.id
-    ]
+    payments = [p for p in page.payments if p.proposal_id == case.saved.id]
     adherence = plan_adherence(case.plan, payments, now, language=lang)
     for alert in adherence.alerts:
         st.error(alert.text, icon=":material/error:")
@@ -537,6 +543,7 @@ def render_collection(page: CallPage) -> None:
         submitted = st.form_submit_button(
             t("calls.collection.save"), icon=":material/save:", key="calls_coll_save"
         )
+    added = False
     if submitted:
         state = st.session_state
         try:
@@ -564,7 +571,12 @@ def render_collection(page: CallPage) -> None:
             )
         except (ValidationError, CoreError, StoreError) as exc:
             show_error(exc)
-    contacts = services.collections.list_for_client(store, actor(), client.id)
+        else:
+            added = True
+    # Read again after an add, so the new contact shows; else the list the timeline read.
+    contacts = (
+        services.collections.list_for_client(store, actor(), client.id) if added else page.contacts
+    )
     if not contacts:
         st.caption(t("calls.collection.none"))
         return
@@ -610,7 +622,7 @@ def open_page() -> CallPage:
         store=store,
         client=client,
         accounts=tuple(accounts),
-        cases=tuple(agreed_cases(store, client.id)),
+        cases=tuple(agreed_cases(store, client.id, accounts=accounts, proposals=saved)),
         now=now_local(),
         lang=current_language(),
         proposals=tuple(p for p in reversed(saved) if p.debt_id in debt_ids),

@@ -23,6 +23,7 @@ from core.limits import MAX_CLIENT_CONTACTS, MAX_NAME_LENGTH
 from i18n import format_date, md_escape
 from services import ChangedElsewhereError, StoreError, Workspace
 from services.clients import Revealable
+from ui.case_widgets import render_case
 from ui.client_forms import (
     consent_for,
     contacts_editor,
@@ -443,6 +444,7 @@ def main() -> None:
     render_picker(clients, current)
     st.divider()
     render_form(store, current)
+    render_case(store, current)  # the case's stage and history
     st.caption(f":material/lock: {t('clients.masked_footer')}")
 
 

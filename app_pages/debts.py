@@ -29,6 +29,7 @@ from ui.credit_widgets import render_credit_record
 from ui.debt_import_widgets import render_import
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, enum_labels, t, worded
+from ui.legal_widgets import render_legal
 from ui.planning_forms import (
     changed_elsewhere_notice,
     confirm_delete,
@@ -85,7 +86,10 @@ def render_overview(plan: PlanInputs, lang: str) -> None:
         st.info(t("debts.none"), icon=":material/info:")
         return
     st.subheader(t("debts.list"))
-    fitted_table(pd.DataFrame(debt_rows(debts, lang)), key="debts_list")
+    # The rows (each debt's schedule, true rate and rate lines) once per browser session for
+    # the same debts and language.
+    rows = session_memo("debts.rows", (plan.debts_key, lang), lambda: debt_rows(debts, lang))
+    fitted_table(pd.DataFrame(rows), key="debts_list")
     st.caption(t("debts.rates_note"))
     for debt in debts:
         if debt.rate_basis in NOTED_BASES:
@@ -522,7 +526,11 @@ def render_allocation(plan: PlanInputs, lang: str) -> None:
     )
     if amount is None:
         return
-    allocation = allocate_capacity(plan.debts, amount, strategy)
+    allocation = session_memo(
+        "debts.allocation",
+        (plan.debts_key, str(amount), strategy),
+        lambda: allocate_capacity(plan.debts, amount, strategy),
+    )
     fitted_table(pd.DataFrame(allocation_rows(allocation, lang)), key="debts_allocation")
     st.caption(describe(allocation.reason, lang))
     render_payoff(plan, amount, strategy, lang)
@@ -532,7 +540,12 @@ def render_payoff(plan: PlanInputs, amount: Decimal, strategy: Strategy, lang: s
     st.subheader(t("debts.payoff_title"))
     as_of = today()
     try:
-        payoff = payoff_plan(plan.debts, amount, strategy, as_of)
+        # Once per browser session for the same debts, amount, strategy and day.
+        payoff = session_memo(
+            "debts.payoff",
+            (plan.debts_key, str(amount), strategy, as_of),
+            lambda: payoff_plan(plan.debts, amount, strategy, as_of),
+        )
     except (ValidationError, CoreError) as exc:
         show_error(exc)
         return
@@ -546,7 +559,7 @@ def render_payoff(plan: PlanInputs, amount: Decimal, strategy: Strategy, lang: s
     creditors = [d.creditor for d in plan.debts]
     opening = [d.opening_balance for d in plan.debts]
     # Built once per browser session for the same debts, amount, strategy, day and language.
-    key = (tuple(d.model_dump_json() for d in plan.debts), str(amount), strategy, as_of, lang)
+    key = (plan.debts_key, str(amount), strategy, as_of, lang)
     figure = session_memo(
         "debts.payoff_chart", key, lambda: payoff_chart(payoff, creditors, opening, texts)
     )
@@ -567,11 +580,12 @@ def main() -> None:
     plan = load_plan(store, client.id, as_of)
     render_overview(plan, lang)
     if plan.debts:
-        render_credit_record(store, client.id, as_of, lang)
+        render_credit_record(plan.accounts, as_of, lang)
         render_allocation(plan, lang)
     st.divider()
     account = render_picker(plan)
     render_form(store, client.id, account, lang)
+    render_legal(store, client.id, as_of, lang)  # legal steps and deadlines per debt
     st.divider()
     render_import(store, client.id, lang)  # many debts at once, from a lender's export
 

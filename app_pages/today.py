@@ -20,6 +20,7 @@ from ui.call_widgets import agreed_cases
 from ui.errors import show_error
 from ui.guard import guarded_fragment
 from ui.i18n import current_language, enum_label, t
+from ui.legal_widgets import render_upcoming
 from ui.state import actor, client_label, get_store, now_local
 
 SHOW_ALL_KEY = "today_show_all"
@@ -264,6 +265,7 @@ def main() -> None:
     show_all = st.toggle(t("followups.today.show_all"), key=SHOW_ALL_KEY)
     task_lists(store, clients, now, lang, show_all)
     render_installments(store, clients, now, lang, show_all)
+    render_upcoming(store, clients, now.date(), lang, show_all)  # legal deadlines running
     render_escalations(store, clients, now, lang)
 
 

@@ -19,8 +19,10 @@ from typing import TypeVar
 from core.affordability import AffordabilityStatus, CostCategory
 from core.allocation import Strategy
 from core.calls import Channel, Direction, DocumentItem, Outcome, ServiceChannelKind, TaskKind
+from core.case_lifecycle import CaseStage, CloseReason
 from core.clients import Relation
 from core.debts import LenderType
+from core.outcomes import Dimension
 from core.rates import QuoteKind
 from core.rules.adherence import Status
 from core.rules.conduct import ContactTarget
@@ -66,6 +68,9 @@ ENUM_PREFIXES: dict[type[StrEnum], str] = {
     Population: "population",
     BenchmarkKind: "benchmark_kind",
     Relation: "relation",
+    CaseStage: "case_stage",
+    CloseReason: "close_reason",
+    Dimension: "outcome_dimension",
 }
 
 

@@ -24,6 +24,7 @@ from store.errors import (
     StaleRecordError,
     StoreError,
 )
+from store.legal import SavedLegalEvent
 from store.records import BudgetVersion, ProposalSettings, ProposalStatus, SavedProposal
 from store.settings import Settings, load_settings
 
@@ -40,6 +41,7 @@ __all__ = [
     "NotFoundError",
     "ProposalSettings",
     "ProposalStatus",
+    "SavedLegalEvent",
     "SavedProposal",
     "SchemaError",
     "SchemaTooNewError",

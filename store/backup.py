@@ -62,16 +62,19 @@ import sqlalchemy as sa
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
+from core.case_lifecycle import check_history
 from core.errors import CoreError
 from core.money import to_decimal
 from store import (
     budgets,
     calls,
+    cases,
     checklists,
     clients,
     collections,
     debts,
     hardship,
+    legal,
     lender_aliases,
     payments,
     proposals,
@@ -117,6 +120,8 @@ _READERS: dict[str, Callable[[Any], object]] = {
     "hardship_situations": hardship.situation_from_row,
     "client_proofs": hardship.proof_from_row,
     "lender_aliases": lender_aliases.alias_from_row,
+    "legal_events": legal.event_from_row,
+    "case_stages": cases.change_from_row,
 }
 
 
@@ -416,6 +421,7 @@ def read_backup(
         rows[table.name] = _decode_rows(table, table_rows, source, revision)
     trail_count = _check_trail(document, source, revision)
     _check_links(rows, source)
+    _check_sequences(rows, source)
     return Backup(
         created_at=created_at,
         schema_revision=revision,
@@ -640,6 +646,30 @@ def _check_record(read: Callable[[Any], object], row: dict[str, Any], source: st
         raise BackupFileError(source, where, str(exc), reason="record", cause=exc) from None
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise BackupFileError(source, where, str(exc), reason="record") from None
+
+
+def _check_sequences(rows: Mapping[str, list[dict[str, Any]]], source: str) -> None:
+    """Records that must follow each other as the rules say, checked together: each debt's
+    legal steps (:class:`core.rules.legal.LegalStatus`) and each client's case history
+    (:func:`core.case_lifecycle.check_history`), as the store's own writes require."""
+    groups: dict[tuple[str, Any], list[int]] = {}
+    for table, key in (("legal_events", "debt_id"), ("case_stages", "client_id")):
+        for index, found in enumerate(rows.get(table, ())):
+            groups.setdefault((table, found[key]), []).append(index)
+
+    def row(table: str, index: int) -> Any:  # the readers take anything with the row's fields
+        return SimpleNamespace(**rows[table][index])
+
+    for (table, _), indexes in groups.items():
+        first = indexes[0]
+        where = f"tables.{table}[{first}] (id {rows[table][first]['id']})"
+        try:
+            if table == "legal_events":
+                legal.checked_status(legal.event_from_row(row(table, i)).event for i in indexes)
+            else:
+                check_history([cases.change_from_row(row(table, i)) for i in indexes])
+        except CoreError as exc:
+            raise BackupFileError(source, where, str(exc), reason="record", cause=exc) from None
 
 
 def _check_links(rows: Mapping[str, list[dict[str, Any]]], source: str) -> None:

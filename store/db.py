@@ -28,6 +28,7 @@ from store.accounts import AccountRepository
 from store.audit import AuditRepository
 from store.budgets import BudgetRepository
 from store.calls import CallRepository, TaskRepository
+from store.cases import CaseRepository
 from store.checklists import ChecklistRepository
 from store.clients import ClientRepository
 from store.collections import CollectionContactRepository
@@ -42,6 +43,7 @@ from store.errors import (
     StoreError,
 )
 from store.hardship import HardshipRepository, ProofRepository
+from store.legal import LegalRepository
 from store.migrate import check_field_key, upgrade
 from store.payments import PaymentRepository
 from store.proposals import ProposalRepository
@@ -75,6 +77,8 @@ class Store:
         self.collections = CollectionContactRepository(self)
         self.hardship = HardshipRepository(self)
         self.proofs = ProofRepository(self)
+        self.legal = LegalRepository(self)
+        self.cases = CaseRepository(self)
         self.requests = RequestRepository(self)
         self.audit = AuditRepository(self)
         self.accounts = AccountRepository(self)

@@ -388,3 +388,39 @@ class WorkspaceSettingRow(Base):
     value: Mapped[Any] = mapped_column(sa.JSON, nullable=False)
     version: Mapped[int] = mapped_column(nullable=False, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+
+class LegalEventRow(Versioned, Base):
+    """One dated legal step of a debt (``core.rules.legal.LegalEvent``): the debt's legal
+    status is its events (``store.legal``)."""
+
+    __tablename__ = "legal_events"
+    __table_args__ = (sa.Index(None, "debt_id", "on"), {"info": {"added_in": "0013"}})
+
+    client_id: Mapped[int] = _client_fk(index=True)
+    debt_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("debts.id", ondelete="CASCADE"), nullable=False
+    )
+    #: A ``core.rules.legal.LegalStage`` value (never ``none``).
+    stage: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    on: Mapped[date] = mapped_column(nullable=False)
+    #: The counselor's note of the document (case number, court).
+    document: Mapped[str] = mapped_column(EncryptedText("legal_events.document"), nullable=False)
+    award: Mapped[bool] = mapped_column(nullable=False)
+    perform_by: Mapped[date | None]
+
+
+class CaseStageRow(Versioned, Base):
+    """One dated step of a client's case (``core.case_lifecycle.StageChange``); the rows of a
+    client are its case's history, never overwritten by a later step."""
+
+    __tablename__ = "case_stages"
+    __table_args__ = (sa.Index(None, "client_id", "on"), {"info": {"added_in": "0013"}})
+
+    client_id: Mapped[int] = _client_fk()
+    #: A ``core.case_lifecycle.CaseStage`` value.
+    stage: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    on: Mapped[date] = mapped_column(nullable=False)
+    #: A ``core.case_lifecycle.CloseReason`` value, with ``closed`` only.
+    reason: Mapped[str | None] = mapped_column(sa.String(30))
+    note: Mapped[str] = mapped_column(EncryptedText("case_stages.note"), nullable=False)

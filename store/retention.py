@@ -42,6 +42,8 @@ EVENT_COLUMNS: dict[str, tuple[str, ...]] = {
     "proposals": ("agreed_on",),
     "budget_versions": ("valid_from",),
     "collection_contacts": ("at",),
+    "legal_events": ("on", "perform_by"),
+    "case_stages": ("on",),
 }
 
 

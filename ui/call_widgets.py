@@ -7,7 +7,7 @@ The clock is read through ``ui.state`` (``now_local``, ``today``); ``core`` neve
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -113,16 +113,27 @@ def plan_of(saved: SavedProposal, account: DebtAccount | None) -> AgreedPlan | N
     return evaluate_proposal(account.debt, saved.proposal, 0, as_of).plan
 
 
-def agreed_cases(store: Workspace, client_id: int) -> list[AgreedCase]:
-    """The client's agreed plans, one per debt (the store keeps at most one agreed per debt)."""
-    accounts = {
-        account.id: account for account in services.debts.list_for_client(store, actor(), client_id)
-    }
+def agreed_cases(
+    store: Workspace,
+    client_id: int,
+    *,
+    accounts: Sequence[DebtAccount] | None = None,
+    proposals: Sequence[SavedProposal] | None = None,
+) -> list[AgreedCase]:
+    """The client's agreed plans, one per debt (the store keeps at most one agreed per debt).
+
+    ``accounts`` and ``proposals``: the client's debts and saved proposals when the page has
+    already read them (else they are read here)."""
+    if accounts is None:
+        accounts = services.debts.list_for_client(store, actor(), client_id)
+    if proposals is None:
+        proposals = services.proposals.list_for_client(store, actor(), client_id)
+    by_id = {account.id: account for account in accounts}
     cases = []
-    for saved in services.proposals.list_for_client(store, actor(), client_id):
+    for saved in proposals:
         if saved.status is not ProposalStatus.AGREED:
             continue
-        account = accounts.get(saved.debt_id)
+        account = by_id.get(saved.debt_id)
         plan = plan_of(saved, account)
         if plan is not None:
             cases.append(AgreedCase(saved=saved, account=account, plan=plan))

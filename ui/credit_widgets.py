@@ -1,6 +1,6 @@
 """The Debts page's credit-record section (征信): for each overdue account, whether the lender
 reports, since when it is overdue and until when its late-payment record would be kept if the
-overdue ended today (:func:`services.debts.credit_clocks`), with the fixed notes of
+overdue ended today (as :func:`services.debts.credit_clocks` gives it), with the fixed notes of
 :data:`core.rules.credit_record.NOTES`.
 
 The day is passed in (``as_of``): the page reads the clock once (``ui.state.today``).
@@ -8,6 +8,7 @@ The day is passed in (``as_of``): the page reads the clock once (``ui.state.toda
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,13 +16,11 @@ import pandas as pd
 import streamlit as st
 
 import services
+from core.calls import DebtAccount
 from core.rules.credit_record import NOTES, Reporting, overdue_since, record_end
 from i18n import format_date, md_escape
-from services import StoreError, Workspace
 from services.debts import DebtClock
-from ui.errors import show_error
 from ui.i18n import enum_label, t
-from ui.state import actor
 from ui.tables import fitted_table
 
 
@@ -105,13 +104,12 @@ def render_notes() -> None:
     st.warning(t(scam), icon=":material/gpp_maybe:")
 
 
-def render_credit_record(store: Workspace, client_id: int, as_of: date, lang: str) -> None:
+def render_credit_record(accounts: Sequence[DebtAccount], as_of: date, lang: str) -> None:
+    """The section for the client's debts ``accounts``, as the page read them (once a run):
+    each one's clock as :func:`services.debts.credit_clocks` gives it, without reading them
+    again."""
     st.subheader(t("pack.credit.title"))
-    try:
-        clocks = services.debts.credit_clocks(store, actor(), client_id, as_of=as_of)
-    except StoreError as exc:
-        show_error(exc)
-        return
+    clocks = [services.debts.credit_clock(account, as_of) for account in accounts]
     rows = credit_rows(clocks, as_of)
     if not rows:
         st.info(t("pack.credit.none"), icon=":material/verified:")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 import streamlit as st
 
@@ -40,6 +41,11 @@ class PlanInputs:
     @property
     def capacity(self) -> Decimal | None:
         return self.budget.budget.capacity if self.budget else None
+
+    @cached_property
+    def debts_key(self) -> tuple[str, ...]:
+        """The debts as they stand, as a memo key (what they are worth; not their ids)."""
+        return tuple(debt.model_dump_json() for debt in self.debts)
 
 
 def load_plan(store: Workspace, client_id: int, as_of: date) -> PlanInputs:

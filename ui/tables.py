@@ -22,6 +22,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from ui.state import session_memo
+
 #: What a table may take at 1280 px with the sidebar open (the main column is 820 px).
 TABLE_WIDTH = 800
 #: The grid's font size (Streamlit's "sm", 0.875 rem) in px.
@@ -201,17 +203,17 @@ def fitted_widths(
     ([80, 80], None)
     """
     cells = [[str(value) for value in column] for column in columns]
+    # Each distinct cell measured once (a table repeats "—", "✓ 是", amounts…).
+    px = {cell: text_px(cell) for column in cells for cell in column}
+    px[""] = 0.0
     least = [
-        math.ceil(max(text_px(h), *(widest_piece_px(c) for c in column), 0) + PAD)
+        math.ceil(max(text_px(h), *(widest_piece_px(c) for c in set(column)), 0) + PAD)
         for h, column in zip(headers, cells, strict=True)
     ]
-    natural = [
-        max(low, math.ceil(max((text_px(c) for c in column), default=0) + PAD))
-        for low, column in zip(least, cells, strict=True)
-    ]
+    longest = [max((px[c] for c in column), default=0) for column in cells]
+    natural = [max(low, math.ceil(text + PAD)) for low, text in zip(least, longest, strict=True)]
     if sum(natural) <= width:
         return natural, None
-    longest = [max((text_px(c) for c in column), default=0) for column in cells]
 
     def needed(lines: int) -> list[int]:
         """Each column's width for its longest cell to take at most ``lines`` lines."""
@@ -230,7 +232,7 @@ def fitted_widths(
         for i in wrapping:
             widths[i] += spare // len(wrapping)
     taken = max(
-        _lines(text_px(cell), w)
+        _lines(px[cell], w)
         for w, column in zip(widths, cells, strict=True)
         for cell in column or [""]
     )
@@ -267,8 +269,18 @@ def table_height(rows: int, row_height: int | None) -> int:
 
 
 def fitted_table(frame: pd.DataFrame, *, key: str | None = None, pinned: Sequence[str] = ()):
-    """``st.dataframe`` of ``frame`` with its columns fitted to the page, every row shown."""
-    config, row_height = fitted_columns(frame, pinned=pinned)
+    """``st.dataframe`` of ``frame`` with its columns fitted to the page, every row shown.
+
+    The widths are worked out once per browser session for the same cells (a rerun that
+    leaves the table as it was measures no text)."""
+    cells = (
+        tuple(str(c) for c in frame.columns),
+        tuple(tuple(str(v) for v in frame[c]) for c in frame.columns),
+        tuple(pinned),
+    )
+    config, row_height = session_memo(
+        "tables.fitted", cells, lambda: fitted_columns(frame, pinned=pinned)
+    )
     return st.dataframe(
         frame,
         hide_index=True,

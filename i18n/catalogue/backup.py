@@ -52,7 +52,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "error.backup.wrong_passphrase": {
         "zh-CN": "口令不对，无法打开这份备份（也可能是文件已损坏）；数据库没有任何改动",
-        "en": "the passphrase does not open this backup (or the file is damaged); nothing was changed",
+        "en": "the passphrase does not open this backup (or the file is damaged);"
+        " nothing was changed",
     },
     "error.backup.not_a_backup": {
         "zh-CN": "这不是本工具生成的备份文件",

@@ -9,7 +9,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "clients.search": {"zh-CN": "搜索客户", "en": "Search clients"},
     "clients.search_help": {
-        "zh-CN": "按姓名（任意部分）、手机尾号（至少 4 位）、完整合同编号或合同编号末尾（至少 6 位）搜索。"
+        "zh-CN": "按姓名（任意部分）、手机尾号（至少 4 位）、完整合同编号"
+        "或合同编号末尾（至少 6 位）搜索。"
         "手机号和合同号已加密保存，不能按中间的几位查找。",
         "en": "By name (any part), the last digits of the mobile (4 or more), a whole contract "
         "number or its last characters (6 or more). Mobiles and contract numbers are stored "

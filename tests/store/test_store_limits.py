@@ -25,6 +25,7 @@ from core.calls import (
     Payment,
     TaskKind,
 )
+from core.case_lifecycle import CaseStage, CloseReason, StageChange
 from core.clients import Client, ConsentScope
 from core.debts import Debt, LenderType
 from core.lender_history import LenderAlias
@@ -33,6 +34,7 @@ from core.rates import QuoteKind
 from core.rules.conduct import CollectionContact, CollectionEvent, ContactTarget
 from core.rules.credit_record import Reporting
 from core.rules.hardship import HardshipSituation, SituationKind
+from core.rules.legal import LegalEvent, LegalStage
 from core.schedules import Method
 from store.backup import backup_document, backup_to_bytes, read_backup, restore_from_bytes
 from store.orm import Base
@@ -76,6 +78,8 @@ FIELDS = {
     "hardship_situations.note": (HardshipSituation, "note"),
     "lender_aliases.alias": (LenderAlias, "alias"),
     "lender_aliases.lender": (LenderAlias, "lender"),
+    "legal_events.document": (LegalEvent, "document"),
+    "case_stages.note": (StageChange, "note"),
 }
 #: Each column holding an enum's value (it must fit the longest).
 CODES: dict[str, type[StrEnum]] = {
@@ -92,6 +96,9 @@ CODES: dict[str, type[StrEnum]] = {
     "proposals.status": ProposalStatus,
     "debts.reports_credit": Reporting,
     "hardship_situations.kind": SituationKind,
+    "legal_events.stage": LegalStage,
+    "case_stages.stage": CaseStage,
+    "case_stages.reason": CloseReason,
 }
 
 
