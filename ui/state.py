@@ -92,7 +92,7 @@ def utc_now() -> datetime:
 def audited_download(
     store: Workspace,
     action: str,
-    client_id: int,
+    client_id: int | None,
     build: Callable[[], T],
     **detail: Any,
 ) -> Callable[[], T]:
