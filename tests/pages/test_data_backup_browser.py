@@ -25,7 +25,8 @@ PASSPHRASE = "月光光 照地堂 2026"
 
 @pytest.fixture(scope="module")
 def data_server(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("data-backup")
+    # Not "data…": other modules find the session server's folder by that prefix.
+    data_dir = tmp_path_factory.mktemp("backup-browser")
     case = example_case(date(2026, 11, 25))
     with init_db(f"sqlite:///{data_dir / 'repaytalk.db'}") as store:
         client = store.clients.create(case.client)
