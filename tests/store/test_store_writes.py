@@ -19,8 +19,10 @@ from store_samples import (
     a_task,
 )
 
+from core.case_lifecycle import CaseStage, StageChange
 from core.rules.hardship import HardshipSituation, ProofItem, SituationKind
-from store import InvalidDataError, NotFoundError, StaleRecordError, StoreError
+from core.rules.legal import LegalEvent, LegalStage
+from store import InvalidDataError, NotFoundError, SavedLegalEvent, StaleRecordError, StoreError
 from store.orm import Base, ClientRow, FollowUpTaskRow
 
 
@@ -52,6 +54,16 @@ def everything_for(store, client):
         )
     )
     store.proofs.set(client.id, [ProofItem.DIAGNOSIS], version=0)
+    store.legal.add(
+        SavedLegalEvent(
+            client_id=client.id,
+            debt_id=debt.id,
+            event=LegalEvent(stage=LegalStage.SUIT_FILED, on=date(2026, 3, 2), document="案号"),
+        )
+    )
+    store.cases.move(
+        StageChange(client_id=client.id, stage=CaseStage.OPEN, on=date(2026, 1, 15)), version=0
+    )
     return client
 
 
@@ -271,7 +283,8 @@ def test_deleting_a_client_erases_every_row_about_them_and_nothing_else(store):
     gone = everything_for(store, a_client(name="张明"))
     kept = everything_for(store, a_client(name="李四", mobile="13900001111"))
     client_tables = [name for name, table in Base.metadata.tables.items() if "client_id" in table.c]
-    assert len(client_tables) == 11  # the ten kinds of record, and the processed requests
+    # the twelve kinds of record, and the processed requests
+    assert len(client_tables) == 13
     before = {name: count_rows(store, name, client_id=kept.id) for name in client_tables}
     assert all(before.values())
     assert all(count_rows(store, name, client_id=gone.id) for name in client_tables)
