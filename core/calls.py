@@ -179,13 +179,16 @@ class DocumentItem(StrEnum):
     DEBT_LIST = "debt_list"
     HARDSHIP_PROOF = "hardship_proof"
     WRITTEN_PROPOSAL = "written_proposal"
+    POWER_OF_ATTORNEY = "power_of_attorney"
 
 
 class DocumentChecklist(_Record):
     """Which documents are ready for one client (and, optionally, one debt).
 
     ``income_proof`` is the last three months' income proof; ``debt_list`` a list of all the
-    client's current debts; ``hardship_proof`` evidence of the hardship (job loss, illness).
+    client's current debts; ``hardship_proof`` evidence of the hardship (job loss, illness);
+    ``power_of_attorney`` the signed letter authorising a counselor to negotiate for the client
+    (``core.rules.attorney``).
     """
 
     debt_id: int | None = None
@@ -195,14 +198,27 @@ class DocumentChecklist(_Record):
     debt_list: bool = False
     hardship_proof: bool = False
     written_proposal: bool = False
+    power_of_attorney: bool = False
     notes: str = Field(default="", max_length=MAX_TEXT_LENGTH)
 
-    def missing(self) -> list[DocumentItem]:
-        """The items not ready yet, in the order of :class:`DocumentItem`."""
-        return [item for item in DocumentItem if not getattr(self, item.value)]
+    def missing(self, *, on_behalf: bool = False) -> list[DocumentItem]:
+        """The items not ready yet, in the order of :class:`DocumentItem`.
+
+        The power of attorney is needed only when someone negotiates ``on_behalf`` of the
+        client (a counselor); a client calling for themselves does not miss it.
+        """
+        return [item for item in self.needed(on_behalf=on_behalf) if not getattr(self, item.value)]
+
+    @staticmethod
+    def needed(*, on_behalf: bool = False) -> list[DocumentItem]:
+        """The items a call needs: all of them, the power of attorney only ``on_behalf``."""
+        return [
+            item for item in DocumentItem if on_behalf or item is not DocumentItem.POWER_OF_ATTORNEY
+        ]
 
     @property
     def complete(self) -> bool:
+        """Ready for a client calling for themselves (see :meth:`missing`)."""
         return not self.missing()
 
 

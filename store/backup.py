@@ -743,7 +743,10 @@ def _default(column: sa.Column[Any]) -> Any:
         if not column.nullable:  # pragma: no cover - a later column needs a default or NULL
             raise TypeError(f"{column.table.name}.{column.name} needs a default for old backups")
         return None
-    return getattr(default, "arg", None)
+    arg = getattr(default, "arg", None)
+    if isinstance(arg, (sa.sql.elements.True_, sa.sql.elements.False_)):
+        return isinstance(arg, sa.sql.elements.True_)  # sa.true() / sa.false()
+    return arg
 
 
 # --- one codec per column type --------------------------------------------------------------

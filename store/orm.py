@@ -189,6 +189,9 @@ class DocumentChecklistRow(Versioned, Base):
     debt_list: Mapped[bool] = mapped_column(nullable=False)
     hardship_proof: Mapped[bool] = mapped_column(nullable=False)
     written_proposal: Mapped[bool] = mapped_column(nullable=False)
+    power_of_attorney: Mapped[bool] = mapped_column(
+        nullable=False, server_default=sa.false(), info={"added_in": "0014"}
+    )
     notes: Mapped[str] = mapped_column(EncryptedText("document_checklists.notes"), nullable=False)
 
 

@@ -139,6 +139,17 @@ def test_a_checklist_lists_what_is_missing_in_order():
     assert DocumentChecklist(**everything).complete
 
 
+def test_the_power_of_attorney_is_missing_only_when_a_counselor_negotiates_for_the_client():
+    poa = DocumentItem.POWER_OF_ATTORNEY
+    checklist = DocumentChecklist(**{item.value: True for item in DocumentItem if item is not poa})
+    assert checklist.missing() == [] and checklist.complete
+    assert checklist.missing(on_behalf=True) == [DocumentItem.POWER_OF_ATTORNEY]
+    assert DocumentChecklist.needed() == list(DocumentItem)[:-1]
+    assert DocumentChecklist.needed(on_behalf=True) == list(DocumentItem)
+    signed = checklist.model_copy(update={"power_of_attorney": True})
+    assert signed.missing(on_behalf=True) == []
+
+
 @pytest.mark.parametrize(
     ("amount", "stored"),
     [

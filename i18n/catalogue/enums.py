@@ -86,6 +86,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh-CN": "书面还款方案",
         "en": "Written repayment proposal",
     },
+    "enum.document.power_of_attorney": {
+        "zh-CN": "签字的授权委托书（顾问代为协商时）",
+        "en": "Signed power of attorney (when a counselor negotiates)",
+    },
     # core.calls.ServiceChannelKind
     "enum.service.hotline": {"zh-CN": "客服热线", "en": "Hotline"},
     "enum.service.app": {"zh-CN": "APP", "en": "App"},

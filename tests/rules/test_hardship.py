@@ -256,10 +256,11 @@ def test_the_proof_items_detail_the_checklists_hardship_line_and_leave_its_items
         "debt_list",
         "hardship_proof",
         "written_proposal",
+        "power_of_attorney",
     ]
     assert not {item.value for item in ProofItem} & {item.value for item in DocumentItem}
     # the checklist still has exactly one field per DocumentItem
-    assert DocumentChecklist(hardship_proof=True).missing() == [
+    assert DocumentChecklist(hardship_proof=True).missing(on_behalf=True) == [
         item for item in DocumentItem if item is not DocumentItem.HARDSHIP_PROOF
     ]
 

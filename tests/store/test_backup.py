@@ -119,7 +119,7 @@ def test_a_backup_holds_every_table_with_ids_money_in_fen_and_utc_instants(store
     document = orjson.loads(backup_to_bytes(store))
     assert document["format"] == "repaytalk-backup"
     assert document["format_version"] == FORMAT_VERSION == 1
-    assert document["schema_revision"] == "0013"
+    assert document["schema_revision"] == "0014"
     # 0009's tables are in every backup too (filled in tests/store/test_hardship_store.py), and
     # 0011's lender aliases (tests/store/test_lender_aliases_store.py), 0013's legal steps
     # and case stages (tests/store/test_legal_and_cases_store.py)

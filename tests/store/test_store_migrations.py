@@ -40,7 +40,7 @@ def table_names(engine) -> set[str]:
 
 def test_an_empty_database_is_migrated_to_the_newest_schema(store):
     assert table_names(store.engine) == TABLES
-    assert current_revision(store.engine) == head_revision() == "0013"
+    assert current_revision(store.engine) == head_revision() == "0014"
 
 
 def test_opening_a_database_twice_changes_nothing(database_url, settings, store):
