@@ -28,6 +28,14 @@ companies; the local financial regulator for microloan companies; 12363, the Peo
 China's hotline, for disputes about the credit report (征信). An online lending platform is
 usually run by, or lends through, a licensed microloan or consumer finance company, so it is
 routed by that licence; when the licence is unknown the route says how to find it.
+
+The debt's legal status (:class:`core.rules.legal.LegalStatus`, optional) changes the answer
+once a court has the case (:attr:`~core.rules.legal.LegalStatus.in_court`): the complaint rungs
+no longer come next; the step is :attr:`EscalationStep.THROUGH_COURT` (the lender's lawyer or
+the court's mediation) or, after a judgment or award, :attr:`EscalationStep.EXECUTION_SETTLEMENT`,
+due at once. A step of a debt at any legal stage carries the advice of
+:func:`core.rules.legal.negotiation_advice` (``legal.advice.*``), ending with the disclaimer
+and where to get legal aid (12348).
 """
 
 from __future__ import annotations
@@ -42,7 +50,14 @@ from core.calls import Call, Direction, Outcome
 from core.calls import Channel as CallChannel
 from core.debts import LenderType
 from core.errors import CoreError
-from core.rules.templates import Notice, format_datetime, notice, render
+from core.rules.legal import (
+    COURT_STAGES,
+    AdviceKey,
+    LegalStage,
+    LegalStatus,
+    negotiation_advice,
+)
+from core.rules.templates import Notice, format_date, format_datetime, notice, render
 from core.rules.timing import require_aware
 from core.text import check_language
 
@@ -56,6 +71,10 @@ class EscalationStep(StrEnum):
     REGULATOR = "regulator"
     #: Not a rung: the lender agreed, nothing to escalate.
     RESOLVED = "resolved"
+    #: Not a rung: the lender has sued; negotiate through its lawyer or the court's mediation.
+    THROUGH_COURT = "through_court"
+    #: Not a rung: after a judgment or award, an execution settlement (执行和解).
+    EXECUTION_SETTLEMENT = "execution_settlement"
 
 
 class AttemptOutcome(StrEnum):
@@ -170,6 +189,9 @@ class Step(BaseModel):
     reason: Notice
     route: RegulatorRoute | None = None
     text: str
+    #: The legal advice at the debt's legal stage (``legal.advice.*``, disclaimer and 12348
+    #: last); empty without a legal step.
+    legal: tuple[Notice, ...] = ()
 
 
 def next_escalation(
@@ -180,15 +202,55 @@ def next_escalation(
     licence: LenderType | str | None = None,
     credit_report: bool = False,
     language: str = "zh-CN",
+    legal: LegalStatus | None = None,
 ) -> Step:
     """The next step of the ladder given what was tried (see the module docstring).
 
     Example: a negotiation call refused on 1 March at 10:00 gives ``retry``, not before
     4 March 10:00; a written request sent on 5 March and unanswered gives, from 12 March,
-    ``formal_complaint``.
+    ``formal_complaint``. With ``legal`` in court the step goes through the court instead.
     """
     require_aware(now, "now")
     check_language(language)
+    step = _ladder_step(history, lender_type, now, licence, credit_report, language)
+    return _with_legal(step, legal, now, language)
+
+
+def legal_notices(legal: LegalStatus | None, language: str) -> tuple[Notice, ...]:
+    """The advice at ``legal``'s stage as notices (none without a legal step)."""
+    check_language(language)
+    if legal is None or legal.stage is LegalStage.NONE:
+        return ()
+    return tuple(notice(f"legal.advice.{key.value}", language) for key in negotiation_advice(legal))
+
+
+def _with_legal(step: Step, legal: LegalStatus | None, now: datetime, language: str) -> Step:
+    notes = legal_notices(legal, language)
+    if legal is None or not notes:
+        return step
+    if not legal.in_court or step.step is EscalationStep.RESOLVED:
+        return step.model_copy(update={"legal": notes})
+    settle = AdviceKey.EXECUTION_SETTLEMENT in negotiation_advice(legal)
+    kind = EscalationStep.EXECUTION_SETTLEMENT if settle else EscalationStep.THROUGH_COURT
+    first = next(event for event in legal.events if event.stage in COURT_STAGES)
+    return Step(
+        step=kind,
+        not_before=now,
+        due_now=True,
+        reason=notice("escalation.reason.in_court", language, on=format_date(first.on, language)),
+        text=render(f"escalation.step.{kind.value}", language),
+        legal=notes,
+    )
+
+
+def _ladder_step(
+    history: Iterable[Attempt],
+    lender_type: LenderType | str,
+    now: datetime,
+    licence: LenderType | str | None,
+    credit_report: bool,
+    language: str,
+) -> Step:
     attempts = sorted(history, key=lambda attempt: attempt.at)
     for attempt in attempts:
         if attempt.at > now:

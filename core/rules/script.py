@@ -25,6 +25,19 @@ and what each side promised, the debt's product and the lender's name — goes t
 staff number stay whole, an ID, mobile, landline or card number shows only its last four
 characters (``****7651``), and the names of the other people on the record (relatives,
 references) are shortened (李*英).
+
+Two things about who calls and where the debt stands change the card:
+
+- ``on_behalf``: a counselor calls for the client. With the power of attorney ticked on the
+  checklist (:attr:`core.calls.DocumentChecklist.power_of_attorney`) the greeting says so
+  ("calling on behalf of … with their written authorisation"); without it the greeting
+  claims no authorisation and a reminder says to have the letter signed first
+  (:func:`authorisation_code`).
+- ``legal``: the debt's legal status. Before court, a lawyer's letter is mentioned; once the
+  lender has sued, the opening asks for its lawyer or the court's mediation and the close for
+  a mediation agreement; after a judgment or award, for a written execution settlement
+  (执行和解协议). The advice of :func:`core.rules.legal.negotiation_advice` — the disclaimer
+  and legal aid (12348) last — ends the reminders (:func:`legal_codes`).
 """
 
 from __future__ import annotations
@@ -50,6 +63,8 @@ from core.proposals import (
     ProposalResult,
     StopInterest,
 )
+from core.rules.escalation import legal_notices
+from core.rules.legal import AdviceKey, LegalStage, LegalStatus, negotiation_advice
 from core.rules.templates import format_datetime, render, tail
 from core.rules.timing import local_date
 from core.text import check_language, format_date, format_money, format_share
@@ -115,13 +130,16 @@ def call_script(
     contract_number: str | None = None,
     monthly_income: Decimal | None = None,
     documents: DocumentChecklist | None = None,
+    on_behalf: bool = False,
+    legal: LegalStatus | None = None,
 ) -> CallScript:
     """The script card for proposing ``proposal`` (an evaluated proposal) to ``debt``'s lender.
 
     ``contract_number`` (kept with the debt in the store) identifies the account by its last
     four characters; without it the mobile number's last four digits are used.
     ``monthly_income``, when given, is quoted with the monthly capacity, as in "I earn
-    ¥4,000.00 a month and can put ¥800.00 towards this loan".
+    ¥4,000.00 a month and can put ¥800.00 towards this loan". ``on_behalf`` and ``legal``:
+    see the module docstring.
     """
     check_language(language)
     known = Known.of(client, contract_numbers=[contract_number or ""])
@@ -138,9 +156,13 @@ def call_script(
     product = scrub(debt.product, Audience.LENDER, known) or render(
         "script.opening.product.default", language
     )
+    authorisation = authorisation_code(documents, on_behalf=on_behalf)
+    greeting = authorisation[0] if authorisation else "script.opening.greeting"
+    opening_line, close_line = legal_codes(legal)
     opening = (
-        render("script.opening.greeting", language, lender=lender, name=client.name),
+        render(greeting, language, lender=lender, name=client.name),
         render("script.opening.account", language, product=product, account=account),
+        *((render(opening_line, language),) if opening_line else ()),
         render("script.opening.why", language),
         render("script.opening.time", language),
         render("script.opening.agent_id", language),
@@ -175,16 +197,50 @@ def call_script(
         render("script.reminder.notes", language),
         render("script.reminder.limit", language, capacity=capacity),
         render("script.reminder.safety", language),
+        *((render(authorisation[1], language),) if authorisation else ()),
+        *(note.text for note in legal_notices(legal, language)),
     )
+    close_agreed = render("script.close.agreed", language, plan=plan_summary(proposal, language))
+    if close_line:
+        close_agreed += (" " if language == "en" else "") + render(close_line, language)
     return CallScript(
         language=language,
         opening=opening,
         proposal=tuple(lines),
         objections=objections,
-        close_agreed=render("script.close.agreed", language, plan=plan_summary(proposal, language)),
+        close_agreed=close_agreed,
         close_not_agreed=render("script.close.not_agreed", language),
         reminders=reminders,
     )
+
+
+def authorisation_code(
+    documents: DocumentChecklist | None, *, on_behalf: bool
+) -> tuple[str, str] | None:
+    """(greeting, reminder) codes when someone calls on the client's behalf: with the power of
+    attorney ticked on the checklist, or without it (also when the checklist is unknown);
+    ``None`` when the client calls."""
+    if not on_behalf:
+        return None
+    if documents is not None and documents.power_of_attorney:
+        return "script.opening.on_behalf", "script.reminder.power_of_attorney"
+    return "script.opening.on_behalf_pending", "script.reminder.power_of_attorney_missing"
+
+
+def legal_codes(legal: LegalStatus | None) -> tuple[str | None, str | None]:
+    """(opening line, closing addition) codes at ``legal``'s stage: none without a legal step;
+    a lawyer's letter is mentioned; in court, the lawyer or the court's mediation (closing with
+    a mediation agreement); after a judgment or award, an execution settlement (closing with a
+    written 执行和解协议)."""
+    if legal is None or legal.stage is LegalStage.NONE:
+        return None, None
+    if not legal.in_court:
+        return "script.legal.lawyer_letter", None
+    if AdviceKey.EXECUTION_SETTLEMENT not in negotiation_advice(legal):
+        return "script.legal.court", "script.legal.close_mediation"
+    if AdviceKey.ENFORCEMENT_UNDER_WAY in negotiation_advice(legal):
+        return "script.legal.enforcement", "script.legal.close_settlement"
+    return "script.legal.judgment", "script.legal.close_settlement"
 
 
 def documents_code(documents: DocumentChecklist | None) -> str:

@@ -244,6 +244,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "enum.step.public_channel": {"zh-CN": "公开渠道反映", "en": "public complaint"},
     "enum.step.regulator": {"zh-CN": "监管投诉", "en": "complaint to the regulator"},
     "enum.step.resolved": {"zh-CN": "已解决", "en": "resolved"},
+    "enum.step.through_court": {
+        "zh-CN": "通过代理律师或法院调解协商",
+        "en": "negotiation through the lawyer or the court's mediation",
+    },
+    "enum.step.execution_settlement": {"zh-CN": "执行和解", "en": "execution settlement"},
     "escalation.step.negotiate": {
         "zh-CN": "先拨打贷款机构的官方客服电话协商，号码以APP或官网公布的为准。",
         "en": "Start with a call to the lender's official service line, using the number from "
@@ -284,6 +289,27 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "escalation.step.resolved": {
         "zh-CN": "已经与贷款机构达成一致，不需要升级；按约定跟进即可。",
         "en": "The lender has agreed; nothing to escalate. Follow up on what was agreed.",
+    },
+    "escalation.step.through_court": {
+        "zh-CN": "机构已经起诉：投诉、公开反映和监管投诉代替不了法院程序。"
+        "请联系机构的代理律师，或向法院申请（或同意）调解，在调解中提出还款方案；"
+        "同时留意法院文书上的期限。",
+        "en": "The lender has gone to court: complaints, public posts and the "
+        "regulator do not replace the court's process. Contact the lender's lawyer, or ask for "
+        "(or accept) the court's mediation and make the proposal there; keep to the deadlines "
+        "in the court's documents.",
+    },
+    "escalation.step.execution_settlement": {
+        "zh-CN": "已有判决或裁决：与债权人或其律师协商执行和解，谈好的方案写成书面的"
+        "执行和解协议，交执行法院记录在案。",
+        "en": "There is a judgment or award: negotiate an execution settlement with "
+        "the creditor or its lawyer, and put the agreed plan in writing as an execution "
+        "settlement recorded with the enforcing court.",
+    },
+    "escalation.reason.in_court": {
+        "zh-CN": "这笔借款{on}已进入法院程序，下一步不再是投诉阶梯上的一级。",
+        "en": "The debt has been in court since {on}: the next step is no longer a rung of the "
+        "complaint ladder.",
     },
     "escalation.reason.start": {
         "zh-CN": "还没有任何沟通记录。",
@@ -551,6 +577,124 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "script.reminder.safety": {
         "zh-CN": "不向任何个人账户转账，不提供密码或短信验证码。",
         "en": "Never transfer money to a personal account, and never give a password or SMS code.",
+    },
+    "script.opening.on_behalf": {
+        "zh-CN": "您好，我是{name}的债务协商顾问，受{name}书面委托（有签字的授权委托书），"
+        "代{name}与{lender}协商这笔借款；委托书可以发给您核对。",
+        "en": "Hello, I am calling on behalf of {name}, a customer of {lender}, with their "
+        "written authorisation (a signed power of attorney), which I can send you.",
+    },
+    "script.opening.on_behalf_pending": {
+        "zh-CN": "您好，我在协助{lender}的用户{name}处理这笔借款。{name}的书面授权委托书还在办理，"
+        "今天先了解可行的安排，具体方案由{name}本人确认。",
+        "en": "Hello, I am helping {name}, a customer of {lender}, with this loan. Their "
+        "written authorisation is still being prepared, so today I would like to understand "
+        "the options; {name} will confirm any plan personally.",
+    },
+    "script.reminder.power_of_attorney": {
+        "zh-CN": "授权委托书已在材料清单上勾选：通话时说明受客户书面委托，对方要求时把签字的"
+        "委托书发过去。",
+        "en": "The power of attorney is ticked on the checklist: say you call with the client's "
+        "written authorisation, and send the signed letter when asked.",
+    },
+    "script.reminder.power_of_attorney_missing": {
+        "zh-CN": "授权委托书还没有记录在材料清单上：没有客户签字的委托书，机构可以拒绝与你谈这笔"
+        "借款。请先打印、让客户签字，再在清单上勾选；或者由客户本人打电话。",
+        "en": "The power of attorney is not recorded on the checklist: without the client's "
+        "signed authorisation the lender may refuse to discuss the account with you. Print "
+        "it, have the client sign it, then tick it on the checklist — or let the client make "
+        "the call.",
+    },
+    "script.legal.lawyer_letter": {
+        "zh-CN": "我收到了贵司委托律师发来的律师函。我愿意还款，希望通过协商解决，不必走到诉讼。",
+        "en": "I have received the lawyer's letter sent on your behalf. I want to repay and "
+        "would like to settle this by agreement, without going to court.",
+    },
+    "script.legal.court": {
+        "zh-CN": "这笔借款贵司已经起诉。我愿意协商，希望通过贵司的代理律师或法院的调解来谈还款"
+        "方案：请问应该联系哪位律师，贵司是否同意调解？",
+        "en": "You have taken this loan to court. I want to reach an agreement, through your "
+        "lawyer or the court's mediation: which lawyer should I speak to, and will you agree "
+        "to mediation?",
+    },
+    "script.legal.judgment": {
+        "zh-CN": "这笔借款已经有了判决（或仲裁裁决）。我希望和贵司达成执行和解，按我能做到的"
+        "方案履行。",
+        "en": "There is a judgment (or arbitral award) on this loan. I would like to agree an "
+        "execution settlement with you, on a plan I can keep.",
+    },
+    "script.legal.enforcement": {
+        "zh-CN": "这笔借款已经进入强制执行。我希望和贵司达成执行和解，按我能做到的方案履行，"
+        "并向执行法官说明我的困难。",
+        "en": "This loan is in enforcement. I would like to agree an execution settlement with "
+        "you, on a plan I can keep, and I will explain my situation to the enforcement judge.",
+    },
+    "script.legal.close_settlement": {
+        "zh-CN": "谈好的方案请写成书面的执行和解协议（双方签字），交执行法院记录在案。",
+        "en": "Please put the agreed plan in writing as an execution settlement (执行和解协议), "
+        "signed by both sides, and have it recorded with the enforcing court.",
+    },
+    "script.legal.close_mediation": {
+        "zh-CN": "谈好的方案请通过法院调解出具调解书，或者由贵司律师书面确认。",
+        "en": "Please have the agreed plan issued by the court as a mediation agreement, or "
+        "confirmed in writing by your lawyer.",
+    },
+    # --- legal advice for the ladder and the script (core.rules.legal.AdviceKey) -------
+    "legal.advice.negotiate_direct": {
+        "zh-CN": "目前没有进入法律程序，照常与机构协商。",
+        "en": "No legal action so far: negotiate with the lender as usual.",
+    },
+    "legal.advice.lawyer_letter": {
+        "zh-CN": "律师函不是法院文书，本身没有法律期限。先核实律师事务所和律师是否真实存在，再通过"
+        "机构官方渠道或该律师协商，说明还款困难并提出方案。",
+        "en": "A lawyer's letter is not a court document and sets no legal deadline of its "
+        "own. Check that the law firm and the lawyer are real, then negotiate through the "
+        "lender's official channels or that lawyer, explaining the hardship and offering a "
+        "plan.",
+    },
+    "legal.advice.through_lawyer_or_mediation": {
+        "zh-CN": "机构已经起诉，协商请通过机构的代理律师，或者法院的诉前调解、诉讼调解进行；"
+        "调解达成的协议由法院出具调解书，与判决同样有效。",
+        "en": "The lender has gone to court: negotiate through its lawyer or the court's "
+        "mediation (before or during the trial). An agreement reached in mediation is issued "
+        "by the court and binds like a judgment.",
+    },
+    "legal.advice.answer_the_court": {
+        "zh-CN": "客户已收到起诉状：请在答辩期内提交答辩状，并按传票时间出庭。不答辩、不出庭不会让"
+        "案子停下，法院可以缺席判决。",
+        "en": "The client has been served the complaint: file a defence within the time "
+        "allowed and attend the hearing on the summons. Staying silent does not stop the "
+        "case; the court can decide without the client.",
+    },
+    "legal.advice.award_no_appeal": {
+        "zh-CN": "仲裁裁决是终局的，不能上诉。对裁决有异议的，请尽快咨询律师或法律援助。",
+        "en": "An arbitral award is final and cannot be appealed. If the client disputes it, "
+        "get advice from a lawyer or legal aid quickly.",
+    },
+    "legal.advice.execution_settlement": {
+        "zh-CN": "已有判决或裁决：与债权人达成的还款安排应写成书面的执行和解协议，交执行法院记录"
+        "在案。不履行和解协议，债权人可以申请恢复执行原判决。",
+        "en": "There is a judgment or award: a repayment agreement with the creditor should be "
+        "written up as an execution settlement and put on record with the enforcing court. "
+        "If it is not kept, the creditor can have the original judgment enforced again.",
+    },
+    "legal.advice.enforcement_under_way": {
+        "zh-CN": "已进入强制执行：可以向执行法官说明困难，并与债权人协商执行和解。如实申报财产，"
+        "否则可能被列入失信被执行人名单或被限制高消费。",
+        "en": "Enforcement has begun: explain the hardship to the enforcement judge and "
+        "negotiate an execution settlement with the creditor. Declare assets truthfully, or "
+        "the client may be listed as a defaulter or barred from high spending.",
+    },
+    "legal.advice.disclaimer": {
+        "zh-CN": "以上内容是一般信息，不是法律意见；具体案件请以法院文书为准并咨询律师。",
+        "en": "This is general information, not legal advice; go by the court's documents and "
+        "ask a lawyer about the case.",
+    },
+    "legal.advice.legal_aid": {
+        "zh-CN": "经济困难的客户可以拨打 12348 公共法律服务热线，或到当地法律援助中心申请"
+        "免费法律援助。",
+        "en": "A client who cannot afford a lawyer can call the 12348 public legal services "
+        "hotline or apply for free legal aid at the local legal aid centre.",
     },
     # --- confirmation message (core/rules/script.py) ------------------------------------
     "confirm.greeting": {

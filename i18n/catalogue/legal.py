@@ -135,63 +135,6 @@ TEXT: Catalogue = {
         "en": "The time to apply for enforcement is 2 years from the last day of the "
         "performance period the decision sets.",
     },
-    # advice for the escalation ladder and the call script (core.rules.legal.AdviceKey)
-    "legal.advice.negotiate_direct": {
-        "zh-CN": "目前没有进入法律程序，照常与机构协商。",
-        "en": "No legal action so far: negotiate with the lender as usual.",
-    },
-    "legal.advice.lawyer_letter": {
-        "zh-CN": "律师函不是法院文书，本身没有法律期限。先核实律师事务所和律师是否真实存在，再通过"
-        "机构官方渠道或该律师协商，说明还款困难并提出方案。",
-        "en": "A lawyer's letter is not a court document and sets no legal deadline of its "
-        "own. Check that the law firm and the lawyer are real, then negotiate through the "
-        "lender's official channels or that lawyer, explaining the hardship and offering a "
-        "plan.",
-    },
-    "legal.advice.through_lawyer_or_mediation": {
-        "zh-CN": "机构已经起诉，协商请通过机构的代理律师，或者法院的诉前调解、诉讼调解进行；"
-        "调解达成的协议由法院出具调解书，与判决同样有效。",
-        "en": "The lender has gone to court: negotiate through its lawyer or the court's "
-        "mediation (before or during the trial). An agreement reached in mediation is issued "
-        "by the court and binds like a judgment.",
-    },
-    "legal.advice.answer_the_court": {
-        "zh-CN": "客户已收到起诉状：请在答辩期内提交答辩状，并按传票时间出庭。不答辩、不出庭不会让"
-        "案子停下，法院可以缺席判决。",
-        "en": "The client has been served the complaint: file a defence within the time "
-        "allowed and attend the hearing on the summons. Staying silent does not stop the "
-        "case; the court can decide without the client.",
-    },
-    "legal.advice.award_no_appeal": {
-        "zh-CN": "仲裁裁决是终局的，不能上诉。对裁决有异议的，请尽快咨询律师或法律援助。",
-        "en": "An arbitral award is final and cannot be appealed. If the client disputes it, "
-        "get advice from a lawyer or legal aid quickly.",
-    },
-    "legal.advice.execution_settlement": {
-        "zh-CN": "已有判决或裁决：与债权人达成的还款安排应写成书面的执行和解协议，交执行法院记录"
-        "在案。不履行和解协议，债权人可以申请恢复执行原判决。",
-        "en": "There is a judgment or award: a repayment agreement with the creditor should be "
-        "written up as an execution settlement and put on record with the enforcing court. "
-        "If it is not kept, the creditor can have the original judgment enforced again.",
-    },
-    "legal.advice.enforcement_under_way": {
-        "zh-CN": "已进入强制执行：可以向执行法官说明困难，并与债权人协商执行和解。如实申报财产，"
-        "否则可能被列入失信被执行人名单或被限制高消费。",
-        "en": "Enforcement has begun: explain the hardship to the enforcement judge and "
-        "negotiate an execution settlement with the creditor. Declare assets truthfully, or "
-        "the client may be listed as a defaulter or barred from high spending.",
-    },
-    "legal.advice.disclaimer": {
-        "zh-CN": "以上内容是一般信息，不是法律意见；具体案件请以法院文书为准并咨询律师。",
-        "en": "This is general information, not legal advice; go by the court's documents and "
-        "ask a lawyer about the case.",
-    },
-    "legal.advice.legal_aid": {
-        "zh-CN": "经济困难的客户可以拨打 12348 公共法律服务热线，或到当地法律援助中心申请"
-        "免费法律援助。",
-        "en": "A client who cannot afford a lawyer can call the 12348 public legal services "
-        "hotline or apply for free legal aid at the local legal aid centre.",
-    },
     # errors of a legal status
     "error.legal_order": {
         "zh-CN": "日期先后不对：例如收到起诉状不能早于起诉，判决不能早于起诉，执行不能早于判决",
