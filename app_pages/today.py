@@ -237,6 +237,8 @@ def render_escalations(store, clients, now, lang) -> None:
             )
             st.markdown(step.text)
             st.caption(step.reason.text)
+            for note in step.legal:  # a debt at a legal stage: advice, disclaimer, 12348
+                st.caption(note.text)
 
 
 def show_remembered_error() -> None:

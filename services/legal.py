@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from core.calls import DebtAccount
 from core.rules.legal import (
     AdviceKey,
     Deadline,
@@ -45,6 +46,8 @@ __all__ = [
     "deadlines_for_client",
     "delete",
     "events_for_debt",
+    "for_accounts",
+    "statuses_of",
     "upcoming",
     "update",
 ]
@@ -183,6 +186,59 @@ def deadlines_for_client(
         for account in ws.debts.list_for_client(client_id)
         if account.id is not None
     ]
+
+
+def for_accounts(
+    ws: Workspace,
+    actor: Actor,
+    client_id: int,
+    accounts: Iterable[DebtAccount],
+    *,
+    as_of: date,
+    holidays: Iterable[date] = (),
+    working_days: Iterable[date] = (),
+) -> dict[int, DebtLegal]:
+    """Each of ``accounts`` (the client's debts, already read by the page) with its legal
+    status, deadlines and advice, by debt id: one query for the client's steps, whatever the
+    number of debts. A debt whose steps are dated after ``as_of`` (its clock is ahead; the
+    Debts page says so) keeps its status but no deadlines."""
+    access.open_client(ws, actor, client_id, via="legal.for_accounts")
+    off, on = frozenset(holidays), frozenset(working_days)
+    by_debt: dict[int, list[SavedLegalEvent]] = {}
+    for saved in ws.legal.list_for_client(client_id):
+        by_debt.setdefault(saved.debt_id, []).append(saved)
+    found: dict[int, DebtLegal] = {}
+    for account in accounts:
+        if account.id is None or account.client_id != client_id:
+            continue
+        events = by_debt.get(account.id, [])
+        if any(saved.event.on > as_of for saved in events):
+            status = checked_status(saved.event for saved in events)
+            found[account.id] = DebtLegal(
+                debt_id=account.id,
+                creditor=account.debt.creditor,
+                events=tuple(events),
+                status=status,
+                deadlines=(),
+                advice=negotiation_advice(status),
+            )
+            continue
+        found[account.id] = _debt_legal(account.id, account.debt.creditor, events, as_of, off, on)
+    return found
+
+
+def statuses_of(ws: Workspace, actor: Actor, client_ids: Iterable[int]) -> dict[int, LegalStatus]:
+    """The legal status of every debt with a legal step among ``client_ids``' debts, by debt
+    id (one query over the actor's caseload); a debt without steps is not in it."""
+    wanted = set(client_ids)
+    by_debt: dict[int, list[SavedLegalEvent]] = {}
+    for saved in ws.legal.list_all(caseload=access.caseload_of(actor)):
+        if saved.client_id in wanted:
+            by_debt.setdefault(saved.debt_id, []).append(saved)
+    return {
+        debt_id: checked_status(saved.event for saved in events)
+        for debt_id, events in by_debt.items()
+    }
 
 
 def upcoming(
