@@ -11,6 +11,7 @@ import services
 from core.calls import DocumentChecklist, DocumentItem, OfficialChannel, ServiceChannelKind
 from core.errors import CoreError
 from core.rules.hardship import CHECKLIST_ITEM as HARDSHIP_LINE
+from core.rules.legal import LegalStatus
 from core.rules.scam import (
     NumberSource,
     ScamAnswers,
@@ -24,6 +25,7 @@ from core.rules.templates import render
 from i18n import LANGUAGES, md_escape, translate
 from report.script_card import script_card_pdf
 from services import ProposalStatus, StoreError
+from services.actor import team_mode
 from ui.attorney_widgets import render_attorney
 from ui.call_widgets import (
     debt_label,
@@ -144,24 +146,53 @@ def render_scam_check(lang) -> None:
         st.markdown(f":{colour}-badge[{tag}] {flag.text}")
 
 
-def render_documents(store, client, account, hardship_ready: bool | None) -> None:
+def choose_caller(client_id: int) -> bool:
+    """Whether someone negotiates on the client's behalf: always in team mode (signed-in
+    counselors); in single-user mode as chosen, per client (a counselor by default)."""
+    if team_mode():
+        return True
+    labels = {True: t("prep.caller.counselor"), False: t("prep.caller.client")}
+    return bool(
+        st.radio(
+            t("prep.caller.label"),
+            [True, False],
+            format_func=labels.__getitem__,
+            key=worded(f"prep_caller_{client_id}"),
+            horizontal=True,
+            help=t("prep.caller.help"),
+        )
+    )
+
+
+def render_documents(
+    store,
+    client,
+    account,
+    hardship_ready: bool | None,
+    *,
+    on_behalf: bool = False,
+    saved: DocumentChecklist | None = None,
+) -> None:
     """The checklist; its "proof of hardship" line follows the evidence list (read-only) once
-    the client has a hardship situation (``hardship_ready`` not ``None``)."""
+    the client has a hardship situation (``hardship_ready`` not ``None``). The power of
+    attorney counts only ``on_behalf``; then, not ticked, a warning points to its section.
+    ``saved``: the checklist as the page read it."""
     st.subheader(t("prep.docs.title"))
-    checklist = services.checklists.for_client(
-        store, actor(), client.id, account.id
-    ) or DocumentChecklist(client_id=client.id, debt_id=account.id)
+    checklist = saved or DocumentChecklist(client_id=client.id, debt_id=account.id)
     if hardship_ready is not None:
         checklist = checklist.model_copy(update={HARDSHIP_LINE.value: hardship_ready})
-    ready = len(DocumentItem) - len(checklist.missing())
+    needed = checklist.needed(on_behalf=on_behalf)
+    ready = len(needed) - len(checklist.missing(on_behalf=on_behalf))
     st.progress(
-        ready / len(DocumentItem),
-        text=t("prep.docs.progress", ready=ready, total=len(DocumentItem)),
+        ready / len(needed) if needed else 1.0,
+        text=t("prep.docs.progress", ready=ready, total=len(needed)),
     )
+    if on_behalf and not checklist.power_of_attorney:
+        st.warning(t("prep.docs.poa_missing"), icon=":material/contract:")
     labels = enum_labels(DocumentItem)
     with st.form(f"prep_docs_form_{account.id}", border=True):
         left, right = st.columns(2)
-        for i, item in enumerate(DocumentItem):
+        for i, item in enumerate(needed):
             column = left if i % 2 == 0 else right
             if item is HARDSHIP_LINE and hardship_ready is not None:
                 # Keyed by its value: a new value is a new box, drawn as the evidence says.
@@ -184,7 +215,7 @@ def render_documents(store, client, account, hardship_ready: bool | None) -> Non
             item.value: hardship_ready
             if item is HARDSHIP_LINE and hardship_ready is not None
             else st.session_state[f"prep_doc_{account.id}_{item.value}"]
-            for item in DocumentItem
+            for item in needed  # the power of attorney, not shown, keeps its saved value
         }
         try:
             services.checklists.save(store, actor(), checklist.model_copy(update=update))
@@ -225,7 +256,18 @@ def script_markdown(script: CallScript) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def render_script(store, client, account) -> None:
+def render_script(
+    store,
+    client,
+    account,
+    *,
+    checklist: DocumentChecklist | None = None,
+    on_behalf: bool = False,
+    legal: LegalStatus | None = None,
+) -> None:
+    """The card for a saved proposal, in both languages: ``checklist`` (as the page read it)
+    says which documents and whether the power of attorney are ready, ``on_behalf`` who calls,
+    ``legal`` the debt's legal status."""
     st.subheader(t("prep.script.title"))
     saved = [
         p
@@ -255,7 +297,6 @@ def render_script(store, client, account) -> None:
     try:
         result = proposal_result(store, client.id, account, by_id[chosen])
         income = monthly_income(store, client.id)
-        checklist = services.checklists.for_client(store, actor(), client.id, account.id)
         scripts = {
             language: call_script(
                 client,
@@ -265,6 +306,8 @@ def render_script(store, client, account) -> None:
                 contract_number=account.contract_number or None,
                 monthly_income=income,
                 documents=checklist,
+                on_behalf=on_behalf,
+                legal=legal,
             )
             for language in LANGUAGES
         }
@@ -315,13 +358,48 @@ def main() -> None:
     store, client, accounts = open_call_page("prep.title")
     lang = current_language()
     account = choose_account(accounts)
+    on_behalf = choose_caller(client.id)
     evidence = load_evidence(store, client.id)
+    checklist = services.checklists.for_client(store, actor(), client.id, account.id)
+    as_of = now_local().date()
     render_channels(store, account)
     render_scam_check(lang)
-    render_documents(store, client, account, evidence.ready if evidence else None)
-    render_attorney(store, client.id, account.id, now_local().date(), lang)
+    render_documents(
+        store,
+        client,
+        account,
+        evidence.ready if evidence else None,
+        on_behalf=on_behalf,
+        saved=checklist,
+    )
+    render_attorney(
+        store,
+        client.id,
+        account.id,
+        as_of,
+        lang,
+        recorded=bool(checklist and checklist.power_of_attorney),
+    )
     render_hardship(store, evidence, lang)
-    render_script(store, client, account)
+    render_script(
+        store,
+        client,
+        account,
+        checklist=checklist,
+        on_behalf=on_behalf,
+        legal=legal_status(store, client.id, account, as_of),
+    )
+
+
+def legal_status(store, client_id: int, account, as_of) -> LegalStatus | None:
+    """The chosen debt's legal status (one read of the client's legal steps), or ``None``
+    when it cannot be read (the Debts page says why)."""
+    try:
+        found = services.legal.for_accounts(store, actor(), client_id, [account], as_of=as_of)
+    except (CoreError, StoreError):
+        return None
+    legal = found.get(account.id)
+    return legal.status if legal else None
 
 
 main()

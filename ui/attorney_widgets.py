@@ -28,9 +28,22 @@ from ui.state import actor, audited_download
 ATTORNEY = "client.attorney"
 
 
-def render_attorney(store: Workspace, client_id: int, debt_id: int, as_of: date, lang: str) -> None:
-    """The section: its inputs, then the two downloads (or why there is no document)."""
+def render_attorney(
+    store: Workspace,
+    client_id: int,
+    debt_id: int,
+    as_of: date,
+    lang: str,
+    *,
+    recorded: bool | None = None,
+) -> None:
+    """The section: whether the signed letter is ticked on the checklist (``recorded``; not
+    said when ``None``), its inputs, then the two downloads (or why there is no document)."""
     with st.expander(t("attorney.download.title"), icon=":material/contract:"):
+        if recorded is True:
+            st.success(t("attorney.checklist.recorded"), icon=":material/task_alt:")
+        elif recorded is False:
+            st.warning(t("attorney.checklist.missing"), icon=":material/draw:")
         st.caption(t("attorney.download.note"))
         left, right = st.columns(2)
         name = left.text_input(t("attorney.form.counselor_name"), key="attorney_name", max_chars=50)

@@ -182,4 +182,13 @@ TEXT: Catalogue = {
         "en": "the powers must include negotiating the repayment plan: that is what the "
         "document is for.",
     },
+    "attorney.checklist.recorded": {
+        "zh-CN": "客户签字的委托书已记录在材料清单上。",
+        "en": "The signed letter is recorded on the checklist.",
+    },
+    "attorney.checklist.missing": {
+        "zh-CN": "还没有记录在材料清单上：打印委托书，请客户签字，然后在材料清单上勾选。",
+        "en": "Not yet recorded on the checklist: print it, have the client sign, then tick it "
+        "on the checklist.",
+    },
 }

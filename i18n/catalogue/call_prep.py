@@ -79,6 +79,25 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{ready} of {total} ready",
     },
     "prep.docs.save": {"zh-CN": "保存清单", "en": "Save checklist"},
+    "prep.docs.poa_missing": {
+        "zh-CN": "这次由顾问代客户打电话，但清单上还没有勾选授权委托书。请在下面的“授权委托书”"
+        "中生成并打印，让客户签字，再回到这里勾选。",
+        "en": "A counselor calls for the client, but the power of attorney is not ticked on "
+        "the checklist. Make and print it under “Power of attorney” below, have the client "
+        "sign it, then tick it here.",
+    },
+    # who makes the call
+    "prep.caller.label": {"zh-CN": "谁打这通电话", "en": "Who makes the call"},
+    "prep.caller.counselor": {
+        "zh-CN": "顾问代客户打",
+        "en": "A counselor, for the client",
+    },
+    "prep.caller.client": {"zh-CN": "客户本人打", "en": "The client themselves"},
+    "prep.caller.help": {
+        "zh-CN": "顾问代客户协商时需要客户签字的授权委托书；客户本人打电话则不需要。",
+        "en": "A counselor negotiating for the client needs the client's signed power of "
+        "attorney; a client calling themselves does not.",
+    },
     # script card
     "prep.script.title": {"zh-CN": "通话话术卡", "en": "Script card"},
     "prep.script.no_proposal": {

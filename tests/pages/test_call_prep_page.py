@@ -64,6 +64,8 @@ def test_pressure_alone_is_a_caution_not_a_stop(open_app):
 def test_the_documents_checklist_is_saved_and_shows_progress(open_app, lang):
     case = seed_case(agreed_days_ago=None)
     at = open_for(open_app, PAGE, lang, case.client.id)
+    # The client calls: the power of attorney is not needed (a counselor's call needs it).
+    at.radio(key=f"prep_caller_{case.client.id}").set_value(False).run()
     debt_id = case.account.id
     for item in ("contract_number", "id_card_photos", "income_proof"):
         at.checkbox(key=f"prep_doc_{debt_id}_{item}").check()
