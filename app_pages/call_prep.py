@@ -35,6 +35,7 @@ from ui.call_widgets import (
     proposal_result,
 )
 from ui.errors import show_error
+from ui.evidence_widgets import render_evidence
 from ui.hardship_widgets import load_evidence, render_hardship
 from ui.i18n import current_language, enum_labels, t, worded
 from ui.state import actor, audited_download, now_local
@@ -223,6 +224,7 @@ def render_documents(
             show_error(exc)
         else:
             st.rerun()
+    render_evidence(store, client.id, current_language())
 
 
 def script_markdown(script: CallScript) -> str:

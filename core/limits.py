@@ -97,3 +97,17 @@ MIN_BENCHMARK_YEAR = 1978
 MAX_BENCHMARK_YEAR = 2100
 #: A benchmark's region (a province or city; empty for the whole country).
 MAX_BENCHMARK_REGION_LENGTH = 50
+
+# --- evidence (issue 25) ---------------------------------------------------------------------
+
+#: The largest proof document (scan or photo) accepted, per file, in MB: a phone photo or a
+#: few scanned pages are well below it; the page says so before an upload.
+MAX_EVIDENCE_MB = 5
+MAX_EVIDENCE_BYTES = MAX_EVIDENCE_MB * 1024 * 1024
+#: Proof documents one client's record may hold.
+MAX_EVIDENCE_FILES = 40
+#: A proof document's file name as stored (its extension included).
+MAX_EVIDENCE_NAME_LENGTH = 100
+#: The most pixels an uploaded image may have (a 50-megapixel phone photo fits); a larger one
+#: is refused before it is decoded, so that a small file cannot make the server decode gigabytes.
+MAX_EVIDENCE_PIXELS = 60_000_000

@@ -45,6 +45,8 @@ Pages call :func:`backup_to_bytes` / :func:`read_backup` / :func:`restore_backup
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -73,6 +75,7 @@ from store import (
     clients,
     collections,
     debts,
+    evidence,
     hardship,
     legal,
     lender_aliases,
@@ -80,7 +83,15 @@ from store import (
     proposals,
 )
 from store.blind_indexes import index_columns, is_index_column, with_indexes
-from store.columns import EncryptedText, ExactDecimal, Fen, UTCDateTime, cipher_for, to_fen
+from store.columns import (
+    EncryptedBytes,
+    EncryptedText,
+    ExactDecimal,
+    Fen,
+    UTCDateTime,
+    cipher_for,
+    to_fen,
+)
 from store.crypto import WrongPassphraseError, is_sealed, open_sealed, seal
 from store.db import translate_errors
 from store.errors import StoreError
@@ -96,9 +107,11 @@ FORMAT_VERSION = 1
 #: The largest backup file accepted, in MB: the Data page's upload limit (Streamlit refuses a
 #: bigger upload: ``server.maxUploadSize`` in ``.streamlit/config.toml``, a test keeps them
 #: equal) and :func:`read_backup_file`'s, so ``python -m store restore``'s (whose ``--max-mb``
-#: raises it for one restore, knowingly). A backup of several hundred clients with years of
-#: calls is below it; ``python -m store backup`` says when a backup is not.
-MAX_BACKUP_MB = 5
+#: raises it for one restore, knowingly). Proof documents (scans and photos, up to
+#: ``core.limits.MAX_EVIDENCE_MB`` each, in base64) make backups large: 200 MB holds several
+#: hundred clients with years of calls and a few scans each; ``python -m store backup`` says
+#: when a backup is not below it.
+MAX_BACKUP_MB = 200
 MAX_BACKUP_BYTES = MAX_BACKUP_MB * 1024 * 1024
 #: The range of each integer column type on every database (PostgreSQL's INTEGER is 32-bit).
 _INTEGER_RANGES = {sa.Integer: 2**31 - 1, sa.BigInteger: 2**63 - 1}
@@ -122,6 +135,7 @@ _READERS: dict[str, Callable[[Any], object]] = {
     "lender_aliases": lender_aliases.alias_from_row,
     "legal_events": legal.event_from_row,
     "case_stages": cases.change_from_row,
+    "evidence_files": evidence.checked_from_row,
 }
 
 
@@ -762,6 +776,8 @@ def _encoder(column: sa.Column) -> Callable[[Any], Any]:
         return _nullable(_encode_instant)
     if isinstance(kind, sa.Date):
         return _nullable(date.isoformat)
+    if isinstance(kind, EncryptedBytes):  # a file: its plain bytes in base64 (sealed with the
+        return _nullable(_encode_bytes)  # whole backup when the backup is encrypted)
     return _same
 
 
@@ -786,6 +802,8 @@ def _decoder(column: sa.Column) -> Callable[[Any], Any]:
         decode = _decode_text(kind.length)
     elif isinstance(kind, EncryptedText):  # plain text in the file, encrypted when restored
         decode = _decode_text(kind.length_limit)
+    elif isinstance(kind, EncryptedBytes):  # base64 in the file, encrypted when restored
+        decode = _decode_bytes(kind.size_limit)
     elif isinstance(kind, sa.JSON):
         decode = _expect(dict | list, "a JSON object or list", "expected_json")
     else:  # pragma: no cover - a new column type needs a codec here
@@ -854,6 +872,29 @@ def _decode_text(length: int | None) -> Callable[[Any], str]:
         if length is not None and len(value) > length:
             raise _Bad("text_too_long", f"longer than {length} characters", max=length)
         return value
+
+    return decode
+
+
+def _encode_bytes(value: bytes) -> str:
+    return base64.b64encode(value).decode("ascii")
+
+
+def _decode_bytes(size_limit: int | None) -> Callable[[Any], bytes]:
+    def decode(value: Any) -> bytes:
+        if not isinstance(value, str):
+            raise _Bad("expected_base64", f"expected a file in base64, got {_shown(value)}")
+        if size_limit is not None and len(value) > 4 * (size_limit // 3 + 1):
+            raise _Bad("file_too_large", f"a file of more than {size_limit} bytes", max=size_limit)
+        try:
+            data = base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise _Bad(
+                "expected_base64", f"expected a file in base64, got {_shown(value)}"
+            ) from None
+        if size_limit is not None and len(data) > size_limit:
+            raise _Bad("file_too_large", f"a file of more than {size_limit} bytes", max=size_limit)
+        return data
 
     return decode
 

@@ -202,6 +202,37 @@ class EncryptedText(TypeDecorator[str]):
         return cipher_for(dialect).decrypt(value, self.context)
 
 
+class EncryptedBytes(TypeDecorator[bytes]):
+    """A file's bytes encrypted with the engine's field cipher (AES-256-GCM, a fresh nonce,
+    bound to ``context``, the column), in a BLOB / BYTEA column; the ORM gets the plain bytes.
+    ``size_limit`` (plain bytes) is a backstop: :mod:`core.evidence` checks it first."""
+
+    impl = sa.LargeBinary
+    cache_ok = True
+    comparator_factory = _EncryptedComparator
+
+    def __init__(self, context: str, size_limit: int | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.size_limit = size_limit
+
+    def process_bind_param(self, value: bytes | None, dialect: Dialect) -> bytes | None:
+        if value is None:
+            return None
+        if not isinstance(value, bytes):
+            raise InvalidDataError(self.context, f"expected bytes, got {type(value).__name__}")
+        if self.size_limit is not None and len(value) > self.size_limit:
+            raise InvalidDataError(
+                self.context, f"larger than {self.size_limit} bytes", code="too_long"
+            )
+        return cipher_for(dialect).encrypt_bytes(value, self.context)
+
+    def process_result_value(self, value: bytes | None, dialect: Dialect) -> bytes | None:
+        if value is None:
+            return None
+        return cipher_for(dialect).decrypt_bytes(bytes(value), self.context)
+
+
 class BlindIndex(TypeDecorator[str]):
     """A blind index (32 lower-case hex characters, see the module doc) in a ``VARCHAR(32)``."""
 

@@ -79,6 +79,7 @@ from store.errors import StoreError
 from store.keys import KEY_BYTES, key_fingerprint
 
 __all__ = [
+    "BYTES_PREFIX",
     "INDEX_CHARS",
     "SEAL_MAGIC",
     "TOKEN_PREFIX",
@@ -96,6 +97,8 @@ __all__ = [
 ]
 
 TOKEN_PREFIX = "v1."
+#: The first bytes of an encrypted file (:meth:`FieldCipher.encrypt_bytes`).
+BYTES_PREFIX = b"RTf1"
 NONCE_BYTES = 12
 TAG_BYTES = 16
 #: Hex characters of a blind index (128 bits of HMAC-SHA256).
@@ -179,6 +182,35 @@ class FieldCipher:
                 " column's value, or damaged)"
             ) from None
         return plain.decode("utf-8")
+
+    def encrypt_bytes(self, plain: bytes | None, context: str) -> bytes | None:
+        """``plain`` (a file's bytes) sealed like a field, bound to ``context``, as raw bytes
+        for a binary column: ``b"RTf1" | nonce[12] | ciphertext | tag[16]`` (None stays None)."""
+        if plain is None:
+            return None
+        if not isinstance(plain, bytes | bytearray | memoryview):
+            raise TypeError(f"{context}: expected bytes to encrypt, got {type(plain).__name__}")
+        nonce = os.urandom(NONCE_BYTES)
+        return BYTES_PREFIX + nonce + self._aead.encrypt(nonce, bytes(plain), _aad(context))
+
+    def decrypt_bytes(self, sealed: bytes | None, context: str) -> bytes | None:
+        """The bytes :meth:`encrypt_bytes` sealed with the same key and ``context``."""
+        if sealed is None:
+            return None
+        raw = bytes(sealed)
+        if (
+            not raw.startswith(BYTES_PREFIX)
+            or len(raw) < len(BYTES_PREFIX) + NONCE_BYTES + TAG_BYTES
+        ):
+            raise FieldDecryptError(f"{context}: the stored value is not an encrypted file")
+        body = raw[len(BYTES_PREFIX) :]
+        try:
+            return self._aead.decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], _aad(context))
+        except InvalidTag:
+            raise FieldDecryptError(
+                f"{context}: the stored file cannot be decrypted (another key, another"
+                " column's value, or damaged)"
+            ) from None
 
     # -- blind indexes --------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ from store.errors import (
     InvalidDataError,
     StoreError,
 )
+from store.evidence import EvidenceRepository
 from store.hardship import HardshipRepository, ProofRepository
 from store.legal import LegalRepository
 from store.migrate import check_field_key, upgrade
@@ -79,6 +80,7 @@ class Store:
         self.proofs = ProofRepository(self)
         self.legal = LegalRepository(self)
         self.cases = CaseRepository(self)
+        self.evidence = EvidenceRepository(self)
         self.requests = RequestRepository(self)
         self.audit = AuditRepository(self)
         self.accounts = AccountRepository(self)

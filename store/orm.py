@@ -29,6 +29,8 @@ from core.limits import (
     MAX_COLLECTOR_LENGTH,
     MAX_CONTRACT_NUMBER_LENGTH,
     MAX_CREDITOR_LENGTH,
+    MAX_EVIDENCE_BYTES,
+    MAX_EVIDENCE_NAME_LENGTH,
     MAX_HARDSHIP_NOTE_LENGTH,
     MAX_LENDER_LENGTH,
     MAX_NAME_LENGTH,
@@ -37,7 +39,14 @@ from core.limits import (
     MAX_TITLE_LENGTH,
     MOBILE_LENGTH,
 )
-from store.columns import BlindIndex, EncryptedText, ExactDecimal, Fen, UTCDateTime
+from store.columns import (
+    BlindIndex,
+    EncryptedBytes,
+    EncryptedText,
+    ExactDecimal,
+    Fen,
+    UTCDateTime,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -427,3 +436,33 @@ class CaseStageRow(Versioned, Base):
     #: A ``core.case_lifecycle.CloseReason`` value, with ``closed`` only.
     reason: Mapped[str | None] = mapped_column(sa.String(30))
     note: Mapped[str] = mapped_column(EncryptedText("case_stages.note"), nullable=False)
+
+
+class EvidenceFileRow(Versioned, Base):
+    """A proof document of a client (``core.evidence.EvidenceFile``): its metadata, and its
+    bytes encrypted (``content``, read only through ``store.evidence``'s ``content``). The file
+    name is encrypted too (it often names the client); kind, size and hash are not."""
+
+    __tablename__ = "evidence_files"
+    __table_args__ = (sa.Index(None, "client_id", "item"), {"info": {"added_in": "0015"}})
+
+    client_id: Mapped[int] = _client_fk()
+    #: A ``core.calls.DocumentItem`` value: the checklist line the document proves.
+    item: Mapped[str] = mapped_column(sa.String(30), nullable=False)
+    file_name: Mapped[str] = mapped_column(
+        EncryptedText("evidence_files.file_name", MAX_EVIDENCE_NAME_LENGTH), nullable=False
+    )
+    #: A ``core.evidence.EvidenceKind`` value, found in the content.
+    kind: Mapped[str] = mapped_column(sa.String(10), nullable=False)
+    size: Mapped[int] = mapped_column(nullable=False)
+    #: SHA-256 (hex) of the stored (scrubbed) bytes.
+    sha256: Mapped[str] = mapped_column(sa.String(64), nullable=False)
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    uploaded_by: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("accounts.id", ondelete="SET NULL")
+    )
+    content: Mapped[bytes] = mapped_column(
+        EncryptedBytes("evidence_files.content", MAX_EVIDENCE_BYTES),
+        nullable=False,
+        deferred=True,
+    )

@@ -44,6 +44,7 @@ EVENT_COLUMNS: dict[str, tuple[str, ...]] = {
     "collection_contacts": ("at",),
     "legal_events": ("on", "perform_by"),
     "case_stages": ("on",),
+    "evidence_files": ("uploaded_at",),
 }
 
 

@@ -17,7 +17,7 @@ CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding=
         ("server", "headless", True),
         ("server", "enableXsrfProtection", True),
         ("server", "enableCORS", True),
-        ("server", "maxUploadSize", 5),
+        ("server", "maxUploadSize", 200),
         ("browser", "gatherUsageStats", False),
         ("client", "toolbarMode", "minimal"),
         ("client", "showErrorDetails", "none"),

@@ -25,6 +25,7 @@ import services
 import services.debt_import as importer
 from core.calls import DebtAccount
 from core.debt_import import (
+    MAX_IMPORT_BYTES,
     ImportRefusedError,
     ImportRow,
     Problem,
@@ -399,6 +400,7 @@ def render_import(store: Workspace, client_id: int, lang: str) -> None:
             type=FILE_TYPES,
             key=f"{PREFIX}file_{st.session_state.get(ROUND_KEY, 0)}",
             help=t("debt_import.upload_help"),
+            max_upload_size=MAX_IMPORT_BYTES // (1024 * 1024),  # the server allows backups more
         )
         if upload is None:
             return

@@ -57,11 +57,11 @@ TEXT: dict[str, dict[str, str]] = {
     "data.restore.title": {"zh-CN": "从备份恢复", "en": "Restore from a backup"},
     "data.restore.body": {
         "zh-CN": "先检查文件，确认无误后再恢复。恢复会用备份替换当前全部数据，"
-        "要么全部成功，要么什么都不改。备份文件最大 5 MB（命令行 python -m store restore "
+        "要么全部成功，要么什么都不改。备份文件最大 200 MB（命令行 python -m store restore "
         "也是如此）。",
         "en": "The file is checked first; you confirm before anything changes. Restoring "
         "replaces all current data with the backup, completely or not at all. A backup file "
-        "may be up to 5 MB (on the command line, python -m store restore, too).",
+        "may be up to 200 MB (on the command line, python -m store restore, too).",
     },
     "data.restore.file": {
         "zh-CN": "选择备份文件（加密的 .rtbk 或明文 .json）",

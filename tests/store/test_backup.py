@@ -119,16 +119,18 @@ def test_a_backup_holds_every_table_with_ids_money_in_fen_and_utc_instants(store
     document = orjson.loads(backup_to_bytes(store))
     assert document["format"] == "repaytalk-backup"
     assert document["format_version"] == FORMAT_VERSION == 1
-    assert document["schema_revision"] == "0014"
+    assert document["schema_revision"] == "0015"
     # 0009's tables are in every backup too (filled in tests/store/test_hardship_store.py), and
     # 0011's lender aliases (tests/store/test_lender_aliases_store.py), 0013's legal steps
-    # and case stages (tests/store/test_legal_and_cases_store.py)
+    # and case stages (tests/store/test_legal_and_cases_store.py), 0015's proof documents
+    # (tests/store/test_evidence_store.py)
     assert set(document["tables"]) == RECORD_TABLES | {
         "hardship_situations",
         "client_proofs",
         "lender_aliases",
         "legal_events",
         "case_stages",
+        "evidence_files",
     }
     assert document["counts"] == {
         "clients": 2,
@@ -145,6 +147,7 @@ def test_a_backup_holds_every_table_with_ids_money_in_fen_and_utc_instants(store
         "lender_aliases": 0,
         "legal_events": 0,
         "case_stages": 0,
+        "evidence_files": 0,
     }
     payment = document["tables"]["payments"][0]
     assert payment["id"] == records["zhang"]["payment"].id

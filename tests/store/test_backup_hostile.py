@@ -198,7 +198,7 @@ def test_a_file_beyond_the_limit_is_refused_before_it_is_read(store, tmp_path, m
         read_backup_file(path)
     assert caught.value.reason == "too_large"
     lines = error_messages(caught.value, "zh-CN")
-    assert "5 MB" in lines[1] or "5MB" in lines[1]
+    assert f"{backup_module.MAX_BACKUP_MB} MB" in lines[1]
     assert contents(store) == before
 
 
@@ -213,7 +213,7 @@ def test_bytes_beyond_a_given_limit_are_refused_too(store):
     with pytest.raises(BackupFileError) as caught:
         read_backup(b" " * (MAX_BACKUP_BYTES + 1), max_bytes=MAX_BACKUP_BYTES)
     assert caught.value.reason == "too_large"
-    assert caught.value.params == {"mb": "5"}
+    assert caught.value.params == {"mb": str(backup_module.MAX_BACKUP_MB)}
 
 
 def test_the_command_line_refuses_a_file_beyond_the_limit(store, database_url, tmp_path):
@@ -230,13 +230,23 @@ def test_the_command_line_refuses_a_file_beyond_the_limit(store, database_url, t
         stderr=err,
     )
     assert code == REFUSED
-    assert "5 MB" in err.getvalue() and "Traceback" not in err.getvalue()
+    assert (
+        f"{backup_module.MAX_BACKUP_MB} MB" in err.getvalue() and "Traceback" not in err.getvalue()
+    )
     assert contents(store) == before
     assert os.path.getsize(path) > MAX_BACKUP_BYTES
 
     err = io.StringIO()  # raised knowingly for one restore: read, then refused for its content
     code = main(
-        ["--database", database_url, "restore", str(path), "--yes", "--max-mb", "6"],
+        [
+            "--database",
+            database_url,
+            "restore",
+            str(path),
+            "--yes",
+            "--max-mb",
+            str(backup_module.MAX_BACKUP_MB + 1),
+        ],
         stdin=io.StringIO(""),
         stdout=io.StringIO(),
         stderr=err,

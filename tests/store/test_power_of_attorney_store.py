@@ -69,7 +69,7 @@ def test_a_checklist_saved_before_0014_reads_not_in_place_after_the_upgrade(data
     finally:
         engine.dispose()
     with init_db(database_url, settings=settings) as store:
-        assert current_revision(store.engine) == head_revision() == "0014"
+        assert current_revision(store.engine) == head_revision() == "0015"
         checklist = store.checklists.for_client(7)
         assert (checklist.contract_number, checklist.written_proposal) == (True, True)
         assert checklist.power_of_attorney is False

@@ -20,6 +20,7 @@ from core.calls import (
     DebtAccount,
     Direction,
     DocumentChecklist,
+    DocumentItem,
     FollowUpTask,
     Outcome,
     Payment,
@@ -28,6 +29,7 @@ from core.calls import (
 from core.case_lifecycle import CaseStage, CloseReason, StageChange
 from core.clients import Client, ConsentScope
 from core.debts import Debt, LenderType
+from core.evidence import EvidenceFile, EvidenceKind
 from core.lender_history import LenderAlias
 from core.proposals import ProposalKind
 from core.rates import QuoteKind
@@ -80,6 +82,8 @@ FIELDS = {
     "lender_aliases.lender": (LenderAlias, "lender"),
     "legal_events.document": (LegalEvent, "document"),
     "case_stages.note": (StageChange, "note"),
+    "evidence_files.file_name": (EvidenceFile, "file_name"),
+    "evidence_files.sha256": (EvidenceFile, "sha256"),
 }
 #: Each column holding an enum's value (it must fit the longest).
 CODES: dict[str, type[StrEnum]] = {
@@ -99,6 +103,8 @@ CODES: dict[str, type[StrEnum]] = {
     "legal_events.stage": LegalStage,
     "case_stages.stage": CaseStage,
     "case_stages.reason": CloseReason,
+    "evidence_files.item": DocumentItem,
+    "evidence_files.kind": EvidenceKind,
 }
 
 

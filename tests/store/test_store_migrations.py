@@ -31,6 +31,8 @@ TABLES = {
     # 0013 (legal steps and case stages), backed up like the records
     "legal_events",
     "case_stages",
+    # 0015 (proof documents, encrypted), backed up like the records
+    "evidence_files",
 }
 
 
@@ -40,7 +42,7 @@ def table_names(engine) -> set[str]:
 
 def test_an_empty_database_is_migrated_to_the_newest_schema(store):
     assert table_names(store.engine) == TABLES
-    assert current_revision(store.engine) == head_revision() == "0014"
+    assert current_revision(store.engine) == head_revision() == "0015"
 
 
 def test_opening_a_database_twice_changes_nothing(database_url, settings, store):
