@@ -37,15 +37,18 @@ from core.rules.conduct import (
     collection_conduct_flags,
 )
 from core.rules.followups import follow_up_tasks
+from core.rules.legal import Party
 from core.rules.script import confirmation_message
 from core.rules.timing import local
 from i18n import code_labeller, format_date, format_money, md_escape, translate
 from services import Actor, SavedProposal, StoreError, Workspace
+from services.legal import DebtLegal
 from ui.call_widgets import (
     AgreedCase,
     agreed_cases,
     client_ics,
     debt_label,
+    legal_events,
     local_moment,
     open_call_page,
     proposal_choice_label,
@@ -302,6 +305,8 @@ def render_timeline(page: CallPage) -> None:
         paid = [p for p in payments if p.proposal_id == case.saved.id]
         events += due_events(plan_adherence(case.plan, paid, now, language=lang), case.lender, lang)
     events += record_end_events(record_ends(page), lang)
+    legal = legal_of(page)
+    events += legal_events(legal, lang)
     lenders = sorted(
         {account.debt.creditor for account in accounts}
         | set(lender_by_call.values())
@@ -344,6 +349,7 @@ def render_timeline(page: CallPage) -> None:
         axis=1,
     )
     st.dataframe(styled, hide_index=True, width="stretch", key="calls_list")
+    render_legal_notes(legal, [event for event in shown if event.lane == "legal"])
     ics_tasks = [
         task for task in tasks if not chosen or lender_by_call.get(task.source_call_id) in chosen
     ]
@@ -382,6 +388,31 @@ def render_timeline(page: CallPage) -> None:
         key="calls_download_csv",
         on_click="ignore",
     )
+
+
+def legal_of(page: CallPage) -> list[DebtLegal]:
+    """The debts' legal steps and deadlines as of the page's day (one read for the client)."""
+    try:
+        found = services.legal.for_accounts(
+            page.store, actor(), page.client.id, page.accounts, as_of=page.now.date()
+        )
+    except (CoreError, StoreError) as exc:
+        show_error(exc)
+        return []
+    return [legal for legal in found.values() if legal.events]
+
+
+def render_legal_notes(legal: list[DebtLegal], shown: list) -> None:
+    """Under the list, when legal entries are shown: how deadlines are counted, the
+    creditor's deadline as a guide, and that this is information, not legal advice (12348)."""
+    if not shown:
+        return
+    deadlines = [deadline for debt in legal for deadline in debt.deadlines]
+    if deadlines:
+        st.caption(t("legal.calendar_note"))
+    if any(deadline.party is Party.CREDITOR for deadline in deadlines):
+        st.caption(t("legal.deadline.enforcement_estimate"))
+    st.caption(f"{t('legal.advice.disclaimer')} {t('legal.advice.legal_aid')}")
 
 
 def record_ends(page: CallPage) -> list[RecordEnd]:

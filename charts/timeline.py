@@ -1,11 +1,15 @@
 """A client's timeline: calls, promises, collection contacts, due dates, payments, follow-ups,
-and when each overdue account's late-payment record would leave the credit report.
+the debts' legal steps and deadlines, and when each overdue account's late-payment record would
+leave the credit report.
 
 The ``*_events`` builders turn the records (and ``core``'s verdicts on them: plan adherence,
 overdue tasks, the credit-record clocks) into :class:`TimelineEvent` s; :func:`timeline_figure`
 draws them as a plotly chart with one lane per kind, one marker style per outcome or status
 (colour AND symbol, named in the legend) and a red ring around whatever is overdue;
 :func:`event_rows` gives the list view.
+
+The legal lane's events (``legal.step``; ``legal.deadline`` while open and not passed, else
+``legal.deadline_closed``) are built by the page, which words them as Today does.
 
 The record ends (:func:`record_end_events`) are passed in as dates, worked out by the caller
 (``services.debts.credit_clocks``): nothing here reads a clock or a rule. They lie years
@@ -29,9 +33,9 @@ from core.rules.followups import is_overdue
 from core.rules.timing import at_local, local
 from i18n import enum_label, format_date, format_money, translate
 
-LANES = ("call", "promise", "collection", "payment", "due", "task", "credit")
+LANES = ("call", "promise", "collection", "payment", "due", "task", "legal", "credit")
 #: Lanes whose events are days, not moments (the list shows no time of day).
-DAY_LANES = frozenset({"due", "payment", "credit"})
+DAY_LANES = frozenset({"due", "payment", "legal", "credit"})
 NOON = time(12, 0)
 FOCUS_BEFORE = timedelta(days=60)
 FOCUS_AFTER = timedelta(days=45)
@@ -57,6 +61,9 @@ STYLES: dict[str, tuple[str, str]] = {
     "due.upcoming": (GREY, "square-open"),
     "task.open": (BLUE, "triangle-right"),
     "task.done": (GOOD, "circle-open"),
+    "legal.step": (BLUE, "hexagon"),
+    "legal.deadline": (BAD, "hourglass"),
+    "legal.deadline_closed": (GREY, "hourglass-open"),
     "credit.record_end": (PURPLE, "hourglass"),
     "credit.record_end_estimate": (GREY, "hourglass-open"),
 }

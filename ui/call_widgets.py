@@ -1,5 +1,5 @@
-"""Pieces the call pages share: debt labels, the agreed plans of a client and the client's
-calendar.
+"""Pieces the call pages share: debt labels, the agreed plans of a client, the client's
+calendar and the debts' legal steps and deadlines on the timeline.
 
 The clock is read through ``ui.state`` (``now_local``, ``today``); ``core`` never reads it.
 """
@@ -7,7 +7,7 @@ The clock is read through ``ui.state`` (``now_local``, ``today``); ``core`` neve
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -16,17 +16,21 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 import services
+from charts.timeline import NOON, TimelineEvent
 from core.agreement import first_monthly_due, plan_starting_on
 from core.calls import DebtAccount, FollowUpTask
 from core.clients import Client
 from core.privacy import Known
 from core.proposals import ProposalResult, evaluate_proposal
 from core.rules.adherence import AgreedPlan
-from core.rules.timing import LOCAL_TZ
-from i18n import translate
+from core.rules.legal import Party
+from core.rules.timing import LOCAL_TZ, at_local
+from i18n import format_date, translate
 from report.calendar import plan_calendar
 from services import ProposalStatus, SavedProposal, Workspace
-from ui.i18n import t
+from services.legal import DebtLegal
+from ui.i18n import enum_label, t
+from ui.legal_widgets import cited, left_text
 from ui.proposal_widgets import proposal_label
 from ui.state import actor, get_store, require_client, today
 
@@ -210,3 +214,43 @@ def client_ics(
         for event in more.walk("VEVENT"):
             calendar.add_component(event)
     return calendar.to_ical()
+
+
+# --- the legal lane of the timeline ------------------------------------------------------
+
+
+def legal_events(debts: Iterable[DebtLegal], lang: str) -> list[TimelineEvent]:
+    """Each debt's legal steps (stage and date; the document note, personal data, in the
+    title as a call's summary is) and every deadline they set — due date, how long is left
+    and its article, worded as Today words them. A client's deadline passed while still open
+    is overdue."""
+    events = []
+    for legal in debts:
+        for saved in legal.events:
+            stage = enum_label(saved.event.stage)
+            note = saved.event.document.strip()
+            events.append(
+                TimelineEvent(
+                    at=at_local(saved.event.on, NOON),
+                    lane="legal",
+                    style="legal.step",
+                    lender=legal.creditor,
+                    title=f"{stage} · {note}" if note else stage,
+                    status=stage,
+                )
+            )
+        for deadline in legal.deadlines:
+            running = deadline.open and not deadline.passed
+            due = t("legal.deadline.due", due=format_date(deadline.due, lang))
+            events.append(
+                TimelineEvent(
+                    at=at_local(deadline.due, NOON),
+                    lane="legal",
+                    style="legal.deadline" if running else "legal.deadline_closed",
+                    lender=legal.creditor,
+                    title=f"{enum_label(deadline.kind)} · {due} · {cited(deadline)}",
+                    status=left_text(deadline),
+                    overdue=deadline.open and deadline.passed and deadline.party is Party.DEBTOR,
+                )
+            )
+    return events

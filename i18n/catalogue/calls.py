@@ -125,6 +125,13 @@ TEXT: Catalogue = {
     "calls.timeline.lane.payment": {"zh-CN": "还款", "en": "Payments"},
     "calls.timeline.lane.due": {"zh-CN": "到期日", "en": "Due dates"},
     "calls.timeline.lane.task": {"zh-CN": "待办", "en": "Follow-ups"},
+    "calls.timeline.lane.legal": {"zh-CN": "法律程序", "en": "Legal"},
+    "calls.timeline.style.legal.step": {"zh-CN": "法律程序节点", "en": "Legal step"},
+    "calls.timeline.style.legal.deadline": {"zh-CN": "期限（进行中）", "en": "Deadline running"},
+    "calls.timeline.style.legal.deadline_closed": {
+        "zh-CN": "期限（已过或已不适用）",
+        "en": "Deadline passed or overtaken",
+    },
     "calls.timeline.style.promise.promise": {"zh-CN": "承诺", "en": "Promise"},
     "calls.timeline.style.collection.collection": {"zh-CN": "催收联系", "en": "Contact"},
     "calls.timeline.style.payment.payment": {"zh-CN": "已还款", "en": "Payment"},
