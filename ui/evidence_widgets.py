@@ -21,7 +21,7 @@ from core.errors import CoreError
 from core.evidence import MIME_TYPES, EvidenceFile
 from core.limits import MAX_EVIDENCE_FILES, MAX_EVIDENCE_MB
 from i18n import enum_labels, md_escape, translate
-from i18n.format import format_datetime
+from i18n.format import format_date, to_display_time
 from services import Actor, StoreError, Workspace
 from ui.errors import error_messages, show_error
 from ui.i18n import t, worded
@@ -126,13 +126,9 @@ def _render_files(
         st.caption(t("evidence.none"))
         return
     st.caption(t("evidence.count", n=len(files), max=MAX_EVIDENCE_FILES))
-    widths = [2, 4, 1.3, 1, 2, 1.2, 1.2]
+    widths = [1.8, 2.4, 1.4, 1.8, 2.0, 1.7]
     head = st.columns(widths)
-    for column, key in zip(
-        head,
-        ("item", "name", "kind", "size", "date"),
-        strict=False,
-    ):
+    for column, key in zip(head, ("item", "name", "kind_size", "date"), strict=False):
         column.markdown(f"**{t(f'evidence.col.{key}')}**")
     for saved in files:
         _render_file(store, saved, lang, labels, widths)
@@ -149,12 +145,13 @@ def _render_file(
     cells = st.columns(widths, vertical_alignment="center")
     cells[0].markdown(md_escape(labels[saved.item]))
     cells[1].markdown(md_escape(saved.file_name))
-    cells[2].markdown(md_escape(translate(f"evidence.kind.{saved.kind.value}", lang)))
-    cells[3].markdown(md_escape(size_text(saved.size, lang)))
-    cells[4].markdown(md_escape(format_datetime(saved.uploaded_at, lang)))
+    kind = translate(f"evidence.kind.{saved.kind.value}", lang)
+    kind_size = translate("evidence.kind_size", lang, kind=kind, size=size_text(saved.size, lang))
+    cells[2].markdown(md_escape(kind_size))
+    cells[3].markdown(md_escape(format_date(to_display_time(saved.uploaded_at).date(), lang)))
     who = actor()
     file_id = saved.id
-    cells[5].download_button(
+    cells[4].download_button(
         t("evidence.download"),
         data=lambda: services.evidence.content(store, who, file_id),
         file_name=saved.file_name,
@@ -164,7 +161,7 @@ def _render_file(
         on_click="ignore",
     )
     confirm_key = f"{PREFIX}confirm_{file_id}"
-    if cells[6].button(
+    if cells[5].button(
         t("evidence.delete"), key=f"{PREFIX}delete_{file_id}", icon=":material/delete:"
     ):
         st.session_state[confirm_key] = True

@@ -25,7 +25,7 @@ TEXT = {
         "en": f"PDF, JPEG or PNG, at most {MAX_EVIDENCE_MB} MB; location data is removed from "
         "photos.",
     },
-    "evidence.upload": {"zh-CN": "上传", "en": "Upload"},
+    "evidence.upload": {"zh-CN": "保存到客户档案", "en": "Save to the client's record"},
     "evidence.uploaded": {
         "zh-CN": "已保存：{name}（{kind}，{size}）",
         "en": "Saved: {name} ({kind}, {size})",
@@ -41,8 +41,8 @@ TEXT = {
     },
     "evidence.col.item": {"zh-CN": "证明项", "en": "Item"},
     "evidence.col.name": {"zh-CN": "文件名", "en": "File name"},
-    "evidence.col.kind": {"zh-CN": "类型", "en": "Type"},
-    "evidence.col.size": {"zh-CN": "大小", "en": "Size"},
+    "evidence.col.kind_size": {"zh-CN": "类型与大小", "en": "Type, size"},
+    "evidence.kind_size": {"zh-CN": "{kind} · {size}", "en": "{kind} · {size}"},
     "evidence.col.date": {"zh-CN": "上传日期", "en": "Uploaded on"},
     "evidence.download": {"zh-CN": "下载", "en": "Download"},
     "evidence.delete": {"zh-CN": "删除", "en": "Delete"},
@@ -56,8 +56,8 @@ TEXT = {
     "evidence.size.kb": {"zh-CN": "{n} KB", "en": "{n} KB"},
     "evidence.size.mb": {"zh-CN": "{n} MB", "en": "{n} MB"},
     "evidence.kind.pdf": {"zh-CN": "PDF", "en": "PDF"},
-    "evidence.kind.jpeg": {"zh-CN": "JPEG 图片", "en": "JPEG image"},
-    "evidence.kind.png": {"zh-CN": "PNG 图片", "en": "PNG image"},
+    "evidence.kind.jpeg": {"zh-CN": "JPEG", "en": "JPEG"},
+    "evidence.kind.png": {"zh-CN": "PNG", "en": "PNG"},
     # errors (core.evidence, store.evidence)
     "field.evidence": {"zh-CN": "证明材料", "en": "Proof document"},
     "error.evidence_invalid": {"zh-CN": "文件无法使用", "en": "the file cannot be used"},

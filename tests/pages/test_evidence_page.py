@@ -108,7 +108,9 @@ def test_the_section_states_its_limits_and_lists_the_files(open_app, lang, monke
     shown = texts(section.markdown)
     assert md_escape("工资流水.jpg") in shown
     assert md_escape(enum_labels(DocumentItem, lang)[DocumentItem.INCOME_PROOF]) in shown
-    assert md_escape(translate("evidence.kind.jpeg", lang)) in shown
+    kind = translate("evidence.kind.jpeg", lang)
+    size = size_text(saved.size, lang)
+    assert md_escape(translate("evidence.kind_size", lang, kind=kind, size=size)) in shown
     # The download: the stored bytes, made when clicked, with its audit line.
     mime, data = offered["工资流水.jpg"]
     assert mime == "image/jpeg"
