@@ -412,7 +412,8 @@ def render_legal_notes(legal: list[DebtLegal], shown: list) -> None:
         st.caption(t("legal.calendar_note"))
     if any(deadline.party is Party.CREDITOR for deadline in deadlines):
         st.caption(t("legal.deadline.enforcement_estimate"))
-    st.caption(f"{t('legal.advice.disclaimer')} {t('legal.advice.legal_aid')}")
+    st.caption(t("legal.advice.disclaimer"))
+    st.caption(t("legal.advice.legal_aid"))
 
 
 def record_ends(page: CallPage) -> list[RecordEnd]:

@@ -25,7 +25,7 @@ from core.proposals import ProposalResult, evaluate_proposal
 from core.rules.adherence import AgreedPlan
 from core.rules.legal import Party
 from core.rules.timing import LOCAL_TZ, at_local
-from i18n import format_date, translate
+from i18n import translate
 from report.calendar import plan_calendar
 from services import ProposalStatus, SavedProposal, Workspace
 from services.legal import DebtLegal
@@ -221,8 +221,8 @@ def client_ics(
 
 def legal_events(debts: Iterable[DebtLegal], lang: str) -> list[TimelineEvent]:
     """Each debt's legal steps (stage and date; the document note, personal data, in the
-    title as a call's summary is) and every deadline they set — due date, how long is left
-    and its article, worded as Today words them. A client's deadline passed while still open
+    title as a call's summary is) and every deadline they set — on its due date, with how long
+    is left and its article, worded as Today words them. A client's deadline passed while still open
     is overdue."""
     events = []
     for legal in debts:
@@ -241,14 +241,13 @@ def legal_events(debts: Iterable[DebtLegal], lang: str) -> list[TimelineEvent]:
             )
         for deadline in legal.deadlines:
             running = deadline.open and not deadline.passed
-            due = t("legal.deadline.due", due=format_date(deadline.due, lang))
             events.append(
                 TimelineEvent(
                     at=at_local(deadline.due, NOON),
                     lane="legal",
                     style="legal.deadline" if running else "legal.deadline_closed",
                     lender=legal.creditor,
-                    title=f"{enum_label(deadline.kind)} · {due} · {cited(deadline)}",
+                    title=f"{enum_label(deadline.kind)} · {cited(deadline)}",
                     status=left_text(deadline),
                     overdue=deadline.open and deadline.passed and deadline.party is Party.DEBTOR,
                 )
