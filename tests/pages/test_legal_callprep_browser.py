@@ -100,6 +100,9 @@ def test_call_prep_and_calls_with_a_sued_debt(browser, app_url, artifacts, clien
         expect(main).to_contain_text(translate("prep.docs.poa_missing", lang), timeout=30_000)
         expect(main).to_contain_text(render("script.legal.court", lang), timeout=30_000)
         expect(main).to_contain_text(translate("legal.advice.legal_aid", lang), timeout=30_000)
+        # the card in the page's language (its tabs open on 中文)
+        page.get_by_role("tab", name=translate(f"lang.name.{lang}", lang), exact=True).click()
+        expect(main).to_contain_text(render("script.legal.court", lang), timeout=30_000)
         wait_idle(page)
         path = artifacts / f"issue25-callprep-{lang}.png"
         shoot(main, page, path)
