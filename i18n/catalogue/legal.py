@@ -1,7 +1,9 @@
 """Texts of the legal status and its deadlines (:mod:`core.rules.legal`): the stages, the
-deadlines and whose they are, the articles they come from, the advice for the escalation ladder
-and the call script, and the errors of a legal status. Dates in ``{due}`` come formatted by
-:func:`i18n.format_date`; ``{article}`` is the article's number.
+deadlines and whose they are, the articles they come from, and the errors of a legal status.
+The advice for the escalation ladder and the call script (``legal.advice.*``) is rendered by
+``core`` and so lives in :data:`core.rules.templates.TEMPLATES`, merged into the catalogue.
+Dates in ``{due}`` come formatted by :func:`i18n.format_date`; ``{article}`` is the article's
+number.
 
 Enum labels follow ``enum.<prefix>.<value>`` with the prefixes ``legal_stage``
 (:class:`~core.rules.legal.LegalStage`), ``legal_deadline``
