@@ -114,3 +114,44 @@ def test_the_card_after_a_judgment_asks_for_an_execution_settlement(open_app, la
         assert md_escape(render("script.legal.court", card_lang)) not in card
         assert md_escape(translate("legal.advice.execution_settlement", card_lang)) in card
         assert md_escape(translate("legal.advice.disclaimer", card_lang)) in card
+
+
+# --- team mode: a signed-in counselor always calls for the client ------------------------------
+
+
+@pytest.fixture
+def team(monkeypatch, isolated_database):
+    import services
+    import ui.state
+    from tests.pages.test_team_roles_page import NOW, Team
+
+    monkeypatch.setenv("REPAYTALK_TEAM_MODE", "1")
+    monkeypatch.setattr(ui.state, "utc_now", lambda: NOW)
+    return Team(services.open_workspace(isolated_database))
+
+
+def test_in_team_mode_the_call_is_a_counselors_without_asking(team):
+    import services
+    from core.calls import DebtAccount
+    from core.debts import Debt, LenderType
+    from tests.pages.test_team_roles_page import signed_in
+
+    services.debts.add(
+        team.ws,
+        team.wang,
+        DebtAccount(
+            client_id=team.wang_client,
+            debt=Debt(
+                creditor="招商银行",
+                lender_type=LenderType.BANK_CREDIT_CARD,
+                outstanding_principal="12000",
+                remaining_months=12,
+            ),
+        ),
+    )
+    at = signed_in(team, "wang.li", "en", PAGE, client=str(team.wang_client))
+    assert not at.exception, at.exception
+    assert [r.key for r in at.radio if r.key.startswith("prep_caller_")] == []
+    progress = at.get("progress")[0]
+    assert translate("prep.docs.progress", "en", ready=0, total=7) in progress.proto.text
+    assert translate("prep.docs.poa_missing", "en") in texts(at.warning)
