@@ -55,6 +55,7 @@ from ui.call_widgets import (
     proposal_result,
 )
 from ui.errors import show_error
+from ui.holiday_widgets import calendar_note
 from ui.i18n import current_language, enum_label, enum_labels, t, worded
 from ui.state import actor, audited_download, now_local, request_for, session_memo
 from ui.widgets import money_input
@@ -409,7 +410,7 @@ def render_legal_notes(legal: list[DebtLegal], shown: list) -> None:
         return
     deadlines = [deadline for debt in legal for deadline in debt.deadlines]
     if deadlines:
-        st.caption(t("legal.calendar_note"))
+        st.caption(calendar_note(deadline.due for deadline in deadlines if deadline.open))
     if any(deadline.party is Party.CREDITOR for deadline in deadlines):
         st.caption(t("legal.deadline.enforcement_estimate"))
     st.caption(t("legal.advice.disclaimer"))

@@ -26,6 +26,7 @@ from services import ChangedElsewhereError, StaleRecordError, StoreError
 from services.retention import MAX_YEARS, MIN_YEARS, ClientRetention, NotPastRetentionError
 from ui.benchmark_widgets import render_editor
 from ui.errors import show_error
+from ui.holiday_widgets import render_holidays
 from ui.i18n import current_language, t, worded
 from ui.state import actor, current_client_id, get_store, now_local, select_client, today
 from ui.tables import fitted_table
@@ -474,6 +475,8 @@ def main() -> None:
     if acting.allows(Permission.MANAGE_SETTINGS):
         st.divider()
         render_editor(store)
+        st.divider()
+        render_holidays(store)
     if acting.allows(Permission.DELETE_ALL):
         st.divider()
         render_retention(store)  # last: the one that erases clients one by one

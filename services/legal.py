@@ -11,7 +11,8 @@ id and the stage; no document text).
 
 :func:`deadlines_for_client` gives each debt's status, its deadlines as of a day and the
 advice keys; :func:`upcoming` the open deadlines not yet passed across the clients the actor
-may see, for Today. Holidays are the caller's to supply (see :mod:`core.rules.legal`).
+may see, for Today. Deadlines are counted with the workspace's public holiday calendar
+(:mod:`services.holidays`) unless the caller passes ``holidays`` / ``working_days``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from core.rules.legal import (
     negotiation_advice,
 )
 from services import access
+from services import holidays as holidays_service
 from services._work import delete_seen, once, save_seen
 from services.actor import Actor
 from services.workspace import Workspace
@@ -78,6 +80,19 @@ class UpcomingDeadline:
     debt_id: int
     creditor: str
     deadline: Deadline
+
+
+def _calendar(
+    ws: Workspace, holidays: Iterable[date] | None, working_days: Iterable[date] | None
+) -> tuple[frozenset[date], frozenset[date]]:
+    """The days given, else the workspace's saved calendar (:mod:`services.holidays`)."""
+    if holidays is None or working_days is None:
+        saved = holidays_service.read(ws).calendar
+        if holidays is None:
+            holidays = saved.holidays
+        if working_days is None:
+            working_days = saved.working_days
+    return frozenset(holidays), frozenset(working_days)
 
 
 def _line(ws: Workspace, actor: Actor, action: str, saved: SavedLegalEvent) -> None:
@@ -170,14 +185,14 @@ def deadlines_for_client(
     client_id: int,
     *,
     as_of: date,
-    holidays: Iterable[date] = (),
-    working_days: Iterable[date] = (),
+    holidays: Iterable[date] | None = None,
+    working_days: Iterable[date] | None = None,
 ) -> list[DebtLegal]:
     """Each debt of the client (in the debts' order) with its legal status and deadlines as of
     ``as_of`` (today on the display clock). A step dated after ``as_of`` is refused by the
     rules (``future``)."""
     access.open_client(ws, actor, client_id, via="legal.deadlines_for_client")
-    off, on = frozenset(holidays), frozenset(working_days)
+    off, on = _calendar(ws, holidays, working_days)
     by_debt: dict[int, list[SavedLegalEvent]] = {}
     for saved in ws.legal.list_for_client(client_id):
         by_debt.setdefault(saved.debt_id, []).append(saved)
@@ -195,15 +210,15 @@ def for_accounts(
     accounts: Iterable[DebtAccount],
     *,
     as_of: date,
-    holidays: Iterable[date] = (),
-    working_days: Iterable[date] = (),
+    holidays: Iterable[date] | None = None,
+    working_days: Iterable[date] | None = None,
 ) -> dict[int, DebtLegal]:
     """Each of ``accounts`` (the client's debts, already read by the page) with its legal
     status, deadlines and advice, by debt id: one query for the client's steps, whatever the
     number of debts. A debt whose steps are dated after ``as_of`` (its clock is ahead; the
     Debts page says so) keeps its status but no deadlines."""
     access.open_client(ws, actor, client_id, via="legal.for_accounts")
-    off, on = frozenset(holidays), frozenset(working_days)
+    off, on = _calendar(ws, holidays, working_days)
     by_debt: dict[int, list[SavedLegalEvent]] = {}
     for saved in ws.legal.list_for_client(client_id):
         by_debt.setdefault(saved.debt_id, []).append(saved)
@@ -246,14 +261,14 @@ def upcoming(
     actor: Actor,
     *,
     as_of: date,
-    holidays: Iterable[date] = (),
-    working_days: Iterable[date] = (),
+    holidays: Iterable[date] | None = None,
+    working_days: Iterable[date] | None = None,
 ) -> list[UpcomingDeadline]:
     """Every open deadline not yet passed across the clients ``actor`` may see, by due date
     (same day: the client's own before the creditor's). A debt whose steps are dated after
     ``as_of`` is skipped (its clock is ahead; the Debts page says so)."""
     caseload = access.caseload_of(actor)
-    off, on = frozenset(holidays), frozenset(working_days)
+    off, on = _calendar(ws, holidays, working_days)
     by_debt: dict[int, list[SavedLegalEvent]] = {}
     for saved in ws.legal.list_all(caseload=caseload):
         by_debt.setdefault(saved.debt_id, []).append(saved)

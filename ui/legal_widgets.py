@@ -6,7 +6,7 @@ negotiating, ending with the disclaimer and where to get legal aid (12348).
 A step is recorded in a form (once per submission) and deleted at the version shown; the
 rules' refusals (dates out of order, an appeal without a decision) are worded in the user's
 language. The day is passed in (``as_of``): the page reads the clock once. No holiday calendar
-is supplied yet, which ``legal.calendar_note`` says under the deadlines.
+is entered (Data page) ``legal.calendar_note`` says so under the deadlines (ui.holiday_widgets).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from i18n import format_date, md_escape
 from services import ChangedElsewhereError, StoreError, Workspace
 from services.legal import DebtLegal, SavedLegalEvent
 from ui.errors import show_error
+from ui.holiday_widgets import calendar_note
 from ui.i18n import enum_label, enum_labels, t, worded
 from ui.state import actor, client_label, form_session
 from ui.tables import fitted_table
@@ -104,7 +105,7 @@ def render_deadlines(legal: DebtLegal, lang: str) -> None:
             )
     if any(d.party is Party.CREDITOR for d in legal.deadlines):
         st.caption(t("legal.deadline.enforcement_estimate"))
-    st.caption(t("legal.calendar_note"))
+    st.caption(calendar_note(deadline.due for deadline in legal.deadlines if deadline.open))
 
 
 def render_advice(legal: DebtLegal) -> None:
@@ -276,4 +277,4 @@ def render_upcoming(
     if hidden:
         st.caption(t("legalui.today.creditor_hidden", n=hidden))
     if upcoming:
-        st.caption(t("legal.calendar_note"))
+        st.caption(calendar_note(item.deadline.due for item in shown))

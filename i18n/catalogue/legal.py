@@ -89,11 +89,11 @@ TEXT: Catalogue = {
         "execution settlement interrupts it and it starts again.",
     },
     "legal.calendar_note": {
-        "zh-CN": "期限遇周六、周日和已录入的法定节假日顺延。法定节假日需按国务院公布的当年"
-        "放假安排录入，未录入的节假日不会顺延。",
-        "en": "Deadlines falling on a Saturday, Sunday or an entered public holiday move to the "
-        "next working day. Public holidays must be entered from the State Council's calendar "
-        "for the year; a holiday not entered does not move a deadline.",
+        "zh-CN": "期限遇周六、周日顺延到下一个工作日。尚未录入法定节假日日历（数据页），"
+        "遇节假日的期限不会顺延，请对照国务院公布的当年放假安排核对。",
+        "en": "Deadlines falling on a Saturday or Sunday move to the next working day. No "
+        "public holiday calendar has been entered (Data page), so a deadline on a public "
+        "holiday has not been moved: check it against the State Council's schedule.",
     },
     # the articles (core.rules.legal.SOURCES)
     "legal.source.counting": {
