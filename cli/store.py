@@ -36,7 +36,7 @@ too weak (at least ``core.access.MIN_PASSWORD_LENGTH`` characters, without the u
 The database is ``REPAYTALK_DATABASE_URL`` (default ``sqlite:///data/repaytalk.db``), or
 ``--database URL``. Messages are one line each, never a traceback; a refused backup is worded
 through the catalogue (``i18n.errors``) in ``--language`` (English by default), as the Data page
-words it. A backup file larger than ``store.backup.MAX_BACKUP_MB`` (5 MB, the Data page's
+words it. A backup file larger than ``store.backup.MAX_BACKUP_MB`` (200 MB, the Data page's
 limit) is refused before it is read, unless ``--max-mb`` raises the limit for that restore;
 ``backup`` says when the file it wrote is larger.
 
