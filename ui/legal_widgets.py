@@ -37,6 +37,8 @@ from ui.state import actor, client_label, form_session
 from ui.tables import fitted_table
 
 FLASH_KEY = "legal_flash"
+#: Durable key: a correction refused because the step changed meanwhile, said once.
+WARNING_KEY = "legal_warning"
 #: The stages a counselor records (``none`` is no step at all).
 RECORDED = tuple(stage for stage in LegalStage if stage is not LegalStage.NONE)
 
@@ -169,7 +171,9 @@ def render_add(store: Workspace, client_id: int, debt_id: int, as_of: date) -> N
     st.rerun()
 
 
-def render_delete(store: Workspace, legal: DebtLegal, lang: str) -> None:
+def render_change(store: Workspace, legal: DebtLegal, lang: str) -> None:
+    """Correct or delete a recorded step: pick it, change its fields in a form filled with
+    what was saved (saved at the version shown), or delete it."""
     if not legal.events:
         return
     prefix = f"legal_{legal.debt_id}_"
@@ -185,10 +189,9 @@ def render_delete(store: Workspace, legal: DebtLegal, lang: str) -> None:
         format_func=labels.__getitem__,
         key=prefix + "delete_pick",
     )
-    if (
-        right.button(t("legalui.delete_button"), key=prefix + "delete", icon=":material/delete:")
-        and chosen is not None
-    ):
+    if chosen is None:
+        return
+    if right.button(t("legalui.delete_button"), key=prefix + "delete", icon=":material/delete:"):
         try:
             services.legal.delete(store, actor(), chosen, version=by_id[chosen].version)
         except ChangedElsewhereError:
@@ -199,6 +202,81 @@ def render_delete(store: Workspace, legal: DebtLegal, lang: str) -> None:
             return
         st.session_state[FLASH_KEY] = "legalui.deleted"
         st.rerun()
+    render_edit(store, by_id[chosen])
+
+
+def render_edit(store: Workspace, saved: SavedLegalEvent) -> None:
+    """The chosen step's form, filled with what was saved. The version it was drawn at is kept
+    with it: a save over a step changed meanwhile (another tab) is refused and the form drawn
+    afresh from the latest record, saying so; nothing typed is ever saved over it."""
+    event = saved.event
+    prefix = f"legal_edit_{saved.id}_"
+    seen_key = prefix + "seen"
+    if seen_key not in st.session_state:
+        st.session_state[seen_key] = saved.version
+    labels = enum_labels(LegalStage)
+    with st.form(prefix + "form", border=True):
+        st.markdown(f"**{t('legalui.edit')}**")
+        left, right = st.columns(2)
+        stage = left.selectbox(
+            t("field.legal_stage"),
+            RECORDED,
+            index=RECORDED.index(event.stage),
+            format_func=lambda s: labels[s],
+            key=worded(prefix + "stage"),
+        )
+        on = right.date_input(
+            t("field.legal_on"), value=event.on, key=prefix + "on", format="YYYY-MM-DD"
+        )
+        document = st.text_input(
+            t("field.legal_document"),
+            value=event.document,
+            key=prefix + "document",
+            max_chars=MAX_DOCUMENT_LENGTH,
+        )
+        award = st.checkbox(t("field.award"), value=event.award, key=prefix + "award")
+        has_perform_by = st.checkbox(
+            t("legalui.has_perform_by"),
+            value=event.perform_by is not None,
+            key=prefix + "has_perform_by",
+        )
+        perform_by = st.date_input(
+            t("field.perform_by"),
+            value=event.perform_by or event.on,
+            key=prefix + "perform_by",
+            format="YYYY-MM-DD",
+        )
+        submitted = st.form_submit_button(t("legalui.edit_save"), icon=":material/edit:")
+    if not submitted:
+        return
+    try:
+        changed = LegalEvent(
+            stage=stage,
+            on=on,
+            document=document or "",
+            award=award and stage is LegalStage.JUDGMENT,
+            perform_by=perform_by if has_perform_by and stage in DECISIONS else None,
+        )
+        seen = st.session_state[seen_key]
+        services.legal.update(
+            store, actor(), saved.model_copy(update={"event": changed, "version": seen})
+        )
+    except ChangedElsewhereError:
+        _forget(prefix)
+        st.session_state[WARNING_KEY] = "legalui.changed"
+        st.rerun()
+    except (ValidationError, CoreError, StoreError) as exc:
+        show_error(exc)
+        return
+    _forget(prefix)
+    st.session_state[FLASH_KEY] = "legalui.edited"
+    st.rerun()
+
+
+def _forget(prefix: str) -> None:
+    """Drop the edit form's state, so that it is drawn afresh from the saved step."""
+    for key in [key for key in st.session_state if str(key).startswith(prefix)]:
+        del st.session_state[key]
 
 
 def render_debt(store: Workspace, client_id: int, legal: DebtLegal, as_of: date, lang: str) -> None:
@@ -215,13 +293,14 @@ def render_debt(store: Workspace, client_id: int, legal: DebtLegal, as_of: date,
         render_deadlines(legal, lang)
         render_advice(legal)
         render_add(store, client_id, legal.debt_id, as_of)
-        render_delete(store, legal, lang)
+        render_change(store, legal, lang)
 
 
 def render_legal(store: Workspace, client_id: int, as_of: date, lang: str) -> None:
     """The section: one expander per debt (open while a deadline is running); nothing
     without debts."""
     flash = st.session_state.pop(FLASH_KEY, None)
+    warning = st.session_state.pop(WARNING_KEY, None)
     try:
         debts = services.legal.deadlines_for_client(store, actor(), client_id, as_of=as_of)
     except CoreError as exc:
@@ -240,6 +319,8 @@ def render_legal(store: Workspace, client_id: int, as_of: date, lang: str) -> No
     st.caption(t("legalui.caption"))
     if flash:
         st.success(t(flash), icon=":material/check_circle:")
+    if warning:
+        st.warning(t(warning), icon=":material/sync_problem:")
     for legal in debts:
         render_debt(store, client_id, legal, as_of, lang)
 

@@ -112,7 +112,10 @@ TEXT: Catalogue = {
     },
     "legalui.save": {"zh-CN": "保存事件", "en": "Save the step"},
     "legalui.saved": {"zh-CN": "法律事件已保存。", "en": "Legal step saved."},
-    "legalui.delete": {"zh-CN": "删除一个事件", "en": "Delete a step"},
+    "legalui.delete": {"zh-CN": "更正或删除一个事件", "en": "Correct or delete a step"},
+    "legalui.edit": {"zh-CN": "更正所选事件", "en": "Correct the chosen step"},
+    "legalui.edit_save": {"zh-CN": "保存更正", "en": "Save the correction"},
+    "legalui.edited": {"zh-CN": "法律事件已更正。", "en": "Legal step corrected."},
     "legalui.delete_button": {"zh-CN": "删除所选事件", "en": "Delete the chosen step"},
     "legalui.deleted": {"zh-CN": "法律事件已删除。", "en": "Legal step deleted."},
     "legalui.changed": {
