@@ -3,7 +3,7 @@ named, and deleting a client erases everything about them."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -19,7 +19,9 @@ from store_samples import (
     a_task,
 )
 
+from core.calls import DocumentItem
 from core.case_lifecycle import CaseStage, StageChange
+from core.evidence import EvidenceFile, prepare
 from core.rules.hardship import HardshipSituation, ProofItem, SituationKind
 from core.rules.legal import LegalEvent, LegalStage
 from store import InvalidDataError, NotFoundError, SavedLegalEvent, StaleRecordError, StoreError
@@ -63,6 +65,19 @@ def everything_for(store, client):
     )
     store.cases.move(
         StageChange(client_id=client.id, stage=CaseStage.OPEN, on=date(2026, 1, 15)), version=0
+    )
+    scan = prepare(b"%PDF-1.4\n%%EOF\n", "income.pdf")
+    store.evidence.add(
+        EvidenceFile(
+            client_id=client.id,
+            item=DocumentItem.INCOME_PROOF,
+            file_name=scan.file_name,
+            kind=scan.kind,
+            size=scan.size,
+            sha256=scan.sha256,
+            uploaded_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ),
+        scan.data,
     )
     return client
 
@@ -283,8 +298,8 @@ def test_deleting_a_client_erases_every_row_about_them_and_nothing_else(store):
     gone = everything_for(store, a_client(name="张明"))
     kept = everything_for(store, a_client(name="李四", mobile="13900001111"))
     client_tables = [name for name, table in Base.metadata.tables.items() if "client_id" in table.c]
-    # the twelve kinds of record, and the processed requests
-    assert len(client_tables) == 13
+    # the thirteen kinds of record (proof documents the latest), and the processed requests
+    assert len(client_tables) == 14
     before = {name: count_rows(store, name, client_id=kept.id) for name in client_tables}
     assert all(before.values())
     assert all(count_rows(store, name, client_id=gone.id) for name in client_tables)
