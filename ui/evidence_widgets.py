@@ -102,6 +102,8 @@ def render_evidence(store: Workspace, client_id: int, lang: str) -> None:
             submitted = st.form_submit_button(
                 t("evidence.upload"), icon=":material/upload:", key=f"{PREFIX}submit_{client_id}"
             )
+        if submitted and upload is None:
+            st.info(t("evidence.choose_first"), icon=":material/upload_file:")
         if submitted and upload is not None:
             outcome = handle_upload(
                 store, actor(), client_id, item, upload.name, upload.getvalue(), lang

@@ -25,6 +25,10 @@ TEXT = {
         "en": f"PDF, JPEG or PNG, at most {MAX_EVIDENCE_MB} MB; location data is removed from "
         "photos.",
     },
+    "evidence.choose_first": {
+        "zh-CN": "请先选择要上传的文件。",
+        "en": "Choose the file to upload first.",
+    },
     "evidence.upload": {"zh-CN": "保存到客户档案", "en": "Save to the client's record"},
     "evidence.uploaded": {
         "zh-CN": "已保存：{name}（{kind}，{size}）",

@@ -119,6 +119,17 @@ def test_the_section_states_its_limits_and_lists_the_files(open_app, lang, monke
     assert "evidence.downloaded" in actions
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_saving_without_a_file_asks_for_one(open_app, lang):
+    case = seed_case(agreed_days_ago=None)
+    at = open_for(open_app, PAGE, lang, case.client.id)
+    assert translate("evidence.choose_first", lang) not in texts(at.info)
+    at.button(key=f"evidence_submit_{case.client.id}").click().run()
+    assert not at.exception
+    assert translate("evidence.choose_first", lang) in texts(at.info)
+    assert case.store.evidence.count_for_client(case.client.id) == 0
+
+
 def test_a_file_is_deleted_only_after_confirming(open_app):
     case = seed_case(agreed_days_ago=None)
     saved = services.evidence.upload(
