@@ -57,7 +57,7 @@ def _save(version: int, keys: tuple[str, str, str]) -> None:
     try:
         calendar = HolidayCalendar(
             holidays=frozenset(parse_days(holidays_text)),
-            working_days=frozenset(parse_days(working_text)),
+            working_days=frozenset(parse_days(working_text, "working_days")),
             source=source.strip(),
         )
         saved = services.holidays.save(store, actor(), calendar, version=version)

@@ -67,11 +67,11 @@ class HolidayError(CoreError):
     """
 
 
-def _day(text: str, line: int) -> date:
+def _day(text: str, line: int, field: str) -> date:
     match = _DAY.match(text)
     if match is None:
         raise HolidayError(
-            "days",
+            field,
             f"line {line}: not a date: {text!r}",
             code="holiday_day",
             params={"line": line, "text": text},
@@ -80,14 +80,14 @@ def _day(text: str, line: int) -> date:
         day = date(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
         raise HolidayError(
-            "days",
+            field,
             f"line {line}: no such day: {text!r}",
             code="holiday_day",
             params={"line": line, "text": text},
         ) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise HolidayError(
-            "days",
+            field,
             f"line {line}: {day} is outside {FIRST_YEAR}–{LAST_YEAR}",
             code="holiday_year",
             params={"line": line, "text": text},
@@ -95,8 +95,9 @@ def _day(text: str, line: int) -> date:
     return day
 
 
-def parse_days(text: str) -> tuple[date, ...]:
-    """The days ``text`` lists (see the module docstring), sorted, each once."""
+def parse_days(text: str, field: str = "holidays") -> tuple[date, ...]:
+    """The days ``text`` lists (see the module docstring), sorted, each once; a mistake names
+    ``field`` (``holidays`` or ``working_days``)."""
     found: set[date] = set()
     for number, line in enumerate(text.splitlines(), start=1):
         for item in _SEPARATORS.split(line.strip()):
@@ -104,13 +105,13 @@ def parse_days(text: str) -> tuple[date, ...]:
                 continue
             ranged = _RANGE.match(item)
             if ranged is None:
-                found.add(_day(item, number))
+                found.add(_day(item, number, field))
                 continue
-            start, end = _day(ranged["start"], number), _day(ranged["end"], number)
+            start, end = _day(ranged["start"], number, field), _day(ranged["end"], number, field)
             span = (end - start).days
             if span < 0 or span >= MAX_RANGE_DAYS:
                 raise HolidayError(
-                    "days",
+                    field,
                     f"line {number}: {item!r} is not a range of 1 to {MAX_RANGE_DAYS} days",
                     code="holiday_range",
                     params={"line": number, "text": item},
@@ -120,7 +121,7 @@ def parse_days(text: str) -> tuple[date, ...]:
             break
     if len(found) > MAX_DAYS:
         raise HolidayError(
-            "days",
+            field,
             f"more than {MAX_DAYS} days",
             code="holiday_count",
             params={"most": MAX_DAYS},
@@ -163,7 +164,7 @@ class HolidayCalendar(BaseModel):
     def _in_range(cls, days: frozenset[date]) -> frozenset[date]:
         if len(days) > MAX_DAYS:
             raise HolidayError(
-                "days",
+                "holidays",
                 f"more than {MAX_DAYS} days",
                 code="holiday_count",
                 params={"most": MAX_DAYS},
@@ -171,7 +172,7 @@ class HolidayCalendar(BaseModel):
         for day in days:
             if not FIRST_YEAR <= day.year <= LAST_YEAR:
                 raise HolidayError(
-                    "days",
+                    "holidays",
                     f"{day} is outside {FIRST_YEAR}–{LAST_YEAR}",
                     code="holiday_year",
                     params={"line": 0, "text": day.isoformat()},

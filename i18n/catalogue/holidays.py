@@ -65,6 +65,8 @@ TEXT: Catalogue = {
         "en": "Note: no holidays entered for {years} (Data page): a deadline there on a "
         "public holiday has not been moved.",
     },
+    "field.holidays": {"zh-CN": "放假日期", "en": "Days off"},
+    "field.working_days": {"zh-CN": "调休上班日", "en": "Make-up working days"},
     # errors of a day list (core.rules.holidays.HolidayError)
     "error.holiday_day": {
         "zh-CN": "第 {line} 行的“{text}”不是有效日期（格式如 2026-10-01）",

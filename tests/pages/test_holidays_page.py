@@ -69,6 +69,8 @@ def test_a_mistake_is_worded_nothing_saved_and_the_text_kept(
 ):
     at = fill(open_app(DATA, lang), days, working)
     assert any(translate(key, lang, **params) in e.value for e in at.error)
+    field = "field.working_days" if key != "error.holiday_day" else "field.holidays"
+    assert any(e.value.startswith(translate(field, lang)) for e in at.error)
     assert services.holidays.calendar(services.open_workspace(), LOCAL_USER).version == 0
     at.run()
     assert at.text_area(key="holidays_days_v0").value == days
