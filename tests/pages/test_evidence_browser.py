@@ -1,6 +1,6 @@
 """Proof documents on the Call prep page in a real browser, in both languages: a JPEG with GPS
 Exif uploaded through the file picker (``set_input_files``) is stored without its GPS data and
-listed; the section is screenshotted to ``/tmp/evidence-<lang>.png`` and
+listed; the section is screenshotted to ``/tmp/evidence-zh.png`` / ``/tmp/evidence-en.png`` and
 ``test-artifacts/evidence-<lang>.png``."""
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def test_a_photo_is_uploaded_scrubbed_and_listed(
         ).to_be_visible()
         wait_idle(page)
         shoot(section, page, artifacts / f"evidence-{lang}.png")
-        shutil.copy(artifacts / f"evidence-{lang}.png", f"/tmp/evidence-{lang}.png")
+        shutil.copy(artifacts / f"evidence-{lang}.png", f"/tmp/evidence-{lang[:2]}.png")
     finally:
         page.close()
     with init_db(database) as store:
