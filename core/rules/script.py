@@ -38,6 +38,12 @@ Two things about who calls and where the debt stands change the card:
   a mediation agreement; after a judgment or award, for a written execution settlement
   (执行和解协议). The advice of :func:`core.rules.legal.negotiation_advice` — the disclaimer
   and legal aid (12348) last — ends the reminders (:func:`legal_codes`).
+
+On the client's behalf the whole card speaks for the client: every line the client would say in
+the first person ("my income is…", "I can pay…") is said of the client by name, the same name
+as the greeting's ("王芳每月收入…", "Wang Fang's income is…"), from the template
+``<code>.agent`` in place of ``<code>`` (:func:`voice`); the counselor's own "I" (asking for
+the agent's ID, repeating the plan) stays.
 """
 
 from __future__ import annotations
@@ -65,7 +71,7 @@ from core.proposals import (
 )
 from core.rules.escalation import legal_notices
 from core.rules.legal import AdviceKey, LegalStage, LegalStatus, negotiation_advice
-from core.rules.templates import format_datetime, render, tail
+from core.rules.templates import TEMPLATES, format_datetime, render, tail
 from core.rules.timing import local_date
 from core.text import check_language, format_date, format_money, format_share
 
@@ -143,75 +149,92 @@ def call_script(
     """
     check_language(language)
     known = Known.of(client, contract_numbers=[contract_number or ""])
+
+    def say(code: str, **params: str) -> str:
+        # The greeting's name form: the client's name as the card already says it.
+        return render(voice(code, on_behalf=on_behalf), language, name=client.name, **params)
+
     capacity = format_money(proposal.capacity)
     lender = scrub(debt.creditor, Audience.LENDER, known)
     if contract_number and tail(contract_number):
-        account = render(
-            "script.opening.account.contract", language, contract_tail=tail(contract_number)
-        )
+        account = say("script.opening.account.contract", contract_tail=tail(contract_number))
     elif client.mobile:
-        account = render("script.opening.account.phone", language, phone_tail=tail(client.mobile))
+        account = say("script.opening.account.phone", phone_tail=tail(client.mobile))
     else:
         account = ""
-    product = scrub(debt.product, Audience.LENDER, known) or render(
-        "script.opening.product.default", language
-    )
+    product = scrub(debt.product, Audience.LENDER, known) or say("script.opening.product.default")
     authorisation = authorisation_code(documents, on_behalf=on_behalf)
     greeting = authorisation[0] if authorisation else "script.opening.greeting"
     opening_line, close_line = legal_codes(legal)
     opening = (
-        render(greeting, language, lender=lender, name=client.name),
-        render("script.opening.account", language, product=product, account=account),
-        *((render(opening_line, language),) if opening_line else ()),
-        render("script.opening.why", language),
-        render("script.opening.time", language),
-        render("script.opening.agent_id", language),
+        say(greeting, lender=lender),
+        say("script.opening.account", product=product, account=account),
+        *((say(opening_line),) if opening_line else ()),
+        say("script.opening.why"),
+        say("script.opening.time"),
+        say("script.opening.agent_id"),
     )
 
     lines = []
     if monthly_income is not None:
         income = format_money(monthly_income)
-        lines.append(
-            render("script.proposal.situation", language, income=income, capacity=capacity)
-        )
+        lines.append(say("script.proposal.situation", income=income, capacity=capacity))
     else:
-        lines.append(render("script.proposal.capacity_only", language, capacity=capacity))
-    lines += _proposal_lines(debt, proposal, language)
-    lines.append(render("script.proposal.total", language, total=format_money(proposal.total_paid)))
-    lines.append(render(documents_code(documents), language))
+        lines.append(say("script.proposal.capacity_only", capacity=capacity))
+    lines += _proposal_lines(debt, proposal, language, say)
+    lines.append(say("script.proposal.total", total=format_money(proposal.total_paid)))
+    lines.append(say(documents_code(documents)))
 
     payment = format_money(_regular_payment(proposal))
     objections = tuple(
         Objection(
             code=code,
-            says=render(f"script.objection.{code}.says", language),
-            answer=render(
-                f"script.objection.{code}.answer", language, payment=payment, capacity=capacity
-            ),
+            says=say(f"script.objection.{code}.says"),
+            answer=say(f"script.objection.{code}.answer", payment=payment, capacity=capacity),
         )
         for code in ("minimum_only", "system", "full_payment", "counter_offer")
     )
     reminders = (
-        render("script.reminder.calm", language),
-        render("script.reminder.call_back", language),
-        render("script.reminder.notes", language),
-        render("script.reminder.limit", language, capacity=capacity),
-        render("script.reminder.safety", language),
-        *((render(authorisation[1], language),) if authorisation else ()),
+        say("script.reminder.calm"),
+        say("script.reminder.call_back"),
+        say("script.reminder.notes"),
+        say("script.reminder.limit", capacity=capacity),
+        say("script.reminder.safety"),
+        *((say(authorisation[1]),) if authorisation else ()),
         *(note.text for note in legal_notices(legal, language)),
     )
-    close_agreed = render("script.close.agreed", language, plan=plan_summary(proposal, language))
+    close_agreed = say("script.close.agreed", plan=plan_summary(proposal, language))
     if close_line:
-        close_agreed += (" " if language == "en" else "") + render(close_line, language)
+        close_agreed += (" " if language == "en" else "") + say(close_line)
     return CallScript(
         language=language,
         opening=opening,
         proposal=tuple(lines),
         objections=objections,
         close_agreed=close_agreed,
-        close_not_agreed=render("script.close.not_agreed", language),
+        close_not_agreed=say("script.close.not_agreed"),
         reminders=reminders,
     )
+
+
+#: The suffix of a script template's variant said by a counselor on the client's behalf.
+AGENT_SUFFIX = ".agent"
+
+
+def voice(code: str, *, on_behalf: bool) -> str:
+    """The template code to say ``code`` with: its counselor's variant ``<code>.agent`` (the
+    client named, not "I") when someone calls ``on_behalf`` of the client and the text has one;
+    otherwise ``code`` itself (texts that do not speak as the client have no variant).
+
+    >>> voice("script.proposal.total", on_behalf=True)
+    'script.proposal.total.agent'
+    >>> voice("script.opening.time", on_behalf=True)
+    'script.opening.time'
+    >>> voice("script.proposal.total", on_behalf=False)
+    'script.proposal.total'
+    """
+    agent = code + AGENT_SUFFIX
+    return agent if on_behalf and agent in TEMPLATES else code
 
 
 def authorisation_code(
@@ -257,34 +280,30 @@ def documents_code(documents: DocumentChecklist | None) -> str:
     return "script.proposal.documents_none"
 
 
-def _proposal_lines(debt: Debt, result: ProposalResult, language: str) -> list[str]:
+def _proposal_lines(
+    debt: Debt, result: ProposalResult, language: str, say: Callable[..., str]
+) -> list[str]:
+    """The plan's lines, each said by ``say`` (code, params) in the caller's voice."""
     proposal = result.proposal
     if isinstance(proposal, LumpSumSettlement):
         return [
-            render(
+            say(
                 "script.proposal.settlement",
-                language,
                 total=format_money(proposal.total),
                 parts=settlement_parts(proposal, language),
             )
         ]
     lines = []
     if isinstance(proposal, StopInterest):
-        lines.append(render("script.proposal.stop_interest", language))
+        lines.append(say("script.proposal.stop_interest"))
     if isinstance(proposal, PrincipalFirst):
-        lines.append(render("script.proposal.principal_first", language))
+        lines.append(say("script.proposal.principal_first"))
     owed = format_money(debt.opening_balance)
     lines.append(
-        render(
-            "script.proposal.installments",
-            language,
-            owed=owed,
-            plan=plan_summary(result, language),
-        )
+        say("script.proposal.installments", owed=owed, plan=plan_summary(result, language))
     )
     lines += [
-        render(f"script.proposal.{code}", language, **params)
-        for code, params in asked_concessions(result)
+        say(f"script.proposal.{code}", **params) for code, params in asked_concessions(result)
     ]
     return lines
 

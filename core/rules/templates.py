@@ -639,6 +639,156 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Please have the agreed plan issued by the court as a mediation agreement, or "
         "confirmed in writing by your lawyer.",
     },
+    # --- the card said by a counselor on the client's behalf: "<code>.agent" replaces <code>
+    # (core/rules/script.py `voice`); {name} is the client's name, as in the greeting ----
+    "script.opening.account.agent": {
+        "zh-CN": "我想谈的是{name}名下的{product}借款{account}。",
+        "en": "I am calling about {name}'s {product}{account}.",
+    },
+    "script.opening.product.default.agent": {"zh-CN": "贵司", "en": "loan"},
+    "script.opening.why.agent": {
+        "zh-CN": "今天来电，是想为{name}协商一个能长期坚持下去的还款方案：{name}想把钱还上，"
+        "只是眼下按原来的计划还不动。",
+        "en": "I would like to agree a repayment plan {name} can keep up: {name} wants to "
+        "repay, but cannot manage the current schedule at the moment.",
+    },
+    "script.proposal.situation.agent": {
+        "zh-CN": "{name}现在每月收入{income}，除去基本生活开支，每月最多能拿出{capacity}还这笔钱。",
+        "en": "{name}'s income is {income} a month; after essential living costs {name} can "
+        "put at most {capacity} a month towards this loan.",
+    },
+    "script.proposal.capacity_only.agent": {
+        "zh-CN": "除去基本生活开支，{name}每月最多能拿出{capacity}还这笔钱。",
+        "en": "After essential living costs {name} can put at most {capacity} a month towards "
+        "this loan.",
+    },
+    "script.proposal.installments.agent": {
+        "zh-CN": "{name}希望这样还清需要还的{owed}：{plan}。",
+        "en": "{name} would like to repay the {owed} as follows: {plan}.",
+    },
+    "script.proposal.stop_interest.agent": {
+        "zh-CN": "{name}申请停息挂账：欠款按现在的金额冻结，之后不再计息，分期还清。",
+        "en": "{name} asks for 停息挂账: freeze the balance as it is today, with no further "
+        "interest, and repay it in installments.",
+    },
+    "script.proposal.principal_first.agent": {
+        "zh-CN": "{name}希望先把本金还清，剩下的利息在本金还完之后再还。",
+        "en": "{name} would like to repay the principal first and the remaining interest after it.",
+    },
+    "script.proposal.settlement.agent": {
+        "zh-CN": "{name}可以一共还{total}结清这笔借款：{parts}。",
+        "en": "{name} can settle this loan for {total} in all: {parts}.",
+    },
+    "script.proposal.total.agent": {
+        "zh-CN": "按这个方案，{name}一共还{total}。",
+        "en": "Under this plan {name} repays {total} in total.",
+    },
+    "script.proposal.documents.agent": {
+        "zh-CN": "{name}的收入证明和困难证明都可以提供。",
+        "en": "I can send proof of {name}'s income and of the hardship.",
+    },
+    "script.proposal.documents_income.agent": {
+        "zh-CN": "{name}的收入证明可以提供；困难证明正在准备，准备好后补交。",
+        "en": "I can send proof of {name}'s income; the proof of the hardship is being "
+        "prepared and will follow.",
+    },
+    "script.proposal.documents_hardship.agent": {
+        "zh-CN": "{name}的困难证明可以提供；收入证明正在准备，准备好后补交。",
+        "en": "I can send proof of {name}'s hardship; the proof of {name}'s income is being "
+        "prepared and will follow.",
+    },
+    "script.proposal.documents_none.agent": {
+        "zh-CN": "{name}的收入证明和困难证明正在准备，准备好后可以补交。",
+        "en": "Proof of {name}'s income and of the hardship is being prepared and can be sent "
+        "when ready.",
+    },
+    "script.objection.minimum_only.says.agent": {
+        "zh-CN": "“只能还最低还款额。”",
+        "en": "'Only the minimum payment is possible.'",
+    },
+    "script.objection.minimum_only.answer.agent": {
+        "zh-CN": "最低还款主要在还利息，欠款几乎不减，时间长了{name}更还不起。"
+        "每期{payment}是{name}能稳定做到的，本金会实实在在地减少。"
+        "能否帮{name}申请个性化分期，或者转给有权限办理的同事？",
+        "en": "The minimum mostly pays interest, so the debt hardly falls and {name} falls "
+        "further behind. {payment} an installment is what {name} can pay reliably, and it "
+        "brings the balance down. Could you apply for a personalised installment plan for "
+        "{name}, or pass me to a colleague who can?",
+    },
+    "script.objection.system.answer.agent": {
+        "zh-CN": "我理解系统有限制。这类申请是不是由专门的协商或贷后部门处理？"
+        "能否帮{name}提交申请并给一个受理编号，或者请有权限的同事回电？"
+        "如果确实办不了，请告诉我书面申请应该寄到哪里。",
+        "en": "I understand the system has limits. Is there a team that handles repayment "
+        "arrangements? Could you log {name}'s request and give me a reference number, or have "
+        "a colleague with the authority call me back? If it really cannot be done, please tell "
+        "me where to send a written request.",
+    },
+    "script.objection.full_payment.says.agent": {
+        "zh-CN": "“必须全额还款。”",
+        "en": "'The loan must be paid in full.'",
+    },
+    "script.objection.full_payment.answer.agent": {
+        "zh-CN": "{name}不是不还，是现在没办法一次还清。每月{capacity}是{name}能保证的，"
+        "比之后再逾期对双方都好。能否告诉我必须全额还款的依据，并给一个书面答复？",
+        "en": "{name} is not refusing to pay, but cannot pay it all at once. {capacity} a month "
+        "is what {name} can guarantee, which is better for both sides than another default. "
+        "What is the basis for requiring full payment? Could we have that in writing?",
+    },
+    "script.objection.counter_offer.says.agent": {
+        "zh-CN": "对方提出了一个客户负担不起的方案。",
+        "en": "The agent offers a plan the client cannot afford.",
+    },
+    "script.objection.counter_offer.answer.agent": {
+        "zh-CN": "这个方案对{name}确实有困难，答应了又做不到，对双方都不好。"
+        "在每月不超过{capacity}的前提下，您看还有没有别的安排？",
+        "en": "That plan is more than {name} can manage, and agreeing to something {name} "
+        "cannot keep helps neither side. Is there another arrangement within {capacity} a "
+        "month?",
+    },
+    "script.close.agreed.agent": {
+        "zh-CN": "谢谢您！我复述一下谈好的方案：{plan}。"
+        "麻烦把新的还款计划更新到{name}的APP里，并通过官方渠道给{name}一个书面确认。"
+        "请问大概多久能在APP里看到？",
+        "en": "Thank you! Let me repeat what we agreed: {plan}. Please update the plan in "
+        "{name}'s app and confirm it to {name} in writing through an official channel. When "
+        "will it show in the app?",
+    },
+    "script.close.not_agreed.agent": {
+        "zh-CN": "谢谢您的解答，我和{name}再考虑一下其他办法。今天的沟通会记录在{name}的账户下吗？",
+        "en": "Thank you for explaining. {name} and I will think about other options. Will "
+        "today's call be noted on {name}'s account?",
+    },
+    "script.reminder.limit.agent": {
+        "zh-CN": "只替客户答应确实做得到的金额：每月不超过{capacity}。",
+        "en": "Agree only to what the client can really pay: no more than {capacity} a month.",
+    },
+    "script.legal.lawyer_letter.agent": {
+        "zh-CN": "{name}收到了贵司委托律师发来的律师函。{name}愿意还款，希望通过协商解决，"
+        "不必走到诉讼。",
+        "en": "{name} has received the lawyer's letter sent on your behalf. {name} wants to "
+        "repay and would like to settle this by agreement, without going to court.",
+    },
+    "script.legal.court.agent": {
+        "zh-CN": "这笔借款贵司已经起诉。{name}愿意协商，希望通过贵司的代理律师或法院的调解来谈"
+        "还款方案：请问应该联系哪位律师，贵司是否同意调解？",
+        "en": "You have taken this loan to court. {name} wants to reach an agreement, through "
+        "your lawyer or the court's mediation: which lawyer should we speak to, and will you "
+        "agree to mediation?",
+    },
+    "script.legal.judgment.agent": {
+        "zh-CN": "这笔借款已经有了判决（或仲裁裁决）。{name}希望和贵司达成执行和解，按{name}"
+        "能做到的方案履行。",
+        "en": "There is a judgment (or arbitral award) on this loan. {name} would like to agree "
+        "an execution settlement with you, on a plan {name} can keep.",
+    },
+    "script.legal.enforcement.agent": {
+        "zh-CN": "这笔借款已经进入强制执行。{name}希望和贵司达成执行和解，按{name}能做到的方案"
+        "履行，并会向执行法官说明困难。",
+        "en": "This loan is in enforcement. {name} would like to agree an execution settlement "
+        "with you, on a plan {name} can keep, and will explain the situation to the "
+        "enforcement judge.",
+    },
     # --- legal advice for the ladder and the script (core.rules.legal.AdviceKey) -------
     "legal.advice.negotiate_direct": {
         "zh-CN": "目前没有进入法律程序，照常与机构协商。",

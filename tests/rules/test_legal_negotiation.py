@@ -234,11 +234,16 @@ def test_on_behalf_the_greeting_says_whether_the_power_of_attorney_is_in_place(l
         ),
         (None, "script.opening.on_behalf_pending", "script.reminder.power_of_attorney_missing"),
     )
+    # The rest of the card speaks for the client (tests/rules/test_script_on_behalf.py), the
+    # same whatever the checklist says.
+    spoken_for = call_script(CLIENT, DEBT, RESULT, lang, on_behalf=True)
     for documents, greeting, reminder in cases:
         script = call_script(CLIENT, DEBT, RESULT, lang, documents=documents, on_behalf=True)
         assert script.opening[0] == translate(greeting, lang, name="张明", lender=lender)
-        assert script.opening[1:] == plain.opening[1:]
-        assert script.reminders == (*plain.reminders, translate(reminder, lang))
+        assert script.opening[1:] == spoken_for.opening[1:] != plain.opening[1:]
+        assert script.reminders[-1] == translate(reminder, lang)
+        assert script.reminders[:-1] == spoken_for.reminders[:-1]
+        assert len(script.reminders) == len(plain.reminders) + 1
     # The client calling: the same card as before, whatever the checklist says.
     assert call_script(CLIENT, DEBT, RESULT, lang, documents=ready) == call_script(
         CLIENT, DEBT, RESULT, lang, documents=ready, on_behalf=False
