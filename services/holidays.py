@@ -74,10 +74,14 @@ def calendar(ws: Workspace, actor: Actor) -> SavedCalendar:
 def save(ws: Workspace, actor: Actor, calendar: HolidayCalendar, *, version: int) -> SavedCalendar:
     """Save ``calendar`` over the one shown at ``version``. Without
     :attr:`Permission.MANAGE_SETTINGS` a :class:`~services.errors.NotAllowedError`; changed
-    meanwhile a :class:`~services.errors.StaleRecordError`; nothing is saved then."""
+    meanwhile a :class:`~services.errors.StaleRecordError`; nothing is saved then. Saving the
+    calendar as it is writes nothing."""
     require(actor, Permission.MANAGE_SETTINGS)
     if not isinstance(calendar, HolidayCalendar):  # pragma: no cover - a programming error
         raise HolidayError("calendar", "expected a HolidayCalendar", code="invalid")
+    current = read(ws)
+    if current.version == version and current.calendar == calendar:
+        return current  # nothing changed: no new version, no audit line
     with unit(ws, actor):
         saved = ws.workspace_settings.put(SETTING_KEY, _to_value(calendar), version=version)
         ws.audit.append(

@@ -17,6 +17,7 @@ import services
 from core.errors import CoreError
 from core.rules.holidays import MAX_SOURCE_LENGTH, HolidayCalendar, format_days, parse_days
 from services import StaleRecordError, StoreError
+from services.holidays import SavedCalendar
 from ui.errors import show_error
 from ui.i18n import t
 from ui.state import actor, get_store
@@ -62,18 +63,26 @@ def _save(version: int, keys: tuple[str, str, str]) -> None:
         )
         saved = services.holidays.save(store, actor(), calendar, version=version)
     except StaleRecordError:
-        st.session_state[FLASH] = ("warning", "holidays.changed_elsewhere", {})
+        latest = services.holidays.calendar(store, actor())
+        if latest.calendar != calendar:
+            st.session_state[FLASH] = ("warning", "holidays.changed_elsewhere", {})
+            return
+        _saved(latest)  # a double click: the first click saved this very calendar
     except (ValidationError, CoreError, StoreError) as exc:  # worded; the typed text kept
         st.session_state[FLASH] = ("error", exc, {})
     else:
-        st.session_state[FLASH] = (
-            "success",
-            "holidays.saved",
-            {
-                "holidays": len(saved.calendar.holidays),
-                "working_days": len(saved.calendar.working_days),
-            },
-        )
+        _saved(saved)
+
+
+def _saved(saved: SavedCalendar) -> None:
+    st.session_state[FLASH] = (
+        "success",
+        "holidays.saved",
+        {
+            "holidays": len(saved.calendar.holidays),
+            "working_days": len(saved.calendar.working_days),
+        },
+    )
 
 
 def _show_flash() -> None:

@@ -113,3 +113,23 @@ def test_the_deadlines_note_names_the_years_entered_and_warns_of_a_year_missing(
         in captions
     )
     assert today() < served_on + timedelta(days=16)
+
+
+def test_a_double_click_saves_once_and_says_saved(open_app):
+    at = open_app(DATA, "en")
+    at.text_area(key="holidays_days_v0").input("2026-10-01..2026-10-07")
+    # The first click of a double click saves (here through the service); the second one
+    # carries the form as it was drawn, at version 0: the same calendar, so it says saved.
+    ws = services.open_workspace()
+    first = HolidayCalendar(holidays=frozenset(parse_days("2026-10-01..2026-10-07")))
+    services.holidays.save(ws, LOCAL_USER, first, version=0)
+    at.button(key="holidays_save").click().run()
+    assert not at.exception
+    assert not at.warning
+    assert [s.value for s in at.success] == [
+        translate("holidays.saved", "en", holidays=7, working_days=0)
+    ]
+    # Saving it again as it is writes nothing.
+    at.button(key="holidays_save").click().run()
+    assert services.holidays.calendar(ws, LOCAL_USER).version == 1
+    assert len([e for e in ws.audit.list() if e.action == services.holidays.SAVED]) == 1
