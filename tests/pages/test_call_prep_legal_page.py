@@ -93,7 +93,8 @@ def test_the_card_of_a_sued_debt_goes_through_the_lawyer_or_mediation(open_app, 
     at = open_for(open_app, PAGE, lang, case.client.id)
     assert not at.exception, at.exception
     for card_lang, card in zip(LANGS, cards(at), strict=True):
-        assert md_escape(render("script.legal.court", card_lang)) in card
+        # A counselor calls by default: the line is said for the client, by name.
+        assert md_escape(render("script.legal.court.agent", card_lang, name="张明")) in card
         assert md_escape(render("script.legal.close_mediation", card_lang)) in card
         assert md_escape(render("script.legal.close_settlement", card_lang)) not in card
         for key in ("answer_the_court", "through_lawyer_or_mediation", "disclaimer", "legal_aid"):
@@ -109,9 +110,9 @@ def test_the_card_after_a_judgment_asks_for_an_execution_settlement(open_app, la
     at = open_for(open_app, PAGE, lang, case.client.id)
     assert not at.exception, at.exception
     for card_lang, card in zip(LANGS, cards(at), strict=True):
-        assert md_escape(render("script.legal.judgment", card_lang)) in card
+        assert md_escape(render("script.legal.judgment.agent", card_lang, name="张明")) in card
         assert md_escape(render("script.legal.close_settlement", card_lang)) in card
-        assert md_escape(render("script.legal.court", card_lang)) not in card
+        assert md_escape(render("script.legal.court.agent", card_lang, name="张明")) not in card
         assert md_escape(translate("legal.advice.execution_settlement", card_lang)) in card
         assert md_escape(translate("legal.advice.disclaimer", card_lang)) in card
 
