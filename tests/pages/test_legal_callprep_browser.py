@@ -97,12 +97,14 @@ def test_call_prep_and_calls_with_a_sued_debt(browser, app_url, artifacts, clien
         open_client(page, app_url, client_id, lang, "王*")
         go_to(page, "call_prep", lang)
         main = page.get_by_test_id("stMain")
+        # A counselor calls by default: the card says the legal line for the client, by name.
+        court_line = render("script.legal.court.agent", lang, name="王芳")
         expect(main).to_contain_text(translate("prep.docs.poa_missing", lang), timeout=30_000)
-        expect(main).to_contain_text(render("script.legal.court", lang), timeout=30_000)
+        expect(main).to_contain_text(court_line, timeout=30_000)
         expect(main).to_contain_text(translate("legal.advice.legal_aid", lang), timeout=30_000)
         # the card in the page's language (its tabs open on 中文)
         page.get_by_role("tab", name=translate(f"lang.name.{lang}", lang), exact=True).click()
-        expect(main).to_contain_text(render("script.legal.court", lang), timeout=30_000)
+        expect(main).to_contain_text(court_line, timeout=30_000)
         wait_idle(page)
         path = artifacts / f"issue25-callprep-{lang}.png"
         shoot(main, page, path)
