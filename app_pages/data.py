@@ -474,9 +474,9 @@ def main() -> None:
     render_exports(store)
     if acting.allows(Permission.MANAGE_SETTINGS):
         st.divider()
-        render_editor(store)
-        st.divider()
         render_holidays(store)
+        st.divider()
+        render_editor(store)
     if acting.allows(Permission.DELETE_ALL):
         st.divider()
         render_retention(store)  # last: the one that erases clients one by one
