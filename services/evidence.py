@@ -14,7 +14,7 @@ from __future__ import annotations
 from core.calls import DocumentItem
 from core.evidence import Evidence, EvidenceFile, prepare
 from services import access
-from services._work import delete_seen, unit
+from services._work import delete_seen, once, unit
 from services.actor import Actor
 from services.workspace import Workspace
 
@@ -52,9 +52,12 @@ def upload(
     item: DocumentItem,
     file_name: str,
     data: bytes,
+    *,
+    request_id: str | None = None,
 ) -> EvidenceFile:
-    """Check, scrub and store ``data`` as proof of ``item`` for the client; the file as stored
-    (metadata). :class:`~core.evidence.EvidenceError` for a file refused (kind, size, damage),
+    """Check, scrub and store ``data`` as proof of ``item`` for the client (once per
+    ``request_id``: a double click stores one file); the file as stored (metadata).
+    :class:`~core.evidence.EvidenceError` for a file refused (kind, size, damage),
     :class:`~store.errors.InvalidDataError` (``evidence_too_many``) at the client's limit."""
     acting = access.open_client(ws, actor, client_id, via="evidence.upload")
     item = DocumentItem(item)
@@ -69,7 +72,8 @@ def upload(
         uploaded_at=ws.clock(),
         uploaded_by=acting.account_id,
     )
-    with unit(ws, acting):
+
+    def write() -> EvidenceFile:
         saved = ws.evidence.add(record, evidence.data)
         ws.audit.append(
             actor=acting.user_id,
@@ -77,7 +81,17 @@ def upload(
             subject=f"client:{client_id}",
             detail={**_detail(saved), "removed": list(evidence.removed)},
         )
-    return saved
+        return saved
+
+    return once(
+        ws,
+        acting,
+        request_id,
+        "evidence",
+        write,
+        lambda saved: (saved.client_id, saved.id),
+        ws.evidence.get,
+    )
 
 
 def list_for_client(ws: Workspace, actor: Actor, client_id: int) -> list[EvidenceFile]:

@@ -10,6 +10,7 @@ it directly.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import streamlit as st
@@ -22,10 +23,10 @@ from core.evidence import MIME_TYPES, EvidenceFile
 from core.limits import MAX_EVIDENCE_FILES, MAX_EVIDENCE_MB
 from i18n import enum_labels, md_escape, translate
 from i18n.format import format_date, to_display_time
-from services import Actor, StoreError, Workspace
+from services import Actor, NotFoundError, StoreError, Workspace
 from ui.errors import error_messages, show_error
 from ui.i18n import t, worded
-from ui.state import actor
+from ui.state import actor, form_session
 
 #: What the file picker offers (the content decides what is accepted).
 PICKER_TYPES = ["pdf", "jpg", "jpeg", "png"]
@@ -59,10 +60,19 @@ def handle_upload(
     file_name: str,
     data: bytes,
     lang: str,
+    *,
+    request_id: str | None = None,
 ) -> UploadOutcome:
-    """Store an uploaded file through the service; the outcome worded in ``lang``."""
+    """Store an uploaded file through the service (once per ``request_id``); the outcome
+    worded in ``lang``."""
     try:
-        saved = services.evidence.upload(store, who, client_id, item, file_name, data)
+        try:
+            saved = services.evidence.upload(
+                store, who, client_id, item, file_name, data, request_id=request_id
+            )
+        except NotFoundError:
+            # This very file was stored from this form and deleted since: store it again.
+            saved = services.evidence.upload(store, who, client_id, item, file_name, data)
     except (ValidationError, CoreError, StoreError) as exc:
         return UploadOutcome(None, tuple(error_messages(exc, lang)))
     kind = translate(f"evidence.kind.{saved.kind.value}", lang)
@@ -105,8 +115,15 @@ def render_evidence(store: Workspace, client_id: int, lang: str) -> None:
         if submitted and upload is None:
             st.info(t("evidence.choose_first"), icon=":material/upload_file:")
         if submitted and upload is not None:
+            data = upload.getvalue()
+            # The same file sent twice from this form (a double click) is stored once.
+            request = services.request_key(
+                form_session(),
+                "evidence",
+                [client_id, item, upload.name, hashlib.sha256(data).hexdigest()],
+            )
             outcome = handle_upload(
-                store, actor(), client_id, item, upload.name, upload.getvalue(), lang
+                store, actor(), client_id, item, upload.name, data, lang, request_id=request
             )
             text = "\n\n".join(md_escape(line) for line in outcome.messages)
             if outcome.ok:

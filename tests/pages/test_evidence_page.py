@@ -66,6 +66,30 @@ def test_the_handler_stores_a_scrubbed_photo_and_says_so(isolated_database, lang
     assert Image.open(io.BytesIO(stored)).getexif().get_ifd(0x8825) == {}
 
 
+def test_a_double_click_stores_one_file_and_a_deleted_one_can_be_sent_again(isolated_database):
+    case = seed_case(agreed_days_ago=None)
+    item = DocumentItem.INCOME_PROOF
+    photo = gps_photo()
+    request = services.request_key("tab-1", "evidence", [case.client.id, item, "pay.jpg"])
+
+    def send():
+        return handle_upload(
+            case.store, LOCAL_USER, case.client.id, item, "pay.jpg", photo, "en", request_id=request
+        )
+
+    first, second = send(), send()
+    assert first.ok and second.ok and first.saved == second.saved
+    held = services.evidence.list_for_client(case.store, LOCAL_USER, case.client.id)
+    assert [f.id for f in held] == [first.saved.id]
+    services.evidence.delete(case.store, LOCAL_USER, first.saved.id, version=first.saved.version)
+    again = send()  # the same file from the same form, after deleting it: stored again
+    assert again.ok
+    held = services.evidence.list_for_client(case.store, LOCAL_USER, case.client.id)
+    assert [f.id for f in held] == [again.saved.id]
+    uploads = [e for e in case.store.audit.list() if e.action == services.evidence.UPLOADED]
+    assert len(uploads) == 2  # the double click wrote one line, the second sending another
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_handler_words_a_refusal_and_stores_nothing(isolated_database, lang):
     case = seed_case(agreed_days_ago=None)
