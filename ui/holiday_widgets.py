@@ -22,6 +22,8 @@ from ui.errors import show_error
 from ui.i18n import t
 from ui.state import actor, get_store
 
+#: The longest list typed (400 single days written one a line take 4,400 characters).
+MAX_TEXT = 20_000
 #: Durable key: the outcome of the last save, shown once (kind, text key, params).
 FLASH = "holidays_flash"
 
@@ -129,6 +131,7 @@ def render_holidays(store) -> None:
             t("holidays.days"),
             value=format_days(calendar.holidays),
             height=180,
+            max_chars=MAX_TEXT,
             key=keys[0],
             help=t("holidays.format_help"),
             placeholder="2026-10-01..2026-10-07",
@@ -137,6 +140,7 @@ def render_holidays(store) -> None:
             t("holidays.working_days"),
             value=format_days(calendar.working_days),
             height=180,
+            max_chars=MAX_TEXT,
             key=keys[1],
             help=t("holidays.working_help"),
             placeholder="2026-10-10",
