@@ -116,10 +116,25 @@ def render_advice(legal: DebtLegal) -> None:
         st.caption(t(f"legal.advice.{key.value}"))
 
 
-def render_add(store: Workspace, client_id: int, debt_id: int, as_of: date) -> None:
-    prefix = f"legal_{debt_id}_"
+def render_add(
+    store: Workspace,
+    client_id: int,
+    debt_id: int | None,
+    as_of: date,
+    choices: dict[int, str] | None = None,
+) -> None:
+    """The form recording a step: for ``debt_id``, or (``debt_id`` None) for the debt picked
+    in the form among ``choices`` (debt id → creditor), the debts with no step yet."""
+    prefix = f"legal_{debt_id}_" if debt_id is not None else "legal_first_"
     with st.form(prefix + "form", border=True, clear_on_submit=True):
         st.markdown(f"**{t('legalui.add')}**")
+        if choices:
+            picked = st.selectbox(
+                t("legalui.first.debt"),
+                list(choices),
+                format_func=choices.__getitem__,
+                key=prefix + "debt",
+            )
         labels = enum_labels(LegalStage)
         left, right = st.columns(2)
         stage = left.selectbox(
@@ -153,6 +168,10 @@ def render_add(store: Workspace, client_id: int, debt_id: int, as_of: date) -> N
         )
     if not submitted:
         return
+    if debt_id is None:
+        debt_id = picked if choices else None
+        if debt_id is None:
+            return
     try:
         event = LegalEvent(
             stage=stage,
@@ -321,8 +340,29 @@ def render_legal(store: Workspace, client_id: int, as_of: date, lang: str) -> No
         st.success(t(flash), icon=":material/check_circle:")
     if warning:
         st.warning(t(warning), icon=":material/sync_problem:")
+    quiet = [legal for legal in debts if not legal.events]
     for legal in debts:
-        render_debt(store, client_id, legal, as_of, lang)
+        if legal.events:
+            render_debt(store, client_id, legal, as_of, lang)
+    if quiet:
+        render_quiet(store, client_id, quiet, as_of, lang)
+
+
+def render_quiet(
+    store: Workspace, client_id: int, quiet: list[DebtLegal], as_of: date, lang: str
+) -> None:
+    """The debts with no legal step yet, together: one collapsed block naming them, what to
+    keep in mind (the same for all of them) and one form whose first field picks the debt.
+
+    A client with many debts and no court case gets one block and one form, not a form per
+    debt (each form is drawn on every load of the page)."""
+    names = ("、" if lang == "zh-CN" else ", ").join(legal.creditor for legal in quiet)
+    title = t("legalui.debt", creditor=md_escape(names), stage=enum_label(LegalStage.NONE))
+    with st.expander(title, icon=":material/gavel:"):
+        st.caption(t("legalui.first.caption", n=len(quiet)))
+        render_advice(quiet[0])
+        choices = {legal.debt_id: legal.creditor for legal in quiet}
+        render_add(store, client_id, None, as_of, choices=choices)
 
 
 def render_upcoming(

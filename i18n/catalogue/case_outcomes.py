@@ -92,6 +92,19 @@ TEXT: Catalogue = {
         "zh-CN": "这笔债务还没有录入法律事件。",
         "en": "No legal step is recorded for this debt.",
     },
+    "legalui.first.caption": {
+        "zh-CN": {
+            "other": "这{n}笔债务还没有录入法律事件。收到律师函或法院文书时，"
+            "在下面选中那笔债务并录入。"
+        },
+        "en": {
+            "one": "{n} debt has no legal step recorded. When a lawyer's letter or a court "
+            "paper arrives, record it below.",
+            "other": "{n} debts have no legal step recorded. When a lawyer's letter or a court "
+            "paper arrives for one of them, pick it below and record the step.",
+        },
+    },
+    "legalui.first.debt": {"zh-CN": "债务", "en": "Debt"},
     "legalui.award_yes": {"zh-CN": "是", "en": "Yes"},
     "legalui.deadlines": {"zh-CN": "期限", "en": "Deadlines"},
     "legalui.no_deadlines": {

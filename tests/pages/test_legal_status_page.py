@@ -125,3 +125,47 @@ def test_without_debts_there_is_no_legal_section(open_app):
     client = services.clients.create(ws, LOCAL_USER, Client(name="李四"))
     at = open_for(open_app, PAGE, "en", client.id)
     assert translate("legalui.title", "en") not in texts(at.subheader)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_debts_without_a_step_share_one_block_and_one_form(open_app, lang):
+    """The example client's four debts have no legal step: one collapsed block names them all,
+    with one form whose first field picks the debt; a step recorded there gives that debt its
+    own section, and the others stay together."""
+    from page_helpers import load_example
+
+    at = load_example(open_app, PAGE, lang)
+    ws = services.open_workspace()
+    client_id = at.session_state["client_id"]
+    accounts = services.debts.list_for_client(ws, LOCAL_USER, client_id)
+    assert len(accounts) == 4
+    none = enum_label(LegalStage.NONE, lang)
+    (block,) = [e for e in at.expander if e.label.endswith(none)]
+    for account in accounts:
+        assert account.debt.creditor in block.label
+    assert translate("legalui.first.caption", lang, n=4) in texts(at.caption)
+    stage_boxes = [s.key for s in at.selectbox if str(s.key).startswith("legal_")]
+    assert stage_boxes == ["legal_first_debt", "legal_first_stage"]
+    second = accounts[1]
+    at.selectbox(key="legal_first_debt").set_value(second.id)
+    at.selectbox(key="legal_first_stage").set_value(LegalStage.LAWYER_LETTER)
+    at.date_input(key="legal_first_on").set_value(today() - timedelta(days=3))
+    save = f"FormSubmitter:legal_first_form-{translate('legalui.save', lang)}"
+    at.button(key=save).click().run()
+    assert not at.exception
+    assert translate("legalui.saved", lang) in texts(at.success)
+    (saved,) = services.legal.events_for_debt(ws, LOCAL_USER, second.id)
+    assert saved.event.stage is LegalStage.LAWYER_LETTER
+    for account in accounts:
+        if account.id != second.id:
+            assert services.legal.events_for_debt(ws, LOCAL_USER, account.id) == []
+    title = translate(
+        "legalui.debt",
+        lang,
+        creditor=second.debt.creditor,
+        stage=enum_label(LegalStage.LAWYER_LETTER, lang),
+    )
+    assert title in [e.label for e in at.expander]
+    (block,) = [e for e in at.expander if e.label.endswith(none)]
+    assert second.debt.creditor not in block.label
+    assert translate("legalui.first.caption", lang, n=3) in texts(at.caption)
