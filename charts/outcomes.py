@@ -16,7 +16,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts.base import PALETTE, YUAN_AXIS, base_layout, merged, plotly_text
+from charts.base import PALETTE, YUAN_AXIS, base_layout, merged, plotly_text, unvalidated_figure
 from i18n import format_money, translate
 
 #: After agreement: hatched, so it reads without colour.
@@ -64,4 +64,4 @@ def outcomes_chart(groups: Sequence[tuple[str, Decimal, Decimal]], lang: str) ->
         translate("outcomes.chart.title", lang), "", translate("outcomes.chart.amount", lang)
     )
     extra_layout = {"barmode": "group", "yaxis": YUAN_AXIS, "hovermode": "closest"}
-    return go.Figure(data=traces, layout=merged(base, extra_layout))
+    return unvalidated_figure(traces, merged(base, extra_layout))
