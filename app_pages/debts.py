@@ -29,7 +29,7 @@ from ui.credit_widgets import render_credit_record
 from ui.debt_import_widgets import render_import
 from ui.errors import show_error
 from ui.i18n import current_language, enum_label, enum_labels, t, worded
-from ui.legal_widgets import render_legal
+from ui.legal_widgets import read_legal, render_legal
 from ui.planning_forms import (
     changed_elsewhere_notice,
     confirm_delete,
@@ -578,6 +578,9 @@ def main() -> None:
     lang = current_language()
     as_of = today()
     plan = load_plan(store, client.id, as_of)
+    # Read before the payoff chart is drawn: the browser lays the page out once, at its end,
+    # instead of drawing the chart while the legal section still waits on the store.
+    legal = read_legal(store, client.id, as_of)
     render_overview(plan, lang)
     if plan.debts:
         render_credit_record(plan.accounts, as_of, lang)
@@ -585,7 +588,7 @@ def main() -> None:
     st.divider()
     account = render_picker(plan)
     render_form(store, client.id, account, lang)
-    render_legal(store, client.id, as_of, lang)  # legal steps and deadlines per debt
+    render_legal(store, client.id, as_of, lang, legal)  # legal steps and deadlines per debt
     st.divider()
     render_import(store, client.id, lang)  # many debts at once, from a lender's export
 

@@ -315,22 +315,42 @@ def render_debt(store: Workspace, client_id: int, legal: DebtLegal, as_of: date,
         render_change(store, legal, lang)
 
 
-def render_legal(store: Workspace, client_id: int, as_of: date, lang: str) -> None:
-    """The section: one expander per debt (open while a deadline is running); nothing
-    without debts."""
+def read_legal(
+    store: Workspace, client_id: int, as_of: date
+) -> list[DebtLegal] | CoreError | StoreError:
+    """The client's debts with their legal steps and deadlines, or the refusal to show.
+
+    The page reads this before it draws its charts (see :func:`render_legal`)."""
+    try:
+        return services.legal.deadlines_for_client(store, actor(), client_id, as_of=as_of)
+    except (CoreError, StoreError) as exc:
+        return exc
+
+
+def render_legal(
+    store: Workspace,
+    client_id: int,
+    as_of: date,
+    lang: str,
+    debts: list[DebtLegal] | CoreError | StoreError | None = None,
+) -> None:
+    """The section: one expander per debt with a legal step (open while a deadline is
+    running), the others together; nothing without debts. ``debts``: from
+    :func:`read_legal` when the page read it earlier (read here otherwise), so that the
+    browser gets the page's end without waiting on the store after the charts."""
     flash = st.session_state.pop(FLASH_KEY, None)
     warning = st.session_state.pop(WARNING_KEY, None)
-    try:
-        debts = services.legal.deadlines_for_client(store, actor(), client_id, as_of=as_of)
-    except CoreError as exc:
+    if debts is None:
+        debts = read_legal(store, client_id, as_of)
+    if isinstance(debts, CoreError):
         st.subheader(t("legalui.title"))
-        if exc.code == "future":
+        if debts.code == "future":
             st.warning(t("legalui.future"), icon=":material/event_busy:")
         else:
-            show_error(exc)
+            show_error(debts)
         return
-    except StoreError as exc:
-        show_error(exc)
+    if isinstance(debts, StoreError):
+        show_error(debts)
         return
     if not debts:
         return

@@ -263,15 +263,23 @@ def save_form(
     st.rerun()
 
 
-def show_saved(store, client_id, account, can_pay, income, as_of, lang, settings) -> None:
+def saved_for(store, client_id: int, account) -> list[SavedProposal] | StoreError:
+    """The proposals saved for this debt, oldest first (or the store's refusal, to show)."""
     try:
-        saved = [
+        return [
             s
             for s in services.proposals.list_for_client(store, actor(), client_id)
             if s.debt_id == account.id
         ]
     except StoreError as exc:
-        show_error(exc)
+        return exc
+
+
+def show_saved(store, saved, client_id, account, can_pay, income, as_of, lang, settings) -> None:
+    """The proposal put forward and the earlier ones (``saved``: from :func:`saved_for`, read
+    before the workbench is drawn so that nothing waits on the store after the charts)."""
+    if isinstance(saved, StoreError):
+        show_error(saved)
         return
     st.subheader(t("proposals.saved.title"))
     if not saved:
@@ -531,6 +539,9 @@ def main() -> None:
     flash = st.session_state.pop(FLASH_KEY, None)
     if flash:
         st.toast(t(flash), icon=":material/check_circle:")
+    # Read before anything heavy is drawn: see show_saved.
+    saved = saved_for(store, client.id, account)
+    history = lender_figures(store, account)
     settings = workbench(
         store,
         client.id,
@@ -539,11 +550,11 @@ def main() -> None:
         as_of,
         restored,
         has_budget=income is not None,
-        history=lender_figures(store, account),
+        history=history,
     )
     if can_pay is None or settings is None:
         return
-    show_saved(store, client.id, account, can_pay, income, as_of, lang, settings)
+    show_saved(store, saved, client.id, account, can_pay, income, as_of, lang, settings)
 
 
 #: The lender-side assumptions a counselor may change: (field, catalogue key, kind, maximum).
@@ -560,6 +571,7 @@ RECOVERY_INPUTS = (
     ("no_agreement_cost", "no_agreement_cost", "percent", 100),
     ("legal_costs", "legal_costs", "money", 100_000_000),
 )
+RECOVERY_PREFIX = "proposals.recovery."
 RECOVERY_HELP = {
     "cost_of_funds": "recovery.help.cost_of_funds",
     "break_within": "recovery.help.break_chances",
@@ -569,63 +581,82 @@ RECOVERY_HELP = {
 }
 
 
-def recovery_assumptions() -> RecoveryAssumptions | None:
-    """The assumptions as the counselor left them (the defaults until changed), one set per
-    browser session: they describe lenders, not this debt. ``None`` (with the reason shown)
-    when a value is refused."""
-    defaults = RecoveryAssumptions()
-    values: dict[str, Decimal | int] = {}
+def _typed(field: str, kind: str, typed: float | int) -> Decimal | int:
+    """An assumption as the model takes it, from what its input shows."""
+    if kind == "percent":
+        return Decimal(str(typed)) / 100
+    if kind == "months":
+        return int(typed)
+    return Decimal(str(typed))
+
+
+def _shown(field: str, kind: str) -> float | int:
+    """What an assumption's input shows by default (percentages as percentages)."""
+    default = getattr(RecoveryAssumptions(), field)
+    if kind == "percent":
+        return float(default * 100)
+    if kind == "months":
+        return int(default)
+    return float(default)
+
+
+def assumptions_as_left() -> RecoveryAssumptions | ValidationError:
+    """The assumptions as the counselor left them in this browser session (the defaults until
+    changed), read before their inputs are drawn: the inputs sit under the chart they feed,
+    and the chart is worked out before anything of the results is drawn (see
+    :func:`workbench`). The refusal itself when the values do not go together."""
+    values = {
+        field: _typed(
+            field, kind, st.session_state.get(f"{RECOVERY_PREFIX}{field}", _shown(field, kind))
+        )
+        for field, _, kind, _ in RECOVERY_INPUTS
+    }
+    try:
+        return RecoveryAssumptions(**values)
+    except ValidationError as exc:
+        return exc
+
+
+def assumption_inputs() -> None:
+    """The assumptions' inputs, one set per browser session: they describe lenders, not this
+    debt. What they hold is read by :func:`assumptions_as_left` on the run they cause."""
     columns = st.columns(3)
     for index, (field, name, kind, maximum) in enumerate(RECOVERY_INPUTS):
-        default = getattr(defaults, field)
         column = columns[index % 3]
         label = t(f"recovery.input.{name}")
         help_key = RECOVERY_HELP.get(field)
         help_text = t(help_key) if help_key else None
-        key = f"proposals.recovery.{field}"
+        key = f"{RECOVERY_PREFIX}{field}"
+        shown = _shown(field, kind)
         if kind == "percent":
-            typed = column.number_input(
+            column.number_input(
                 label,
                 min_value=0.0,
                 max_value=float(maximum),
-                value=float(default * 100),
+                value=shown,
                 step=0.5,
                 format="%.1f",
                 key=key,
                 help=help_text,
             )
-            values[field] = Decimal(str(typed)) / 100
         elif kind == "months":
-            typed = column.number_input(
-                label,
-                min_value=0,
-                max_value=maximum,
-                value=int(default),
-                step=1,
-                key=key,
-                help=help_text,
+            column.number_input(
+                label, min_value=0, max_value=maximum, value=shown, step=1, key=key, help=help_text
             )
-            values[field] = int(typed)
         else:
-            typed = column.number_input(
+            column.number_input(
                 label,
                 min_value=0.0,
                 max_value=float(maximum),
-                value=float(default),
+                value=shown,
                 step=500.0,
                 format="%.2f",
                 key=key,
                 help=help_text,
             )
-            values[field] = Decimal(str(typed))
-    try:
-        return RecoveryAssumptions(**values)
-    except ValidationError as exc:
-        show_error(exc)
-        return None
 
 
-def show_recovery(
+def recovery_figures(
     comparison: Comparison,
     minimum: MinimumPlan,
     can_pay: Decimal,
@@ -633,18 +664,13 @@ def show_recovery(
     as_of: date,
     lang: str,
     memo_key: tuple,
-) -> None:
-    """What each proposal is worth to the lender against no agreement, with the assumptions
-    in view and editable, and the sentence to say for the recommended plan."""
-    st.subheader(t("recovery.title"))
-    st.caption(t("recovery.intro"))
-    shown = st.container()
-    with st.expander(t("recovery.assumptions.title")):
-        st.caption(t("recovery.estimate_note"))
-        assumptions = recovery_assumptions()
-    if assumptions is None:
-        return
+) -> tuple[list[str], object]:
+    """The lender-side panel (row labels and the panel, or the error to show), worked out
+    once per browser session for the same comparison, assumptions and language."""
     labels = [row_label(r, m, lang) for r, m in rows_compared(comparison, minimum)]
+    assumptions = assumptions_as_left()
+    if isinstance(assumptions, ValidationError):
+        return labels, assumptions
 
     def build():
         recovery = recovery_for_comparison(
@@ -653,15 +679,29 @@ def show_recovery(
         return recovery_panel(labels, recovery, lang, index=comparison.recommended)
 
     try:
-        # Once per browser session for the same comparison, assumptions and language.
         panel = session_memo(
             "proposals.recovery",
             (*memo_key, assumptions.model_dump_json(), has_budget, lang),
             build,
         )
     except CoreError as exc:
+        return labels, exc
+    return labels, panel
+
+
+def show_recovery(labels: list[str], panel, lang: str) -> None:
+    """What each proposal is worth to the lender against no agreement, with the assumptions
+    in view and editable, and the sentence to say for the recommended plan (``panel``: from
+    :func:`recovery_figures`, or the error to show in its place)."""
+    st.subheader(t("recovery.title"))
+    st.caption(t("recovery.intro"))
+    shown = st.container()
+    with st.expander(t("recovery.assumptions.title")):
+        st.caption(t("recovery.estimate_note"))
+        assumption_inputs()
+    if isinstance(panel, (ValidationError, CoreError)):
         with shown:
-            show_error(exc)
+            show_error(panel)
         return
     with shown:
         st.plotly_chart(
@@ -724,6 +764,10 @@ def workbench(
         as_of,
     )
     comparison, minimum, table, payments, cumulative = compared(key, lang)
+    # Everything the results show is worked out before the first of them is drawn: the browser
+    # then gets the whole rerun at once and lays it out once, instead of redrawing the charts
+    # while later parts are still being computed.
+    labels, panel = recovery_figures(comparison, minimum, can_pay, has_budget, as_of, lang, key)
     st.subheader(t("proposals.compare.title"))
     st.caption(
         t(
@@ -753,6 +797,6 @@ def workbench(
     chart_left, chart_right = st.columns(2)
     chart_left.plotly_chart(payments, width="stretch", key="proposals.chart.payment")
     chart_right.plotly_chart(cumulative, width="stretch", key="proposals.chart.cumulative")
-    show_recovery(comparison, minimum, can_pay, has_budget, as_of, lang, key)
+    show_recovery(labels, panel, lang)
     save_form(store, client_id, account, comparison, minimum, lang, settings, as_of)
     return settings
