@@ -15,7 +15,9 @@ import plotly.graph_objects as go
 from charts.base import (
     YUAN_AXIS,
     base_layout,
+    left_axis,
     merged,
+    money_tick_width,
     plotly_text,
     series_style,
     unvalidated_figure,
@@ -68,7 +70,9 @@ def _figure(title_key: str, y_key: str, traces: list[dict], lang: str) -> go.Fig
         height=HEIGHT,
     )
     extra = {"hovermode": "closest", "legend": LEGEND, "margin": MARGIN, "yaxis": YUAN_AXIS}
-    return unvalidated_figure(traces, merged(base, extra))
+    highest = max((y for trace in traces for y in trace["y"]), default=0.0)
+    layout = left_axis(merged(base, extra), money_tick_width(highest), titled=True)
+    return unvalidated_figure(traces, layout)
 
 
 def payment_chart(series: list[tuple[str, Plan]], can_pay: Decimal, lang: str) -> go.Figure:

@@ -27,8 +27,10 @@ from charts.base import (
     STATUS_COLOURS,
     YUAN_AXIS,
     base_layout,
+    left_axis,
     merged,
     plotly_text,
+    text_width,
     unvalidated_figure,
 )
 from core.rules.recovery import (
@@ -134,6 +136,8 @@ def recovery_chart(
             },
         },
     )
+    # The bars' names as drawn (typed names escaped: a little wider, never narrower).
+    layout = left_axis(layout, max(text_width(name) for name in names), titled=False)
     # Built unvalidated: the schema is checked by the tests (see charts.base.unvalidated_figure).
     return unvalidated_figure(traces, layout)
 
