@@ -15,9 +15,12 @@ import plotly.graph_objects as go
 from charts.base import (
     STATUS_COLOURS,
     base_figure,
+    left_axis,
+    money_tick_width,
     plotly_text,
     series_style,
     text_on,
+    text_width,
     yuan_axis,
 )
 from core.affordability import Affordability
@@ -100,6 +103,8 @@ def income_split_chart(result: Affordability, texts: dict[str, str]) -> go.Figur
         margin={"b": 20},
         yaxis={"autorange": "reversed"},
     )
+    bars = [income_bar, *(bar for bar, _, _ in demands)]
+    fig.update_layout(left_axis({}, max(text_width(plotly_text(b)) for b in bars), titled=False))
     return yuan_axis(fig, "x")
 
 
@@ -143,4 +148,6 @@ def payoff_chart(
         xaxis={"rangemode": "tozero", "nticks": 8, "tickformat": "d"},
         yaxis={"rangemode": "tozero"},
     )
+    highest = float(max(totals))
+    fig.update_layout(left_axis({}, money_tick_width(highest), titled=bool(texts["y"])))
     return yuan_axis(fig)

@@ -17,10 +17,14 @@ from decimal import Decimal
 import plotly.offline
 import pytest
 
+from charts.planning import income_split_chart, payoff_chart
 from charts.proposals import cumulative_chart, payment_chart
 from charts.recovery import recovery_chart
+from core.affordability import Budget, CostCategory, assess_affordability
+from core.allocation import Strategy, payoff_plan
 from core.debts import Debt
 from core.proposals import TermExtension, proposal_plan
+from i18n import translate
 
 LANGS = ("zh-CN", "en")
 WIDTHS = (390, 1280)
@@ -58,6 +62,44 @@ def figures(lang: str) -> list:
         ("减免息费 · 减免50% · 停息挂账36期", Decimal("1234567.89")),
     ]
     out.append(recovery_chart(names, Decimal("734.65"), lang))
+    out += planning_figures(lang)
+    return out
+
+
+SPLIT_NAMES = ("title", "x", "income", "demand", "regular")
+SPLIT_NAMES += ("living", "buffer", "capacity", "covered", "gap")
+
+
+def planning_figures(lang: str) -> list:
+    """The Affordability page's income split and the Debts page's payoff chart, as the pages
+    name them, for small and large debts."""
+    split = {name: translate(f"afford.chart.{name}", lang) for name in SPLIT_NAMES}
+    payoff_texts = {k: translate(f"debts.chart.{k}", lang) for k in ("title", "x", "y", "total")}
+    budget = Budget(
+        incomes=["4000"],
+        essential_costs={CostCategory.HOUSING: "1500", CostCategory.FOOD: "1600"},
+        buffer="100",
+    )
+    out = []
+    for principal in ("2400", "1800000"):
+        debts = [
+            Debt(
+                creditor=name,
+                outstanding_principal=principal,
+                rate_quote="0.18",
+                remaining_months=12,
+                overdue_amount="300",
+                days_overdue=40,
+            )
+            for name in ("招联金融", "某银行信用卡")
+        ]
+        out.append(income_split_chart(assess_affordability(budget, debts, date(2026, 1, 1)), split))
+        plan = payoff_plan(debts, Decimal(principal) / 6, Strategy.PRO_RATA, date(2026, 1, 1))
+        out.append(
+            payoff_chart(
+                plan, [d.creditor for d in debts], [d.opening_balance for d in debts], payoff_texts
+            )
+        )
     return out
 
 
@@ -99,7 +141,8 @@ def test_the_fixed_left_margin_holds_the_labels_with_little_to_spare(page, lang,
         title = spec["layout"]["title"]["text"]
         # nothing cut on the left, and no wide empty band either (names are estimated more
         # generously than amounts: any letter may be typed)
-        spare = SPARE if spec["layout"]["yaxis"].get("title", {}).get("text") else NAMES_SPARE
+        money = spec["layout"]["yaxis"].get("tickprefix") == "¥"
+        spare = SPARE if money else NAMES_SPARE
         assert 0 <= fixed["leftmost"] <= spare, (title, fixed, measured)
 
 
