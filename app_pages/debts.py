@@ -582,15 +582,22 @@ def main() -> None:
     # instead of drawing the chart while the legal section still waits on the store.
     legal = read_legal(store, client.id, as_of)
     render_overview(plan, lang)
+    allocation = None
     if plan.debts:
         render_credit_record(plan.accounts, as_of, lang)
-        render_allocation(plan, lang)
+        allocation = st.container()  # filled last: see below
     st.divider()
     account = render_picker(plan)
     render_form(store, client.id, account, lang)
     render_legal(store, client.id, as_of, lang, legal)  # legal steps and deadlines per debt
     st.divider()
     render_import(store, client.id, lang)  # many debts at once, from a lender's export
+    if allocation is not None:
+        # The payoff chart is the costliest thing for the browser to draw: drawn into its
+        # place last, it reaches the browser with the end of the run, so the page is laid out
+        # once instead of the chart being drawn while the forms below are still coming.
+        with allocation:
+            render_allocation(plan, lang)
 
 
 main()
