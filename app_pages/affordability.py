@@ -321,14 +321,9 @@ def main() -> None:
     plan = load_plan(store, client.id, today())
     history = services.budgets.history(store, actor(), client.id)
     latest = services.budgets.current(store, actor(), client.id)
-    result_box = st.container()  # the result first; it is drawn once the form is read
+    result_box = st.container()  # the result first; drawn last (see the end)
     budget, valid_from = render_form(latest, client.household_size)
     unsaved = budget is None or latest is None or not same_budget(budget, latest.budget)
-    with result_box:
-        if budget is None or budget.net_income <= 0:
-            render_empty(budget)
-        else:
-            render_result(budget, plan.debts, lang)
     if unsaved and (latest is not None or (budget is not None and budget.net_income > 0)):
         st.caption(f":orange[:material/edit: {t('afford.unsaved')}]")
     cols = st.columns([2, 1])
@@ -341,6 +336,13 @@ def main() -> None:
     render_benchmark(store, budget)
     st.divider()
     render_versions(history, lang)
+    # The result (its chart the costliest thing to draw) goes into its place at the top last:
+    # it reaches the browser with the end of the run, so the page is laid out once.
+    with result_box:
+        if budget is None or budget.net_income <= 0:
+            render_empty(budget)
+        else:
+            render_result(budget, plan.debts, lang)
 
 
 main()
