@@ -689,16 +689,23 @@ def recovery_figures(
     return labels, panel
 
 
-def show_recovery(labels: list[str], panel, lang: str) -> None:
-    """What each proposal is worth to the lender against no agreement, with the assumptions
-    in view and editable, and the sentence to say for the recommended plan (``panel``: from
-    :func:`recovery_figures`, or the error to show in its place)."""
+def show_recovery():
+    """The lender-side section's frame: its title and the assumptions, in view and editable.
+    Returns the place above the assumptions where :func:`recovery_results` draws what each
+    proposal is worth (the workbench draws it last: see there)."""
     st.subheader(t("recovery.title"))
     st.caption(t("recovery.intro"))
     shown = st.container()
     with st.expander(t("recovery.assumptions.title")):
         st.caption(t("recovery.estimate_note"))
         assumption_inputs()
+    return shown
+
+
+def recovery_results(shown, labels: list[str], panel, lang: str) -> None:
+    """What each proposal is worth to the lender against no agreement, and the sentence to
+    say for the recommended plan, into ``shown`` (``panel``: from :func:`recovery_figures`, or
+    the error to show in its place)."""
     if isinstance(panel, (ValidationError, CoreError)):
         with shown:
             show_error(panel)
@@ -795,8 +802,11 @@ def workbench(
     )
     show_recommendation(comparison, minimum, lang)
     chart_left, chart_right = st.columns(2)
+    recovery_place = show_recovery()
+    save_form(store, client_id, account, comparison, minimum, lang, settings, as_of)
+    # The charts last, each into its place above: they are the costliest for the browser to
+    # draw, and arriving with the end of the run they are drawn once the rest is in place.
     chart_left.plotly_chart(payments, width="stretch", key="proposals.chart.payment")
     chart_right.plotly_chart(cumulative, width="stretch", key="proposals.chart.cumulative")
-    show_recovery(labels, panel, lang)
-    save_form(store, client_id, account, comparison, minimum, lang, settings, as_of)
+    recovery_results(recovery_place, labels, panel, lang)
     return settings
