@@ -258,7 +258,7 @@ def counselor(golden_server, browser, artifacts):
     wait_idle(page)
     if lang == "en":
         page.get_by_text(translate("lang.name.en", "en"), exact=True).click()
-        expect(page.get_by_role("radio", name="English")).to_be_checked()
+        expect(page.get_by_role("radio", name="English", exact=True)).to_be_checked()
         expect(heading(page, translate("clients.title", "en"))).to_be_visible()
         wait_idle(page)
     try:

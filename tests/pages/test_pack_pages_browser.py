@@ -52,7 +52,7 @@ def open_client(page, app_url: str, client_id: int, lang: str, short_name: str) 
     wait_idle(page)
     if lang == "en":
         page.get_by_text(translate("lang.name.en", "en"), exact=True).click()
-        expect(page.get_by_role("radio", name="English")).to_be_checked()
+        expect(page.get_by_role("radio", name="English", exact=True)).to_be_checked()
         wait_idle(page)
 
 

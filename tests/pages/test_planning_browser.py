@@ -42,7 +42,7 @@ def use_english(page, phone):
     if phone:
         sidebar(page, open_=True)
     page.get_by_text(translate("lang.name.en", "en"), exact=True).click()
-    expect(page.get_by_role("radio", name="English")).to_be_checked()
+    expect(page.get_by_role("radio", name="English", exact=True)).to_be_checked()
     if phone:
         sidebar(page, open_=False)
 
